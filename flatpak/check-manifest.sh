@@ -48,8 +48,13 @@ check '.modules[-1].name == "steward" and .modules[-1].buildsystem == "meson"' \
   'the last module must be steward, built with meson'
 
 if command -v flatpak-builder >/dev/null 2>&1; then
-  err=$(flatpak-builder --show-manifest "$manifest" 2>&1 >/dev/null)
+  # flatpak-builder leaves a .flatpak-builder state folder in the working
+  # directory, so give it a scratch one.
+  scratch=$(mktemp -d)
+  manifest_abs=$(cd "$(dirname "$manifest")" && pwd)/$(basename "$manifest")
+  err=$(cd "$scratch" && flatpak-builder --show-manifest "$manifest_abs" 2>&1 >/dev/null)
   rc=$?
+  rm -rf "$scratch"
   if [ $rc -ne 0 ] || [ -n "$err" ]; then
     printf '%s\n' "$err" >&2
     fail "flatpak-builder --show-manifest did not accept the manifest cleanly"
