@@ -5,9 +5,16 @@
 # must be listed (or its strings never reach translators), and every listed
 # file must exist (or xgettext fails when the template is regenerated).
 #
-# Usage: check-potfiles.sh [SOURCE_ROOT]
+# Usage: check-potfiles.sh [--fix] [SOURCE_ROOT]
+#   --fix  rewrite POTFILES.in: keep its comment header, drop entries that
+#          no longer exist, add every file with strings, sort.
 set -u
 
+fix=0
+if [ "${1:-}" = "--fix" ]; then
+  fix=1
+  shift
+fi
 root=${1:-$(dirname "$0")/..}
 cd "$root" || exit 1
 
@@ -49,6 +56,17 @@ candidates () {
   find data -maxdepth 1 -type f -name '*.gschema.xml' \
     -exec grep -l 'gettext-domain=' {} + 2>/dev/null
 }
+
+if [ $fix -eq 1 ]; then
+  {
+    sed -n '/^#/!q;p' "$potfiles"
+    { candidates | sed 's|^\./||'
+      while IFS= read -r f; do [ -f "$f" ] && echo "$f"; done < "$listed"
+    } | LC_ALL=C sort -u
+  } > "$potfiles.new" && mv "$potfiles.new" "$potfiles"
+  echo "rewrote $potfiles"
+  exit 0
+fi
 
 for f in $(candidates | sed 's|^\./||' | sort -u); do
   if ! grep -qxF "$f" "$listed"; then
