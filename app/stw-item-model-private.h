@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "stw-item-model.h"
+
+G_BEGIN_DECLS
+
+StwItemModel *_stw_item_model_new    (StwWorkspace  *workspace,
+                                      gint64         workstream_id);
+gboolean      _stw_item_model_reload (StwItemModel  *self,
+                                      GError       **error);
+
+G_END_DECLS

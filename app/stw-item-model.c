@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-item-model.c: the lazily loaded, due-date-sorted list of the items of
+ * a workstream.
+ *
+ * Only the sorted ids are read up front (one index scan); rows become
+ * StwItem objects in blocks as a view scrolls to them. A change re-reads the
+ * ids and reports just the span that differs, so views keep their scroll
+ * position and selection.
+ */
+#include "config.h"
+
+#include "stw-item-model-private.h"
+#include "stw-workspace-private.h"
+
+/* Rows loaded together when a view reaches an unloaded one: about a screen. */
+#define BLOCK 48
+
+struct _StwItemModel
+{
+  GObject       parent_instance;
+  StwWorkspace *workspace;
+  gint64        workstream_id;
+  GArray       *ids;      /* gint64, in display order */
+  GHashTable   *cache;    /* id → StwItem */
+  gulong        changed_handler;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StwItemModel, stw_item_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GArray *
+query_ids (StwItemModel  *self,
+           GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->workstream_id != 0)
+    {
+      stmt = _stw_workspace_prepare (self->workspace,
+                                     "SELECT id FROM item WHERE workstream_id = ? AND deleted_at IS NULL"
+                                     " ORDER BY workstream_id, due_date IS NULL, due_date, id", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, self->workstream_id);
+    }
+  else
+    {
+      stmt = _stw_workspace_prepare (self->workspace,
+                                     "SELECT id FROM item WHERE deleted_at IS NULL"
+                                     " ORDER BY due_date IS NULL, due_date, id", error);
+      if (stmt == NULL)
+        return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, _stw_workspace_get_db (self->workspace), rc,
+                             "Could not read the items");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static void
+load_block (StwItemModel *self,
+            guint         position)
+{
+  guint end = MIN (position + BLOCK, self->ids->len);
+
+  for (guint i = position; i < end; i++)
+    {
+      gint64 id = g_array_index (self->ids, gint64, i);
+      g_autoptr(GError) error = NULL;
+      StwItem *item;
+
+      if (g_hash_table_contains (self->cache, &id))
+        continue;
+      item = stw_workspace_load_item (self->workspace, id, &error);
+      if (item == NULL)
+        {
+          /* Another process deleted it; the next change signal re-reads. */
+          g_debug ("Item %" G_GINT64_FORMAT " could not be loaded: %s", id, error->message);
+          continue;
+        }
+      g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), item);
+    }
+}
+
+static GType
+stw_item_model_get_item_type (GListModel *model)
+{
+  return STW_TYPE_ITEM;
+}
+
+static guint
+stw_item_model_get_n_items (GListModel *model)
+{
+  return STW_ITEM_MODEL (model)->ids->len;
+}
+
+static gpointer
+stw_item_model_get_item (GListModel *model,
+                         guint       position)
+{
+  StwItemModel *self = STW_ITEM_MODEL (model);
+  gint64 id;
+  StwItem *item;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  id = g_array_index (self->ids, gint64, position);
+  item = g_hash_table_lookup (self->cache, &id);
+  if (item == NULL)
+    {
+      load_block (self, position);
+      item = g_hash_table_lookup (self->cache, &id);
+    }
+  if (item == NULL)
+    {
+      /* Keep the model's promise of an object: a placeholder with no id. */
+      item = stw_item_new (self->workstream_id);
+      g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), item);
+    }
+  return g_object_ref (item);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = stw_item_model_get_item_type;
+  iface->get_n_items = stw_item_model_get_n_items;
+  iface->get_item = stw_item_model_get_item;
+}
+
+static void
+apply_new_ids (StwItemModel *self,
+               GArray       *new_ids,
+               gint64        changed_id)
+{
+  GArray *old_ids = self->ids;
+  guint old_n = old_ids->len, new_n = new_ids->len;
+  guint prefix = 0, suffix = 0;
+  int changed_pos = -1;
+
+  while (prefix < old_n && prefix < new_n &&
+         g_array_index (old_ids, gint64, prefix) == g_array_index (new_ids, gint64, prefix))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         g_array_index (old_ids, gint64, old_n - 1 - suffix) == g_array_index (new_ids, gint64, new_n - 1 - suffix))
+    suffix++;
+
+  self->ids = new_ids;
+
+  if (changed_id != 0)
+    for (guint i = 0; i < new_n; i++)
+      if (g_array_index (new_ids, gint64, i) == changed_id)
+        {
+          changed_pos = (int) i;
+          break;
+        }
+
+  if (prefix + suffix < MAX (old_n, new_n))
+    {
+      guint removed = old_n - prefix - suffix;
+      guint added = new_n - prefix - suffix;
+
+      /* Widen the span to cover the changed row if it stayed in place. */
+      if (changed_pos >= 0 && ((guint) changed_pos < prefix || (guint) changed_pos >= prefix + added))
+        {
+          guint lo = MIN (prefix, (guint) changed_pos);
+          guint hi_new = MAX (prefix + added, (guint) changed_pos + 1);
+          guint grow_front = prefix - lo;
+          guint grow_back = hi_new - (prefix + added);
+
+          prefix = lo;
+          removed += grow_front + grow_back;
+          added += grow_front + grow_back;
+        }
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+    }
+  else if (changed_pos >= 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), changed_pos, 1, 1);
+
+  g_array_unref (old_ids);
+}
+
+static void
+item_changed_cb (StwWorkspace *workspace,
+                 gint64        item_id,
+                 gint64        workstream_id,
+                 StwItemModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *new_ids;
+
+  if (self->workstream_id != 0 && workstream_id != self->workstream_id)
+    return;
+
+  if (item_id == 0)
+    g_hash_table_remove_all (self->cache);
+  else
+    g_hash_table_remove (self->cache, &item_id);
+
+  new_ids = query_ids (self, &error);
+  if (new_ids == NULL)
+    {
+      g_warning ("Could not refresh the item list: %s", error->message);
+      return;
+    }
+
+  if (item_id == 0)
+    {
+      guint old_n = self->ids->len;
+
+      g_array_unref (self->ids);
+      self->ids = new_ids;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, new_ids->len);
+      return;
+    }
+
+  apply_new_ids (self, new_ids, item_id);
+}
+
+static void
+stw_item_model_dispose (GObject *object)
+{
+  StwItemModel *self = (StwItemModel *) object;
+
+  g_clear_signal_handler (&self->changed_handler, self->workspace);
+  g_clear_object (&self->workspace);
+
+  G_OBJECT_CLASS (stw_item_model_parent_class)->dispose (object);
+}
+
+static void
+stw_item_model_finalize (GObject *object)
+{
+  StwItemModel *self = (StwItemModel *) object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (stw_item_model_parent_class)->finalize (object);
+}
+
+static void
+stw_item_model_class_init (StwItemModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = stw_item_model_dispose;
+  object_class->finalize = stw_item_model_finalize;
+}
+
+static void
+stw_item_model_init (StwItemModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+}
+
+StwItemModel *
+_stw_item_model_new (StwWorkspace *workspace,
+                     gint64        workstream_id)
+{
+  StwItemModel *self = g_object_new (STW_TYPE_ITEM_MODEL, NULL);
+
+  self->workspace = g_object_ref (workspace);
+  self->workstream_id = workstream_id;
+  self->changed_handler = g_signal_connect (workspace, "item-changed",
+                                            G_CALLBACK (item_changed_cb), self);
+  return self;
+}
+
+gboolean
+_stw_item_model_reload (StwItemModel  *self,
+                        GError       **error)
+{
+  GArray *ids = query_ids (self, error);
+  guint old_n;
+
+  if (ids == NULL)
+    return FALSE;
+  old_n = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = ids;
+  g_hash_table_remove_all (self->cache);
+  if (old_n > 0 || ids->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n, ids->len);
+  return TRUE;
+}
+
+gint64
+stw_item_model_get_workstream_id (StwItemModel *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM_MODEL (self), 0);
+  return self->workstream_id;
+}
+
+int
+stw_item_model_find (StwItemModel *self,
+                     gint64        item_id)
+{
+  g_return_val_if_fail (STW_IS_ITEM_MODEL (self), -1);
+
+  for (guint i = 0; i < self->ids->len; i++)
+    if (g_array_index (self->ids, gint64, i) == item_id)
+      return (int) i;
+  return -1;
+}

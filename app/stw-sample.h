@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-sample.h: generates a realistic sample ISMS (people, the four
+ * workstreams, a year of items, some overdue, some done), or a large one
+ * for benchmarks.
+ */
+#pragma once
+
+#include "stw-workspace.h"
+
+G_BEGIN_DECLS
+
+/* @n_items 0 gives the default realistic size (dozens per workstream). */
+StwWorkspace *stw_sample_create (const char *path,
+                                 guint       n_items,
+                                 GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-schema.c: the one place that owns the workspace schema.
+ *
+ * Migrations are numbered, forward only, and each brings a file from
+ * version N-1 to N; PRAGMA user_version records where a file is. Never edit
+ * a migration that has shipped: add the next one.
+ *
+ * The shape is meant to carry the whole product: every workstream record is
+ * a row of `item` (shared fields) and later kinds add 1:1 detail tables keyed
+ * by item id (risk treatment, corrective action, recurrence); risks, KPIs,
+ * audits, reviews, SoA entries, evidence and issued reports become their own
+ * tables linked by id; references for every kind come from `ref_counter` so
+ * none is ever reused; `history` is generic over (entity, entity_id).
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "stw-workspace-private.h"
+
+#define DATE_CHECK(col) "CHECK (" col " IS NULL OR date(" col ") IS " col ")"
+
+static const char migration_1[] =
+  "CREATE TABLE setting ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE person ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  name       TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  role       TEXT NOT NULL DEFAULT '',"
+  "  email      TEXT NOT NULL DEFAULT '',"
+  "  active     INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+  "  created_at TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE organisation ("
+  "  id                INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  name              TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  scope             TEXT NOT NULL DEFAULT '',"
+  "  isms_owner_id     INTEGER REFERENCES person (id),"
+  "  cycle_start_month INTEGER NOT NULL DEFAULT 1 CHECK (cycle_start_month BETWEEN 1 AND 12),"
+  "  risk_threshold    INTEGER NOT NULL DEFAULT 12 CHECK (risk_threshold BETWEEN 1 AND 25),"
+  "  logo              BLOB,"
+  "  created_at        TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE workstream ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  kind             TEXT NOT NULL CHECK (kind IN ('plan', 'treatment', 'corrective', 'tasks', 'custom')),"
+  "  name             TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  prefix           TEXT NOT NULL UNIQUE CHECK (length(prefix) BETWEEN 1 AND 8),"
+  "  owner_id         INTEGER REFERENCES person (id),"
+  "  colour           TEXT,"
+  "  position         INTEGER NOT NULL,"
+  "  require_evidence INTEGER NOT NULL DEFAULT 0 CHECK (require_evidence IN (0, 1)),"
+  "  archived_at      TEXT,"
+  "  created_at       TEXT NOT NULL"
+  ");"
+
+  /* The last number handed out per reference series ("OP-2027", "RT",
+   * "CA", "T", later "R"...). Only ever goes up. */
+  "CREATE TABLE ref_counter ("
+  "  series TEXT PRIMARY KEY,"
+  "  last   INTEGER NOT NULL CHECK (last >= 0)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE item ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  ref            TEXT NOT NULL UNIQUE,"
+  "  workstream_id  INTEGER NOT NULL REFERENCES workstream (id),"
+  "  title          TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  description    TEXT NOT NULL DEFAULT '',"
+  "  owner_id       INTEGER REFERENCES person (id),"
+  "  status         TEXT NOT NULL DEFAULT 'todo'"
+  "                 CHECK (status IN ('todo', 'in_progress', 'in_review', 'done', 'cancelled')),"
+  "  priority       TEXT NOT NULL DEFAULT 'normal'"
+  "                 CHECK (priority IN ('low', 'normal', 'high', 'urgent')),"
+  "  start_date     TEXT " DATE_CHECK ("start_date") ","
+  "  due_date       TEXT " DATE_CHECK ("due_date") ","
+  "  completed_date TEXT " DATE_CHECK ("completed_date") ","
+  "  closure_note   TEXT,"
+  "  notes          TEXT,"
+  "  position       INTEGER NOT NULL DEFAULT 0,"
+  "  created_at     TEXT NOT NULL,"
+  "  updated_at     TEXT NOT NULL,"
+  "  deleted_at     TEXT"
+  ");"
+  /* The list view's order: due date ascending, undated last. */
+  "CREATE INDEX item_by_due ON item (workstream_id, due_date IS NULL, due_date, id)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE INDEX item_by_owner ON item (owner_id) WHERE deleted_at IS NULL;"
+
+  "CREATE TABLE item_clause ("
+  "  item_id INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  clause  TEXT NOT NULL,"
+  "  PRIMARY KEY (item_id, clause)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE item_control ("
+  "  item_id    INTEGER NOT NULL REFERENCES item (id) ON DELETE CASCADE,"
+  "  control_id TEXT NOT NULL CHECK (control_id GLOB 'A.[5-8].[1-9]*'),"
+  "  PRIMARY KEY (item_id, control_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX item_control_by_control ON item_control (control_id);"
+
+  /* Append-only, hash-chained. actor_id is not a foreign key: the log must
+   * outlive anything it talks about. */
+  "CREATE TABLE history ("
+  "  seq        INTEGER PRIMARY KEY,"
+  "  at         TEXT NOT NULL,"
+  "  actor_id   INTEGER NOT NULL,"
+  "  actor_name TEXT NOT NULL,"
+  "  entity     TEXT NOT NULL,"
+  "  entity_id  INTEGER NOT NULL,"
+  "  action     TEXT NOT NULL,"
+  "  changes    TEXT NOT NULL,"
+  "  prev_hash  TEXT NOT NULL,"
+  "  hash       TEXT NOT NULL"
+  ");"
+  "CREATE INDEX history_by_entity ON history (entity, entity_id, seq);"
+  "CREATE TRIGGER history_no_update BEFORE UPDATE ON history"
+  "  BEGIN SELECT RAISE (ABORT, 'history is append-only'); END;"
+  "CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
+  "  BEGIN SELECT RAISE (ABORT, 'history is append-only'); END;";
+
+static const char * const migrations[STW_SCHEMA_VERSION] = {
+  migration_1,
+};
+
+gboolean
+_stw_schema_migrate (sqlite3  *db,
+                     int       from_version,
+                     int       to_version,
+                     GError  **error)
+{
+  g_autofree char *pragma = NULL;
+
+  g_return_val_if_fail (from_version >= 0, FALSE);
+  g_return_val_if_fail (to_version <= STW_SCHEMA_VERSION, FALSE);
+
+  for (int v = from_version + 1; v <= to_version; v++)
+    {
+      if (!_stw_exec (db, migrations[v - 1], error))
+        {
+          g_prefix_error (error, _("Could not upgrade the workspace to version %d: "), v);
+          return FALSE;
+        }
+    }
+
+  pragma = g_strdup_printf ("PRAGMA user_version = %d", to_version);
+  return _stw_exec (db, pragma, error);
+}

@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-workspace-list.c: the folder of workspaces and finding one in it.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "stw-workspace.h"
+#include "stw-workspace-list.h"
+
+#define SUFFIX ".steward"
+
+struct _StwWorkspaceInfo
+{
+  GObject  parent_instance;
+  char    *name;
+  char    *org_name;
+  char    *path;
+};
+
+G_DEFINE_FINAL_TYPE (StwWorkspaceInfo, stw_workspace_info, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_ORG_NAME,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+stw_workspace_info_finalize (GObject *object)
+{
+  StwWorkspaceInfo *self = (StwWorkspaceInfo *) object;
+
+  g_free (self->name);
+  g_free (self->org_name);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (stw_workspace_info_parent_class)->finalize (object);
+}
+
+static void
+stw_workspace_info_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  StwWorkspaceInfo *self = STW_WORKSPACE_INFO (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:     g_value_set_string (value, self->name); break;
+    case PROP_ORG_NAME: g_value_set_string (value, self->org_name); break;
+    case PROP_PATH:     g_value_set_string (value, self->path); break;
+    default:            G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_workspace_info_class_init (StwWorkspaceInfoClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = stw_workspace_info_finalize;
+  object_class->get_property = stw_workspace_info_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORG_NAME] = g_param_spec_string ("org-name", NULL, NULL, NULL,
+                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+stw_workspace_info_init (StwWorkspaceInfo *self)
+{
+}
+
+const char *
+stw_workspace_info_get_name (StwWorkspaceInfo *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE_INFO (self), NULL);
+  return self->name;
+}
+
+const char *
+stw_workspace_info_get_org_name (StwWorkspaceInfo *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE_INFO (self), NULL);
+  return self->org_name;
+}
+
+const char *
+stw_workspace_info_get_path (StwWorkspaceInfo *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE_INFO (self), NULL);
+  return self->path;
+}
+
+char *
+stw_workspaces_dir (void)
+{
+  /* Read the variable each time (g_get_user_data_dir() caches it) so
+   * tests and benchmarks can point it at a temporary folder. */
+  const char *data_home = g_getenv ("XDG_DATA_HOME");
+  char *dir;
+
+  if (data_home != NULL && g_path_is_absolute (data_home))
+    dir = g_build_filename (data_home, "steward", "workspaces", NULL);
+  else
+    dir = g_build_filename (g_get_user_data_dir (), "steward", "workspaces", NULL);
+  g_mkdir_with_parents (dir, 0700);
+  return dir;
+}
+
+/* Reads the organisation name without opening the file for writing. */
+static char *
+read_org_name (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *name = NULL;
+
+  if (stw_workspace_peek_version (path, NULL) < 1)
+    return NULL;
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT name FROM organisation WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+  return name;
+}
+
+static int
+compare_infos (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return g_utf8_collate (((StwWorkspaceInfo *) a)->name, ((StwWorkspaceInfo *) b)->name);
+}
+
+GListModel *
+stw_workspaces_list (GError **error)
+{
+  g_autofree char *dir_path = stw_workspaces_dir ();
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GListStore) store = g_list_store_new (STW_TYPE_WORKSPACE_INFO);
+  const char *entry;
+
+  dir = g_dir_open (dir_path, 0, error);
+  if (dir == NULL)
+    return NULL;
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      StwWorkspaceInfo *info;
+      g_autofree char *org = NULL;
+
+      if (!g_str_has_suffix (entry, SUFFIX) || strlen (entry) == strlen (SUFFIX))
+        continue;
+
+      info = g_object_new (STW_TYPE_WORKSPACE_INFO, NULL);
+      info->name = g_strndup (entry, strlen (entry) - strlen (SUFFIX));
+      info->path = g_build_filename (dir_path, entry, NULL);
+      org = read_org_name (info->path);
+      info->org_name = g_strdup (org ? org : "");
+      g_list_store_insert_sorted (store, info, compare_infos, NULL);
+      g_object_unref (info);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static char *
+slugify (const char *text)
+{
+  g_autofree char *ascii = g_str_to_ascii (text ? text : "", "C");
+  GString *slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+      if (slug->len >= 48)
+        break;
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_append (slug, "workspace");
+  return g_string_free (slug, FALSE);
+}
+
+char *
+stw_workspaces_new_path (const char *org_name)
+{
+  g_autofree char *dir = stw_workspaces_dir ();
+  g_autofree char *slug = slugify (org_name);
+
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *file = n == 1 ? g_strconcat (slug, SUFFIX, NULL)
+                                     : g_strdup_printf ("%s-%u" SUFFIX, slug, n);
+      char *path = g_build_filename (dir, file, NULL);
+
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return path;
+      g_free (path);
+    }
+}
+
+char *
+stw_workspaces_resolve (const char  *name_or_path,
+                        GError     **error)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (name_or_path != NULL, NULL);
+
+  if (strchr (name_or_path, G_DIR_SEPARATOR) != NULL || g_str_has_suffix (name_or_path, SUFFIX))
+    {
+      if (g_file_test (name_or_path, G_FILE_TEST_EXISTS))
+        return g_strdup (name_or_path);
+      if (strchr (name_or_path, G_DIR_SEPARATOR) != NULL)
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                       _("There is no file “%s”"), name_or_path);
+          return NULL;
+        }
+    }
+
+  list = stw_workspaces_list (error);
+  if (list == NULL)
+    return NULL;
+
+  folded = g_utf8_casefold (name_or_path, -1);
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+      {
+        g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
+        g_autofree char *candidate = NULL;
+
+        /* First the file name people see in the list, then the organisation. */
+        candidate = g_utf8_casefold (pass == 0 ? info->name : info->org_name, -1);
+        if (g_str_equal (candidate, folded) ||
+            (pass == 0 && g_str_has_suffix (name_or_path, SUFFIX) &&
+             strncmp (candidate, folded, strlen (folded) - strlen (SUFFIX)) == 0 &&
+             strlen (candidate) == strlen (folded) - strlen (SUFFIX)))
+          return g_strdup (info->path);
+      }
+
+  g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+               _("There is no workspace “%s” (steward --list-workspaces shows them)"), name_or_path);
+  return NULL;
+}

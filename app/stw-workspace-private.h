@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-workspace-private.h: what the store's own files share: the SQLite
+ * handle, error mapping, schema migrations and history appends.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "stw-workspace.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *_stw_workspace_get_db         (StwWorkspace  *self);
+/* Cached prepared statement for @sql (reset, bindings cleared). */
+sqlite3_stmt *_stw_workspace_prepare        (StwWorkspace  *self,
+                                             const char    *sql,
+                                             GError       **error);
+const char   *_stw_workspace_today          (StwWorkspace  *self);
+
+/* Sets @error from SQLite's last error on @db, choosing the workspace error
+ * code that tells the person what happened. @what says what was being done. */
+void          _stw_set_sqlite_error         (GError       **error,
+                                             sqlite3       *db,
+                                             int            rc,
+                                             const char    *what);
+gboolean      _stw_exec                     (sqlite3       *db,
+                                             const char    *sql,
+                                             GError       **error);
+
+/* Schema: applies migrations (from, to] on @db inside the caller's
+ * transaction and sets user_version. */
+gboolean      _stw_schema_migrate           (sqlite3       *db,
+                                             int            from_version,
+                                             int            to_version,
+                                             GError       **error);
+
+/* History: appends one entry chained to the previous one. Must run inside
+ * the transaction of the change it records. @changes is a JSON object. */
+gboolean      _stw_history_append           (StwWorkspace  *self,
+                                             const char    *entity,
+                                             gint64         entity_id,
+                                             const char    *action,
+                                             const char    *changes,
+                                             GError       **error);
+/* The canonical hash of an entry, hex, newly allocated. */
+char         *_stw_history_hash             (const char    *prev_hash,
+                                             gint64         seq,
+                                             const char    *at,
+                                             gint64         actor_id,
+                                             const char    *actor_name,
+                                             const char    *entity,
+                                             gint64         entity_id,
+                                             const char    *action,
+                                             const char    *changes);
+
+G_END_DECLS

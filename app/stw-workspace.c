@@ -1,0 +1,2361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-workspace.c: opening, creating and changing a workspace file.
+ *
+ * Every write runs in one transaction together with its history entry.
+ * Opening is careful: the file's header is read and checked before SQLite
+ * touches it, so a file that is not ours, is damaged or truncated, is
+ * read-only or comes from a newer Steward is reported and left untouched.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "stw-item-model-private.h"
+#include "stw-item-private.h"
+#include "stw-workspace-private.h"
+
+/* Beyond this many item changes in one transaction, listeners get one
+ * "item-changed" with item id 0 per workstream ("reload everything"). */
+#define MANY_CHANGES 32
+
+struct _StwWorkspace
+{
+  GObject      parent_instance;
+
+  sqlite3     *db;
+  char        *path;
+  GHashTable  *statements;   /* SQL text → sqlite3_stmt */
+  char        *today;
+
+  char        *org_name;
+  char        *scope;
+  gint64       isms_owner_id;
+  guint        cycle_start_month;
+  guint        risk_threshold;
+  gint64       actor_id;
+
+  GListStore  *people;
+  GListStore  *workstreams;
+
+  guint        write_depth;
+  GArray      *pending;      /* ChangedItem, flushed when the outermost write ends */
+};
+
+typedef struct {
+  gint64 item_id;
+  gint64 workstream_id;
+} ChangedItem;
+
+G_DEFINE_FINAL_TYPE (StwWorkspace, stw_workspace, G_TYPE_OBJECT)
+
+enum {
+  ITEM_CHANGED,
+  PEOPLE_CHANGED,
+  ORGANISATION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_QUARK (stw-workspace-error-quark, stw_workspace_error)
+
+/* ------------------------------------------------------------------ */
+/* SQLite helpers                                                      */
+
+void
+_stw_set_sqlite_error (GError     **error,
+                       sqlite3     *db,
+                       int          rc,
+                       const char  *what)
+{
+  int code;
+  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      code = STW_WORKSPACE_ERROR_CORRUPT;
+      detail = _("the file is damaged");
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = STW_WORKSPACE_ERROR_READ_ONLY;
+      detail = _("the file cannot be written");
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = STW_WORKSPACE_ERROR_BUSY;
+      detail = _("another program is using the workspace");
+      break;
+    case SQLITE_FULL:
+      code = STW_WORKSPACE_ERROR_NO_SPACE;
+      detail = _("the disk is full");
+      break;
+    case SQLITE_CANTOPEN:
+      code = STW_WORKSPACE_ERROR_NOT_FOUND;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = STW_WORKSPACE_ERROR_INVALID;
+      break;
+    default:
+      code = STW_WORKSPACE_ERROR_FAILED;
+      break;
+    }
+
+  g_set_error (error, STW_WORKSPACE_ERROR, code, "%s: %s", what, detail);
+}
+
+gboolean
+_stw_exec (sqlite3     *db,
+           const char  *sql,
+           GError     **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("The workspace could not be updated"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+sqlite3 *
+_stw_workspace_get_db (StwWorkspace *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+_stw_workspace_prepare (StwWorkspace  *self,
+                        const char    *sql,
+                        GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("The workspace could not be read"));
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+const char *
+_stw_workspace_today (StwWorkspace *self)
+{
+  g_autofree char *today = stw_date_today ();
+
+  /* Refreshed on each use: the app may stay open past midnight. */
+  if (g_strcmp0 (today, self->today) != 0)
+    {
+      g_free (self->today);
+      self->today = g_steal_pointer (&today);
+    }
+  return self->today;
+}
+
+static const char *
+column_text_or_null (sqlite3_stmt *stmt,
+                     int           col)
+{
+  return (const char *) sqlite3_column_text (stmt, col);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           idx,
+                   const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_text (stmt, idx, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_id_or_null (sqlite3_stmt *stmt,
+                 int           idx,
+                 gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, idx);
+  else
+    sqlite3_bind_int64 (stmt, idx, id);
+}
+
+/* Runs a prepared statement expected to return no rows. */
+static gboolean
+step_done (StwWorkspace  *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Transactions                                                        */
+
+static void
+flush_pending (StwWorkspace *self)
+{
+  g_autoptr(GArray) pending = g_steal_pointer (&self->pending);
+  g_autoptr(GHashTable) streams = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) stream_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  self->pending = g_array_new (FALSE, FALSE, sizeof (ChangedItem));
+  if (pending->len == 0)
+    return;
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      ChangedItem *c = &g_array_index (pending, ChangedItem, i);
+
+      if (!g_hash_table_contains (streams, &c->workstream_id))
+        {
+          g_array_append_val (stream_ids, c->workstream_id);
+          g_hash_table_add (streams, &g_array_index (stream_ids, gint64, stream_ids->len - 1));
+        }
+    }
+  /* stream_ids may have reallocated: rebuild nothing from the hash below. */
+
+  for (guint i = 0; i < stream_ids->len; i++)
+    {
+      gint64 ws_id = g_array_index (stream_ids, gint64, i);
+      StwWorkstream *ws = stw_workspace_find_workstream (self, ws_id);
+      guint open_count = 0, overdue_count = 0;
+
+      if (ws != NULL && stw_workspace_count_items (self, ws_id, &open_count, &overdue_count, NULL))
+        _stw_workstream_set_counts (ws, open_count, overdue_count);
+    }
+
+  if (pending->len > MANY_CHANGES)
+    {
+      for (guint i = 0; i < stream_ids->len; i++)
+        g_signal_emit (self, signals[ITEM_CHANGED], 0, (gint64) 0, g_array_index (stream_ids, gint64, i));
+      return;
+    }
+
+  for (guint i = 0; i < pending->len; i++)
+    {
+      ChangedItem *c = &g_array_index (pending, ChangedItem, i);
+      g_signal_emit (self, signals[ITEM_CHANGED], 0, c->item_id, c->workstream_id);
+    }
+}
+
+static void
+note_item_changed (StwWorkspace *self,
+                   gint64        item_id,
+                   gint64        workstream_id)
+{
+  ChangedItem c = { item_id, workstream_id };
+
+  g_array_append_val (self->pending, c);
+}
+
+static gboolean
+write_begin (StwWorkspace  *self,
+             GError       **error)
+{
+  /* IMMEDIATE takes the write lock up front, so a change never fails
+   * half-way because another process wrote in between. */
+  if (self->write_depth == 0)
+    {
+      if (!_stw_exec (self->db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+    }
+  else if (!_stw_exec (self->db, "SAVEPOINT stw_write", error))
+    return FALSE;
+
+  self->write_depth++;
+  return TRUE;
+}
+
+static void reload_people (StwWorkspace *self);
+static gboolean reload_profile (StwWorkspace *self, GError **error);
+
+static gboolean
+write_end (StwWorkspace  *self,
+           gboolean       ok,
+           GError       **error)
+{
+  g_return_val_if_fail (self->write_depth > 0, FALSE);
+
+  self->write_depth--;
+  if (ok)
+    {
+      if (!_stw_exec (self->db, self->write_depth == 0 ? "COMMIT" : "RELEASE stw_write", error))
+        {
+          /* A failed COMMIT (disk full) leaves the transaction open. */
+          if (self->write_depth == 0)
+            sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          ok = FALSE;
+        }
+    }
+  else if (self->write_depth == 0)
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  else
+    sqlite3_exec (self->db, "ROLLBACK TO stw_write; RELEASE stw_write", NULL, NULL, NULL);
+
+  if (self->write_depth == 0)
+    {
+      if (!ok)
+        {
+          /* Cached objects may hold what was rolled back. */
+          reload_people (self);
+          reload_profile (self, NULL);
+        }
+      flush_pending (self);
+    }
+
+  return ok;
+}
+
+gboolean
+stw_workspace_begin (StwWorkspace  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  return write_begin (self, error);
+}
+
+gboolean
+stw_workspace_commit (StwWorkspace  *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  return write_end (self, TRUE, error);
+}
+
+void
+stw_workspace_rollback (StwWorkspace *self)
+{
+  g_return_if_fail (STW_IS_WORKSPACE (self));
+  write_end (self, FALSE, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* History change sets                                                 */
+
+static JsonBuilder *
+changes_new (void)
+{
+  JsonBuilder *b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  return b;
+}
+
+static void
+changes_add_text (JsonBuilder *b,
+                  const char  *field,
+                  const char  *old_value,
+                  const char  *new_value)
+{
+  json_builder_set_member_name (b, field);
+  json_builder_begin_array (b);
+  if (old_value) json_builder_add_string_value (b, old_value); else json_builder_add_null_value (b);
+  if (new_value) json_builder_add_string_value (b, new_value); else json_builder_add_null_value (b);
+  json_builder_end_array (b);
+}
+
+static void
+changes_add_int (JsonBuilder *b,
+                 const char  *field,
+                 gint64       old_value,
+                 gint64       new_value)
+{
+  json_builder_set_member_name (b, field);
+  json_builder_begin_array (b);
+  json_builder_add_int_value (b, old_value);
+  json_builder_add_int_value (b, new_value);
+  json_builder_end_array (b);
+}
+
+static void
+changes_add_strv (JsonBuilder        *b,
+                  const char         *field,
+                  const char * const *old_value,
+                  const char * const *new_value)
+{
+  const char * const *sides[2] = { old_value, new_value };
+
+  json_builder_set_member_name (b, field);
+  json_builder_begin_array (b);
+  for (guint s = 0; s < 2; s++)
+    {
+      json_builder_begin_array (b);
+      for (guint i = 0; sides[s] != NULL && sides[s][i] != NULL; i++)
+        json_builder_add_string_value (b, sides[s][i]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+}
+
+static char *
+changes_finish (JsonBuilder *b)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading cached records                                              */
+
+static int
+compare_people (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  return g_utf8_collate (stw_person_get_name ((StwPerson *) a),
+                         stw_person_get_name ((StwPerson *) b));
+}
+
+static void
+reload_people (StwWorkspace *self)
+{
+  g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+
+  stmt = _stw_workspace_prepare (self, "SELECT id, name, role, email, active FROM person", NULL);
+  if (stmt == NULL)
+    return;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (people,
+                     stw_person_new (sqlite3_column_int64 (stmt, 0),
+                                     column_text_or_null (stmt, 1),
+                                     column_text_or_null (stmt, 2),
+                                     column_text_or_null (stmt, 3),
+                                     sqlite3_column_int (stmt, 4)));
+  sqlite3_reset (stmt);
+
+  g_ptr_array_sort_with_data (people, (GCompareDataFunc) compare_people, NULL);
+  /* sort_with_data passes element pointers; compare through them. */
+  g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
+                       people->pdata, people->len);
+  g_signal_emit (self, signals[PEOPLE_CHANGED], 0);
+}
+
+static gboolean
+reload_profile (StwWorkspace  *self,
+                GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT name, scope, coalesce(isms_owner_id, 0), cycle_start_month,"
+                                 " risk_threshold FROM organisation WHERE id = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
+                     _("The workspace has no organisation profile"));
+      else
+        _stw_set_sqlite_error (error, self->db, rc, _("Could not read the organisation profile"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  g_free (self->org_name);
+  self->org_name = g_strdup (column_text_or_null (stmt, 0));
+  g_free (self->scope);
+  self->scope = g_strdup (column_text_or_null (stmt, 1));
+  self->isms_owner_id = sqlite3_column_int64 (stmt, 2);
+  self->cycle_start_month = sqlite3_column_int (stmt, 3);
+  self->risk_threshold = sqlite3_column_int (stmt, 4);
+  sqlite3_reset (stmt);
+
+  stmt = _stw_workspace_prepare (self, "SELECT value FROM setting WHERE key = 'actor_id'", error);
+  if (stmt == NULL)
+    return FALSE;
+  self->actor_id = 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    self->actor_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+load_workstreams (StwWorkspace  *self,
+                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT id, kind, name, prefix, coalesce(owner_id, 0) FROM workstream"
+                                 " WHERE archived_at IS NULL ORDER BY position, id", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_list_store_remove_all (self->workstreams);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(StwWorkstream) ws = NULL;
+      StwWorkstreamKind kind = STW_WORKSTREAM_CUSTOM;
+
+      stw_workstream_kind_from_key (column_text_or_null (stmt, 1), &kind);
+      ws = _stw_workstream_new (sqlite3_column_int64 (stmt, 0), kind,
+                                column_text_or_null (stmt, 2),
+                                column_text_or_null (stmt, 3),
+                                sqlite3_column_int64 (stmt, 4));
+      g_list_store_append (self->workstreams, ws);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not read the workstreams"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->workstreams)); i++)
+    {
+      g_autoptr(StwWorkstream) ws = g_list_model_get_item (G_LIST_MODEL (self->workstreams), i);
+      guint open_count, overdue_count;
+
+      if (!stw_workspace_count_items (self, stw_workstream_get_id (ws), &open_count, &overdue_count, error))
+        return FALSE;
+      _stw_workstream_set_counts (ws, open_count, overdue_count);
+    }
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                             */
+
+static void
+stw_workspace_finalize (GObject *object)
+{
+  StwWorkspace *self = (StwWorkspace *) object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->today);
+  g_free (self->org_name);
+  g_free (self->scope);
+  g_clear_object (&self->people);
+  g_clear_object (&self->workstreams);
+  g_clear_pointer (&self->pending, g_array_unref);
+
+  G_OBJECT_CLASS (stw_workspace_parent_class)->finalize (object);
+}
+
+static void
+stw_workspace_class_init (StwWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = stw_workspace_finalize;
+
+  signals[ITEM_CHANGED] =
+    g_signal_new ("item-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+  signals[PEOPLE_CHANGED] =
+    g_signal_new ("people-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[ORGANISATION_CHANGED] =
+    g_signal_new ("organisation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+stw_workspace_init (StwWorkspace *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+  self->people = g_list_store_new (STW_TYPE_PERSON);
+  self->workstreams = g_list_store_new (STW_TYPE_WORKSTREAM);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (ChangedItem));
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
+}
+
+/* Checks the 100-byte SQLite header without SQLite, so nothing can write
+ * to a file we are not sure of. Returns the schema version or -1. */
+static int
+check_header (const char  *path,
+              GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  guint8 header[100];
+  GStatBuf st;
+  FILE *f;
+  size_t n;
+  guint32 page_size, page_count, change_counter, valid_for;
+  guint32 app_id, version;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, STW_WORKSPACE_ERROR,
+                   saved == ENOENT ? STW_WORKSPACE_ERROR_NOT_FOUND : STW_WORKSPACE_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), display, g_strerror (saved));
+      return -1;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("“%s” is not a file"), display);
+      return -1;
+    }
+
+  f = g_fopen (path, "rb");
+  if (f == NULL)
+    {
+      int saved = errno;
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_FAILED,
+                   _("Cannot open “%s”: %s"), display, g_strerror (saved));
+      return -1;
+    }
+  n = fread (header, 1, sizeof header, f);
+  fclose (f);
+
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("“%s” is not a Steward workspace"), display);
+      return -1;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  change_counter = read_be32 (header + 24);
+  page_count = read_be32 (header + 28);
+  valid_for = read_be32 (header + 92);
+  version = read_be32 (header + 60);
+  app_id = read_be32 (header + 68);
+
+  if (app_id != STW_APPLICATION_ID)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("“%s” is a database, but not a Steward workspace"), display);
+      return -1;
+    }
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace “%s” is damaged"), display);
+      return -1;
+    }
+  /* The page count in the header is only trusted when it was written by
+   * the same change as the counter (SQLite's own rule). */
+  if (valid_for == change_counter &&
+      (guint64) st.st_size < (guint64) page_count * page_size)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace “%s” is truncated: it should be %" G_GUINT64_FORMAT
+                     " bytes but is %" G_GUINT64_FORMAT),
+                   display, (guint64) page_count * page_size, (guint64) st.st_size);
+      return -1;
+    }
+  if (st.st_size % page_size != 0)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace “%s” is truncated"), display);
+      return -1;
+    }
+  if (version > STW_SCHEMA_VERSION)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_TOO_NEW,
+                   _("The workspace “%s” was saved by a newer version of Steward; update Steward to open it"),
+                   display);
+      return -1;
+    }
+
+  return (int) version;
+}
+
+static gboolean
+check_writable (const char  *path,
+                GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  /* The mode bits count too: root passes access(), but a file someone
+   * marked read-only should stay that way. */
+  if (g_access (path, W_OK) != 0 ||
+      (g_stat (path, &st) == 0 && (st.st_mode & 0222) == 0))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_READ_ONLY,
+                   _("The workspace “%s” is read-only"), display);
+      return FALSE;
+    }
+  /* WAL needs to create its side files next to the workspace. */
+  if (g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_READ_ONLY,
+                   _("The folder of the workspace “%s” is read-only"), display);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure_connection (sqlite3  *db,
+                      GError  **error)
+{
+  /* WAL: readers (a second window, the command line) never block the
+   * writer, and a crash mid-write leaves the last committed state.
+   * synchronous=FULL: every COMMIT is on disk before the call returns, so a
+   * power cut cannot lose a change the user saw saved. Changes are made by
+   * hand, one at a time; the fsync per commit is not noticeable, and bulk
+   * work (sample, import) runs in one transaction. */
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_extended_result_codes (db, 1);
+  return _stw_exec (db,
+                    "PRAGMA foreign_keys = ON;"
+                    "PRAGMA journal_mode = WAL;"
+                    "PRAGMA synchronous = FULL;",
+                    error);
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *rc_out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  *rc_out = rc;
+  return value;
+}
+
+static StwWorkspace *
+workspace_new (sqlite3    *db,
+               const char *path)
+{
+  StwWorkspace *self = g_object_new (STW_TYPE_WORKSPACE, NULL);
+
+  self->db = db;
+  self->path = g_strdup (path);
+  return self;
+}
+
+static gboolean
+load_all (StwWorkspace  *self,
+          GError       **error)
+{
+  if (!reload_profile (self, error))
+    return FALSE;
+  reload_people (self);
+  return load_workstreams (self, error);
+}
+
+StwWorkspace *
+stw_workspace_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(StwWorkspace) self = NULL;
+  g_autofree char *display = NULL;
+  sqlite3 *db = NULL;
+  int version, app_id, rc, tables;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  display = g_filename_display_name (path);
+
+  if (check_header (path, error) < 0)
+    return NULL;
+  if (!check_writable (path, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("Cannot open the workspace"));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  /* Look before writing anything: query_only until the file is known good. */
+  sqlite3_busy_timeout (db, 5000);
+  sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+  app_id = query_int (db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    version = query_int (db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK)
+    tables = query_int (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'", &rc);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup_printf (_("Cannot open the workspace “%s”"), display);
+      _stw_set_sqlite_error (error, db, rc, what);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  if (app_id != STW_APPLICATION_ID || version < 1 || tables == 0)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_WORKSPACE,
+                   _("“%s” is not a Steward workspace"), display);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  if (version > STW_SCHEMA_VERSION)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_TOO_NEW,
+                   _("The workspace “%s” was saved by a newer version of Steward; update Steward to open it"),
+                   display);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  sqlite3_exec (db, "PRAGMA query_only = OFF", NULL, NULL, NULL);
+  if (!configure_connection (db, error))
+    {
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  self = workspace_new (db, path);
+
+  if (version < STW_SCHEMA_VERSION)
+    {
+      gboolean ok;
+
+      if (!write_begin (self, error))
+        return NULL;
+      ok = _stw_schema_migrate (db, version, STW_SCHEMA_VERSION, error);
+      if (!write_end (self, ok, ok ? error : NULL))
+        return NULL;
+    }
+
+  if (!load_all (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+int
+stw_workspace_peek_version (const char  *path,
+                            GError     **error)
+{
+  return check_header (path, error);
+}
+
+static const struct {
+  StwWorkstreamKind  kind;
+  const char        *name;
+  const char        *prefix;
+} builtin_workstreams[] = {
+  { STW_WORKSTREAM_PLAN,       N_("Operational plan"),   "OP" },
+  { STW_WORKSTREAM_TREATMENT,  N_("Risk treatment"),     "RT" },
+  { STW_WORKSTREAM_CORRECTIVE, N_("Corrective actions"), "CA" },
+  { STW_WORKSTREAM_TASKS,      N_("ISMS tasks"),         "T" },
+};
+
+static sqlite3 *
+create_file (const char  *path,
+             GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+  sqlite3 *db = NULL;
+  g_autofree char *pragma = NULL;
+  int rc;
+
+  if (g_stat (path, &st) == 0 && st.st_size > 0)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_EXISTS,
+                   _("“%s” already exists"), display);
+      return NULL;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_FAILED,
+                   _("Cannot create the folder for “%s”: %s"), display, g_strerror (saved));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("Cannot create the workspace"));
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+
+  pragma = g_strdup_printf ("PRAGMA application_id = %d", STW_APPLICATION_ID);
+  if (!_stw_exec (db, pragma, error) || !configure_connection (db, error))
+    {
+      sqlite3_close_v2 (db);
+      g_unlink (path);
+      return NULL;
+    }
+
+  return db;
+}
+
+static void
+remove_workspace_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+gboolean
+_stw_workspace_create_at_version (const char  *path,
+                                  int          version,
+                                  GError     **error)
+{
+  sqlite3 *db;
+  gboolean ok;
+
+  g_return_val_if_fail (version >= 1 && version <= STW_SCHEMA_VERSION, FALSE);
+
+  if (!(db = create_file (path, error)))
+    return FALSE;
+  ok = _stw_exec (db, "BEGIN IMMEDIATE", error) &&
+       _stw_schema_migrate (db, 0, version, error) &&
+       _stw_exec (db,
+                  "INSERT INTO person (id, name, created_at) VALUES (1, 'Test person', '2026-01-01T00:00:00.000000Z');"
+                  "INSERT INTO organisation (id, name, created_at) VALUES (1, 'Older workspace', '2026-01-01T00:00:00.000000Z');"
+                  "INSERT INTO setting (key, value) VALUES ('actor_id', '1');"
+                  "INSERT INTO workstream (kind, name, prefix, owner_id, position, created_at)"
+                  "  VALUES ('tasks', 'ISMS tasks', 'T', 1, 0, '2026-01-01T00:00:00.000000Z');",
+                  error) &&
+       _stw_exec (db, "COMMIT", error);
+  sqlite3_close_v2 (db);
+  if (!ok)
+    remove_workspace_files (path);
+  return ok;
+}
+
+StwWorkspace *
+stw_workspace_create (const char  *path,
+                      const char  *org_name,
+                      const char  *me_name,
+                      GError     **error)
+{
+  g_autoptr(StwWorkspace) self = NULL;
+  g_autofree char *now = stw_timestamp_now ();
+  g_autofree char *org = NULL;
+  g_autofree char *me = NULL;
+  sqlite3_stmt *stmt;
+  sqlite3 *db;
+  gint64 me_id;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  org = g_strstrip (g_strdup (org_name ? org_name : ""));
+  me = g_strstrip (g_strdup (me_name ? me_name : ""));
+  if (org[0] == '\0')
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("The organisation needs a name"));
+      return NULL;
+    }
+  if (me[0] == '\0')
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("Enter your name: every change records who made it"));
+      return NULL;
+    }
+
+  if (!(db = create_file (path, error)))
+    return NULL;
+
+  self = workspace_new (db, path);
+
+  if (!write_begin (self, error))
+    goto out;
+  if (!_stw_schema_migrate (db, 0, STW_SCHEMA_VERSION, error))
+    goto end;
+
+  /* The first person is inserted before there is an actor; the history
+   * entries below are written once the actor is set. */
+  stmt = _stw_workspace_prepare (self, "INSERT INTO person (name, created_at) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    goto end;
+  sqlite3_bind_text (stmt, 1, me, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, _("Cannot create the workspace"), error))
+    goto end;
+  me_id = sqlite3_last_insert_rowid (db);
+
+  stmt = _stw_workspace_prepare (self,
+                                 "INSERT INTO organisation (id, name, isms_owner_id, created_at)"
+                                 " VALUES (1, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto end;
+  sqlite3_bind_text (stmt, 1, org, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, me_id);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, _("Cannot create the workspace"), error))
+    goto end;
+
+  stmt = _stw_workspace_prepare (self, "INSERT INTO setting (key, value) VALUES ('actor_id', ?)", error);
+  if (stmt == NULL)
+    goto end;
+  sqlite3_bind_int64 (stmt, 1, me_id);
+  if (!step_done (self, stmt, _("Cannot create the workspace"), error))
+    goto end;
+
+  if (!reload_profile (self, error))
+    goto end;
+  reload_people (self);
+
+  {
+    g_autoptr(JsonBuilder) b = changes_new ();
+    g_autofree char *changes = NULL;
+
+    changes_add_text (b, "name", NULL, org);
+    changes_add_text (b, "isms_owner", NULL, me);
+    changes = changes_finish (b);
+    if (!_stw_history_append (self, "organisation", 1, "create", changes, error))
+      goto end;
+  }
+  {
+    g_autoptr(JsonBuilder) b = changes_new ();
+    g_autofree char *changes = NULL;
+
+    changes_add_text (b, "name", NULL, me);
+    changes = changes_finish (b);
+    if (!_stw_history_append (self, "person", me_id, "create", changes, error))
+      goto end;
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_workstreams); i++)
+    {
+      g_autoptr(JsonBuilder) b = changes_new ();
+      g_autofree char *changes = NULL;
+
+      stmt = _stw_workspace_prepare (self,
+                                     "INSERT INTO workstream (kind, name, prefix, owner_id, position, created_at)"
+                                     " VALUES (?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto end;
+      sqlite3_bind_text (stmt, 1, stw_workstream_kind_to_key (builtin_workstreams[i].kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, _(builtin_workstreams[i].name), -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, builtin_workstreams[i].prefix, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 4, me_id);
+      sqlite3_bind_int (stmt, 5, (int) i);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, _("Cannot create the workspace"), error))
+        goto end;
+
+      changes_add_text (b, "name", NULL, _(builtin_workstreams[i].name));
+      changes_add_text (b, "prefix", NULL, builtin_workstreams[i].prefix);
+      changes_add_text (b, "owner", NULL, me);
+      changes = changes_finish (b);
+      if (!_stw_history_append (self, "workstream", sqlite3_last_insert_rowid (db), "create", changes, error))
+        goto end;
+    }
+
+  ok = TRUE;
+
+end:
+  if (!write_end (self, ok, ok ? error : NULL))
+    ok = FALSE;
+out:
+  if (!ok || !load_workstreams (self, ok ? error : NULL))
+    {
+      g_clear_object (&self);
+      remove_workspace_files (path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+stw_workspace_get_path (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+  return self->path;
+}
+
+/* ------------------------------------------------------------------ */
+/* Organisation and actor                                              */
+
+const char *
+stw_workspace_get_org_name (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+  return self->org_name;
+}
+
+const char *
+stw_workspace_get_scope (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+  return self->scope;
+}
+
+gint64
+stw_workspace_get_isms_owner_id (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), 0);
+  return self->isms_owner_id;
+}
+
+guint
+stw_workspace_get_cycle_start_month (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), 1);
+  return self->cycle_start_month;
+}
+
+guint
+stw_workspace_get_risk_threshold (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), 12);
+  return self->risk_threshold;
+}
+
+static const char *
+person_name (StwWorkspace *self,
+             gint64        id)
+{
+  StwPerson *p = id > 0 ? stw_workspace_find_person (self, id) : NULL;
+
+  return p ? stw_person_get_name (p) : NULL;
+}
+
+gboolean
+stw_workspace_update_organisation (StwWorkspace  *self,
+                                   const char    *name,
+                                   const char    *scope,
+                                   gint64         isms_owner_id,
+                                   guint          cycle_start_month,
+                                   guint          risk_threshold,
+                                   GError       **error)
+{
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *clean_name = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+
+  clean_name = g_strstrip (g_strdup (name ? name : ""));
+  if (clean_name[0] == '\0')
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("The organisation needs a name"));
+      return FALSE;
+    }
+  if (cycle_start_month < 1 || cycle_start_month > 12)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("The ISMS year must start in a month from 1 to 12"));
+      return FALSE;
+    }
+  if (risk_threshold < 1 || risk_threshold > 25)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("The risk acceptance threshold must be a score from 1 to 25"));
+      return FALSE;
+    }
+  if (isms_owner_id > 0 && stw_workspace_find_person (self, isms_owner_id) == NULL)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("The ISMS owner is not a person of this workspace"));
+      return FALSE;
+    }
+
+  b = changes_new ();
+  if (g_strcmp0 (self->org_name, clean_name) != 0)
+    changes_add_text (b, "name", self->org_name, clean_name);
+  if (g_strcmp0 (self->scope, scope ? scope : "") != 0)
+    changes_add_text (b, "scope", self->scope, scope ? scope : "");
+  if (self->isms_owner_id != isms_owner_id)
+    changes_add_text (b, "isms_owner", person_name (self, self->isms_owner_id), person_name (self, isms_owner_id));
+  if (self->cycle_start_month != cycle_start_month)
+    changes_add_int (b, "cycle_start_month", self->cycle_start_month, cycle_start_month);
+  if (self->risk_threshold != risk_threshold)
+    changes_add_int (b, "risk_threshold", self->risk_threshold, risk_threshold);
+  changes = changes_finish (b);
+  if (g_str_equal (changes, "{}"))
+    return TRUE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  stmt = _stw_workspace_prepare (self,
+                                 "UPDATE organisation SET name = ?, scope = ?, isms_owner_id = ?,"
+                                 " cycle_start_month = ?, risk_threshold = ? WHERE id = 1", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, clean_name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, scope ? scope : "", -1, SQLITE_TRANSIENT);
+      bind_id_or_null (stmt, 3, isms_owner_id);
+      sqlite3_bind_int (stmt, 4, (int) cycle_start_month);
+      sqlite3_bind_int (stmt, 5, (int) risk_threshold);
+      ok = step_done (self, stmt, _("Could not save the organisation profile"), error);
+    }
+  ok = ok && _stw_history_append (self, "organisation", 1, "update", changes, error);
+  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  reload_profile (self, NULL);
+  if (ok)
+    g_signal_emit (self, signals[ORGANISATION_CHANGED], 0);
+  return ok;
+}
+
+gint64
+stw_workspace_get_actor_id (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), 0);
+  return self->actor_id;
+}
+
+gboolean
+stw_workspace_set_actor_id (StwWorkspace  *self,
+                            gint64         person_id,
+                            GError       **error)
+{
+  StwPerson *person;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+
+  person = stw_workspace_find_person (self, person_id);
+  if (person == NULL || !stw_person_get_active (person))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("Only an active person of the workspace can make changes"));
+      return FALSE;
+    }
+  if (person_id == self->actor_id)
+    return TRUE;
+
+  /* Who is at the keyboard is a local choice, not a change to the ISMS:
+   * it is not a history entry, but every entry names that person. */
+  if (!write_begin (self, error))
+    return FALSE;
+  stmt = _stw_workspace_prepare (self, "INSERT OR REPLACE INTO setting (key, value) VALUES ('actor_id', ?)", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, person_id);
+      ok = step_done (self, stmt, _("Could not save who you are"), error);
+    }
+  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  if (ok)
+    self->actor_id = person_id;
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* People                                                              */
+
+GListModel *
+stw_workspace_get_people (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+  return G_LIST_MODEL (self->people);
+}
+
+StwPerson *
+stw_workspace_find_person (StwWorkspace *self,
+                           gint64        person_id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  model = G_LIST_MODEL (self->people);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      StwPerson *p = g_list_model_get_item (model, i);
+
+      g_object_unref (p); /* the store keeps it alive */
+      if (stw_person_get_id (p) == person_id)
+        return p;
+    }
+  return NULL;
+}
+
+static gboolean
+validate_person (const char  *name,
+                 const char  *email,
+                 GError     **error)
+{
+  if (name == NULL || name[0] == '\0')
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("A person needs a name"));
+      return FALSE;
+    }
+  if (email != NULL && email[0] != '\0' && strchr (email, '@') == NULL)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is not an email address"), email);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+insert_person (StwWorkspace  *self,
+               const char    *name,
+               const char    *role,
+               const char    *email,
+               GError       **error)
+{
+  g_autofree char *now = stw_timestamp_now ();
+  g_autoptr(JsonBuilder) b = changes_new ();
+  g_autofree char *changes = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  stmt = _stw_workspace_prepare (self, "INSERT INTO person (name, role, email, created_at) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, role ? role : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, email ? email : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+  if (!step_done (self, stmt, _("Could not add the person"), error))
+    return 0;
+  id = sqlite3_last_insert_rowid (self->db);
+
+  changes_add_text (b, "name", NULL, name);
+  if (role && role[0])
+    changes_add_text (b, "role", NULL, role);
+  if (email && email[0])
+    changes_add_text (b, "email", NULL, email);
+  changes = changes_finish (b);
+  if (!_stw_history_append (self, "person", id, "create", changes, error))
+    return 0;
+  return id;
+}
+
+StwPerson *
+stw_workspace_add_person (StwWorkspace  *self,
+                          const char    *name,
+                          const char    *role,
+                          const char    *email,
+                          GError       **error)
+{
+  g_autofree char *clean = NULL;
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  if (!validate_person (clean, email, error))
+    return NULL;
+
+  if (!write_begin (self, error))
+    return NULL;
+  id = insert_person (self, clean, role, email, error);
+  ok = write_end (self, id > 0, id > 0 ? error : NULL) && id > 0;
+  if (!ok)
+    return NULL;
+
+  reload_people (self);
+  return g_object_ref (stw_workspace_find_person (self, id));
+}
+
+gboolean
+stw_workspace_update_person (StwWorkspace  *self,
+                             gint64         person_id,
+                             const char    *name,
+                             const char    *role,
+                             const char    *email,
+                             gboolean       active,
+                             GError       **error)
+{
+  StwPerson *old;
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *clean = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+
+  old = stw_workspace_find_person (self, person_id);
+  if (old == NULL)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no such person in this workspace"));
+      return FALSE;
+    }
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  if (!validate_person (clean, email, error))
+    return FALSE;
+  if (!active && person_id == self->actor_id)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("You cannot deactivate yourself; choose someone else as the person making changes first"));
+      return FALSE;
+    }
+
+  b = changes_new ();
+  if (g_strcmp0 (stw_person_get_name (old), clean) != 0)
+    changes_add_text (b, "name", stw_person_get_name (old), clean);
+  if (g_strcmp0 (stw_person_get_role (old), role ? role : "") != 0)
+    changes_add_text (b, "role", stw_person_get_role (old), role ? role : "");
+  if (g_strcmp0 (stw_person_get_email (old), email ? email : "") != 0)
+    changes_add_text (b, "email", stw_person_get_email (old), email ? email : "");
+  if (stw_person_get_active (old) != !!active)
+    changes_add_int (b, "active", stw_person_get_active (old), !!active);
+  changes = changes_finish (b);
+  if (g_str_equal (changes, "{}"))
+    return TRUE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  stmt = _stw_workspace_prepare (self, "UPDATE person SET name = ?, role = ?, email = ?, active = ? WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, role ? role : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, email ? email : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, !!active);
+      sqlite3_bind_int64 (stmt, 5, person_id);
+      ok = step_done (self, stmt, _("Could not save the person"), error);
+    }
+  ok = ok && _stw_history_append (self, "person", person_id, "update", changes, error);
+  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  if (ok)
+    reload_people (self);
+  return ok;
+}
+
+/* ------------------------------------------------------------------ */
+/* Workstreams                                                         */
+
+GListModel *
+stw_workspace_get_workstreams (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+  return G_LIST_MODEL (self->workstreams);
+}
+
+StwWorkstream *
+stw_workspace_find_workstream (StwWorkspace *self,
+                               gint64        workstream_id)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  model = G_LIST_MODEL (self->workstreams);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      StwWorkstream *ws = g_list_model_get_item (model, i);
+
+      g_object_unref (ws);
+      if (stw_workstream_get_id (ws) == workstream_id)
+        return ws;
+    }
+  return NULL;
+}
+
+StwWorkstream *
+stw_workspace_add_workstream (StwWorkspace  *self,
+                              const char    *name,
+                              const char    *prefix,
+                              gint64         owner_id,
+                              GError       **error)
+{
+  g_autofree char *clean = NULL;
+  g_autofree char *clean_prefix = NULL;
+  g_autofree char *now = stw_timestamp_now ();
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *changes = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  clean_prefix = g_ascii_strup (prefix ? prefix : "", -1);
+  g_strstrip (clean_prefix);
+  if (clean[0] == '\0')
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("A workstream needs a name"));
+      return NULL;
+    }
+  if (clean_prefix[0] == '\0' || strlen (clean_prefix) > 8 ||
+      strspn (clean_prefix, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen (clean_prefix))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("A reference prefix is 1 to 8 letters, such as “KPI”"));
+      return NULL;
+    }
+  if (owner_id > 0 && stw_workspace_find_person (self, owner_id) == NULL)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("The owner is not a person of this workspace"));
+      return NULL;
+    }
+
+  if (!write_begin (self, error))
+    return NULL;
+  stmt = _stw_workspace_prepare (self,
+                                 "INSERT INTO workstream (kind, name, prefix, owner_id, position, created_at)"
+                                 " VALUES ('custom', ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM workstream), ?)",
+                                 error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, clean_prefix, -1, SQLITE_TRANSIENT);
+      bind_id_or_null (stmt, 3, owner_id);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+      ok = step_done (self, stmt, _("Could not add the workstream"), error);
+      if (!ok && error && *error && (*error)->code == STW_WORKSPACE_ERROR_INVALID)
+        {
+          g_clear_error (error);
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_EXISTS,
+                       _("Another workstream already uses the prefix “%s”"), clean_prefix);
+        }
+    }
+  if (ok)
+    {
+      id = sqlite3_last_insert_rowid (self->db);
+      b = changes_new ();
+      changes_add_text (b, "name", NULL, clean);
+      changes_add_text (b, "prefix", NULL, clean_prefix);
+      changes_add_text (b, "owner", NULL, person_name (self, owner_id));
+      changes = changes_finish (b);
+      ok = _stw_history_append (self, "workstream", id, "create", changes, error);
+    }
+  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  if (!ok || !load_workstreams (self, error))
+    return NULL;
+
+  return g_object_ref (stw_workspace_find_workstream (self, id));
+}
+
+/* ------------------------------------------------------------------ */
+/* Items                                                               */
+
+#define ITEM_COLUMNS \
+  "i.id, i.ref, i.workstream_id, i.title, i.description, coalesce(i.owner_id, 0), p.name," \
+  " i.status, i.priority, i.start_date, i.due_date, i.completed_date, i.closure_note, i.notes," \
+  " i.position, i.created_at, i.updated_at, i.deleted_at"
+
+static GStrv
+load_strv (StwWorkspace  *self,
+           const char    *sql,
+           gint64         item_id,
+           GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt = _stw_workspace_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text_or_null (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not read the item"));
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Loads one item; @include_deleted for restore and history. */
+static StwItem *
+load_item (StwWorkspace  *self,
+           gint64         item_id,
+           gboolean       include_deleted,
+           GError       **error)
+{
+  g_autoptr(StwItem) item = NULL;
+  g_auto(GStrv) clauses = NULL;
+  g_auto(GStrv) controls = NULL;
+  sqlite3_stmt *stmt;
+  StwStatus status = STW_STATUS_TODO;
+  StwPriority priority = STW_PRIORITY_NORMAL;
+  int rc;
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT " ITEM_COLUMNS " FROM item i LEFT JOIN person p ON p.id = i.owner_id"
+                                 " WHERE i.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW || (!include_deleted && sqlite3_column_type (stmt, 17) != SQLITE_NULL))
+    {
+      if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                     _("The item no longer exists"));
+      else
+        _stw_set_sqlite_error (error, self->db, rc, _("Could not read the item"));
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  item = stw_item_new (sqlite3_column_int64 (stmt, 2));
+  _stw_item_set_stored (item, sqlite3_column_int64 (stmt, 0),
+                        column_text_or_null (stmt, 1),
+                        column_text_or_null (stmt, 6),
+                        column_text_or_null (stmt, 15),
+                        column_text_or_null (stmt, 16));
+  stw_item_set_title (item, column_text_or_null (stmt, 3));
+  stw_item_set_description (item, column_text_or_null (stmt, 4));
+  stw_item_set_owner_id (item, sqlite3_column_int64 (stmt, 5));
+  stw_status_from_key (column_text_or_null (stmt, 7), &status);
+  stw_item_set_status (item, status);
+  stw_priority_from_key (column_text_or_null (stmt, 8), &priority);
+  stw_item_set_priority (item, priority);
+  stw_item_set_start_date (item, column_text_or_null (stmt, 9));
+  stw_item_set_due_date (item, column_text_or_null (stmt, 10));
+  stw_item_set_completed_date (item, column_text_or_null (stmt, 11));
+  stw_item_set_closure_note (item, column_text_or_null (stmt, 12));
+  stw_item_set_notes (item, column_text_or_null (stmt, 13));
+  stw_item_set_position (item, sqlite3_column_int64 (stmt, 14));
+  sqlite3_reset (stmt);
+
+  clauses = load_strv (self, "SELECT clause FROM item_clause WHERE item_id = ?", item_id, error);
+  if (clauses == NULL)
+    return NULL;
+  controls = load_strv (self, "SELECT control_id FROM item_control WHERE item_id = ?", item_id, error);
+  if (controls == NULL)
+    return NULL;
+  stw_item_set_clauses (item, (const char * const *) clauses);
+  stw_item_set_controls (item, (const char * const *) controls);
+
+  return g_steal_pointer (&item);
+}
+
+StwItem *
+stw_workspace_load_item (StwWorkspace  *self,
+                         gint64         item_id,
+                         GError       **error)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+  return load_item (self, item_id, FALSE, error);
+}
+
+StwItem *
+stw_workspace_find_item_by_ref (StwWorkspace  *self,
+                                const char    *ref,
+                                GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  stmt = _stw_workspace_prepare (self, "SELECT id FROM item WHERE ref = ? AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (id == 0)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no item “%s”"), ref);
+      return NULL;
+    }
+  return load_item (self, id, FALSE, error);
+}
+
+static gboolean
+validate_clauses (const char * const  *clauses,
+                  GError             **error)
+{
+  for (guint i = 0; clauses && clauses[i]; i++)
+    {
+      /* Clauses 4–10 of ISO/IEC 27001, e.g. "6.1.3" or "9.2". */
+      g_auto(GStrv) parts = g_strsplit (clauses[i], ".", -1);
+      guint64 top = 0;
+      gboolean ok = g_strv_length (parts) <= 4 &&
+                    g_ascii_string_to_unsigned (parts[0], 10, 4, 10, &top, NULL);
+
+      for (guint j = 1; ok && parts[j]; j++)
+        ok = g_ascii_string_to_unsigned (parts[j], 10, 1, 99, NULL, NULL);
+      if (!ok)
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                       _("“%s” is not a clause of ISO/IEC 27001 (use 4 to 10, such as “9.2”)"), clauses[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_controls (const char * const  *controls,
+                   GError             **error)
+{
+  for (guint i = 0; controls && controls[i]; i++)
+    {
+      guint64 theme = 0, number = 0;
+      g_auto(GStrv) parts = g_strsplit (controls[i], ".", -1);
+      gboolean ok = g_strv_length (parts) == 3 && g_str_equal (parts[0], "A") &&
+                    g_ascii_string_to_unsigned (parts[1], 10, 5, 8, &theme, NULL) &&
+                    g_ascii_string_to_unsigned (parts[2], 10, 1, 37, &number, NULL);
+
+      /* Annex A 2022: 5.1–5.37, 6.1–6.8, 7.1–7.14, 8.1–8.34. */
+      if (ok)
+        ok = number <= (theme == 5 ? 37 : theme == 6 ? 8 : theme == 7 ? 14 : 34);
+      if (!ok)
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                       _("“%s” is not an Annex A control of ISO/IEC 27001:2022"), controls[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_item (StwWorkspace  *self,
+               StwItem       *item,
+               StwItem       *old,
+               GError       **error)
+{
+  const char *start = stw_item_get_start_date (item);
+  const char *due = stw_item_get_due_date (item);
+  const char *done = stw_item_get_completed_date (item);
+  gint64 owner_id = stw_item_get_owner_id (item);
+  g_autofree char *title = g_strstrip (g_strdup (stw_item_get_title (item)));
+
+  if (title[0] == '\0')
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("An item needs a title"));
+      return FALSE;
+    }
+  if (stw_workspace_find_workstream (self, stw_item_get_workstream_id (item)) == NULL)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("The workstream of this item does not exist"));
+      return FALSE;
+    }
+  if ((start && !stw_date_is_valid (start)) || (due && !stw_date_is_valid (due)) ||
+      (done && !stw_date_is_valid (done)))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("Dates are written as year-month-day, such as 2027-03-31"));
+      return FALSE;
+    }
+  if (start && due && strcmp (due, start) < 0)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("The due date is before the start date"));
+      return FALSE;
+    }
+  if (owner_id != 0 && (old == NULL || stw_item_get_owner_id (old) != owner_id))
+    {
+      StwPerson *owner = stw_workspace_find_person (self, owner_id);
+
+      if (owner == NULL || !stw_person_get_active (owner))
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                       _("The owner must be an active person of this workspace"));
+          return FALSE;
+        }
+    }
+  return validate_clauses (stw_item_get_clauses (item), error) &&
+         validate_controls (stw_item_get_controls (item), error);
+}
+
+/* Hands out the next reference of a series. Counters only go up, so a
+ * reference is never given twice, even after its item is deleted. */
+static char *
+next_ref (StwWorkspace  *self,
+          StwItem       *item,
+          GError       **error)
+{
+  StwWorkstream *ws = stw_workspace_find_workstream (self, stw_item_get_workstream_id (item));
+  g_autofree char *series = NULL;
+  sqlite3_stmt *stmt;
+  gint64 number = 0;
+  int rc;
+
+  if (stw_workstream_get_kind (ws) == STW_WORKSTREAM_PLAN)
+    {
+      /* Operational-plan work is cited by year: OP-2027-014. */
+      const char *date = stw_item_get_due_date (item);
+      g_autofree char *today = stw_date_today ();
+
+      series = g_strdup_printf ("%s-%.4s", stw_workstream_get_prefix (ws), date ? date : today);
+    }
+  else
+    series = g_strdup (stw_workstream_get_prefix (ws));
+
+  stmt = _stw_workspace_prepare (self,
+                                 "INSERT INTO ref_counter (series, last) VALUES (?, 1)"
+                                 " ON CONFLICT (series) DO UPDATE SET last = last + 1"
+                                 " RETURNING last", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, series, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    number = sqlite3_column_int64 (stmt, 0);
+  /* RETURNING: step to the end so the statement completes. */
+  while (rc == SQLITE_ROW)
+    rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || number == 0)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not number the item"));
+      return NULL;
+    }
+
+  return g_strdup_printf ("%s-%03" G_GINT64_FORMAT, series, number);
+}
+
+static gboolean
+write_strv (StwWorkspace        *self,
+            const char          *delete_sql,
+            const char          *insert_sql,
+            gint64               item_id,
+            const char * const  *values,
+            GError             **error)
+{
+  sqlite3_stmt *stmt = _stw_workspace_prepare (self, delete_sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  if (!step_done (self, stmt, _("Could not save the item"), error))
+    return FALSE;
+
+  for (guint i = 0; values && values[i]; i++)
+    {
+      stmt = _stw_workspace_prepare (self, insert_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item_id);
+      sqlite3_bind_text (stmt, 2, values[i], -1, SQLITE_TRANSIENT);
+      if (!step_done (self, stmt, _("Could not save the item"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_links (StwWorkspace  *self,
+             StwItem       *item,
+             GError       **error)
+{
+  gint64 id = stw_item_get_id (item);
+
+  return write_strv (self, "DELETE FROM item_clause WHERE item_id = ?",
+                     "INSERT INTO item_clause (item_id, clause) VALUES (?, ?)",
+                     id, stw_item_get_clauses (item), error) &&
+         write_strv (self, "DELETE FROM item_control WHERE item_id = ?",
+                     "INSERT INTO item_control (item_id, control_id) VALUES (?, ?)",
+                     id, stw_item_get_controls (item), error);
+}
+
+/* Keeps the completion date in step with the status: closing stamps today
+ * unless a date was given, reopening clears it. */
+static void
+settle_completion (StwWorkspace *self,
+                   StwItem      *item)
+{
+  if (stw_status_is_open (stw_item_get_status (item)))
+    stw_item_set_completed_date (item, NULL);
+  else if (stw_item_get_completed_date (item) == NULL)
+    stw_item_set_completed_date (item, _stw_workspace_today (self));
+}
+
+/* Records every field of @item that differs from @old (NULL: all set). */
+static char *
+item_changes (StwWorkspace *self,
+              StwItem      *old,
+              StwItem      *item)
+{
+  g_autoptr(JsonBuilder) b = changes_new ();
+  g_autoptr(StwItem) blank = NULL;
+
+  if (old == NULL)
+    {
+      /* The reference leads a creation entry: auditors search by it. */
+      changes_add_text (b, "ref", NULL, stw_item_get_ref (item));
+      old = blank = stw_item_new (0);
+    }
+
+#define TEXT_FIELD(key, getter) \
+  if (g_strcmp0 (getter (old), getter (item)) != 0) \
+    changes_add_text (b, key, getter (old), getter (item));
+
+  if (stw_item_get_workstream_id (old) != stw_item_get_workstream_id (item))
+    {
+      StwWorkstream *from = stw_workspace_find_workstream (self, stw_item_get_workstream_id (old));
+      StwWorkstream *to = stw_workspace_find_workstream (self, stw_item_get_workstream_id (item));
+
+      changes_add_text (b, "workstream",
+                        from ? stw_workstream_get_name (from) : NULL,
+                        to ? stw_workstream_get_name (to) : NULL);
+    }
+  TEXT_FIELD ("title", stw_item_get_title)
+  TEXT_FIELD ("description", stw_item_get_description)
+  if (stw_item_get_owner_id (old) != stw_item_get_owner_id (item))
+    {
+      changes_add_text (b, "owner",
+                        person_name (self, stw_item_get_owner_id (old)),
+                        person_name (self, stw_item_get_owner_id (item)));
+      changes_add_int (b, "owner_id", stw_item_get_owner_id (old), stw_item_get_owner_id (item));
+    }
+  if (blank != NULL || stw_item_get_status (old) != stw_item_get_status (item))
+    changes_add_text (b, "status",
+                      blank ? NULL : stw_status_to_key (stw_item_get_status (old)),
+                      stw_status_to_key (stw_item_get_status (item)));
+  if (blank != NULL || stw_item_get_priority (old) != stw_item_get_priority (item))
+    changes_add_text (b, "priority",
+                      blank ? NULL : stw_priority_to_key (stw_item_get_priority (old)),
+                      stw_priority_to_key (stw_item_get_priority (item)));
+  TEXT_FIELD ("start_date", stw_item_get_start_date)
+  TEXT_FIELD ("due_date", stw_item_get_due_date)
+  TEXT_FIELD ("completed_date", stw_item_get_completed_date)
+  TEXT_FIELD ("closure_note", stw_item_get_closure_note)
+  TEXT_FIELD ("notes", stw_item_get_notes)
+  if (!g_strv_equal (stw_item_get_clauses (old), stw_item_get_clauses (item)))
+    changes_add_strv (b, "clauses", stw_item_get_clauses (old), stw_item_get_clauses (item));
+  if (!g_strv_equal (stw_item_get_controls (old), stw_item_get_controls (item)))
+    changes_add_strv (b, "controls", stw_item_get_controls (old), stw_item_get_controls (item));
+  if (blank == NULL && stw_item_get_position (old) != stw_item_get_position (item))
+    changes_add_int (b, "position", stw_item_get_position (old), stw_item_get_position (item));
+
+#undef TEXT_FIELD
+
+  return changes_finish (b);
+}
+
+static void
+bind_item_fields (sqlite3_stmt *stmt,
+                  StwItem      *item)
+{
+  g_autofree char *title = g_strstrip (g_strdup (stw_item_get_title (item)));
+
+  sqlite3_bind_int64 (stmt, 1, stw_item_get_workstream_id (item));
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, stw_item_get_description (item), -1, SQLITE_TRANSIENT);
+  bind_id_or_null (stmt, 4, stw_item_get_owner_id (item));
+  sqlite3_bind_text (stmt, 5, stw_status_to_key (stw_item_get_status (item)), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, stw_priority_to_key (stw_item_get_priority (item)), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 7, stw_item_get_start_date (item));
+  bind_text_or_null (stmt, 8, stw_item_get_due_date (item));
+  bind_text_or_null (stmt, 9, stw_item_get_completed_date (item));
+  bind_text_or_null (stmt, 10, stw_item_get_closure_note (item));
+  bind_text_or_null (stmt, 11, stw_item_get_notes (item));
+  sqlite3_bind_int64 (stmt, 12, stw_item_get_position (item));
+}
+
+static void
+refresh_stored (StwWorkspace *self,
+                StwItem      *item)
+{
+  g_autoptr(StwItem) stored = load_item (self, stw_item_get_id (item), TRUE, NULL);
+
+  if (stored != NULL)
+    _stw_item_set_stored (item, stw_item_get_id (stored), stw_item_get_ref (stored),
+                          stw_item_get_owner_name (stored),
+                          stw_item_get_created_at (stored),
+                          stw_item_get_updated_at (stored));
+}
+
+gboolean
+stw_workspace_insert_item (StwWorkspace  *self,
+                           StwItem       *item,
+                           GError       **error)
+{
+  g_autofree char *now = stw_timestamp_now ();
+  g_autofree char *ref = NULL;
+  g_autofree char *changes = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (STW_IS_ITEM (item), FALSE);
+  g_return_val_if_fail (stw_item_get_id (item) == 0, FALSE);
+
+  settle_completion (self, item);
+  if (!validate_item (self, item, NULL, error))
+    return FALSE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  ref = next_ref (self, item, error);
+  ok = ref != NULL;
+  if (ok && stw_item_get_position (item) == 0)
+    {
+      /* New items go to the end of their board column. */
+      stmt = _stw_workspace_prepare (self,
+                                     "SELECT coalesce(max(position), 0) + 1 FROM item"
+                                     " WHERE workstream_id = ? AND status = ?", error);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, stw_item_get_workstream_id (item));
+          sqlite3_bind_text (stmt, 2, stw_status_to_key (stw_item_get_status (item)), -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            stw_item_set_position (item, sqlite3_column_int64 (stmt, 0));
+          sqlite3_reset (stmt);
+        }
+    }
+  if (ok)
+    {
+      stmt = _stw_workspace_prepare (self,
+                                     "INSERT INTO item (workstream_id, title, description, owner_id, status,"
+                                     " priority, start_date, due_date, completed_date, closure_note, notes,"
+                                     " position, ref, created_at, updated_at)"
+                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      ok = stmt != NULL;
+    }
+  if (ok)
+    {
+      bind_item_fields (stmt, item);
+      sqlite3_bind_text (stmt, 13, ref, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 15, now, -1, SQLITE_TRANSIENT);
+      ok = step_done (self, stmt, _("Could not save the item"), error);
+    }
+  if (ok)
+    {
+      id = sqlite3_last_insert_rowid (self->db);
+      _stw_item_set_stored (item, id, ref, NULL, now, now);
+      ok = write_links (self, item, error);
+    }
+  if (ok)
+    {
+      changes = item_changes (self, NULL, item);
+      ok = _stw_history_append (self, "item", id, "create", changes, error);
+    }
+  if (ok)
+    note_item_changed (self, id, stw_item_get_workstream_id (item));
+
+  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  if (!ok)
+    {
+      _stw_item_set_stored (item, 0, NULL, NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  refresh_stored (self, item);
+  return TRUE;
+}
+
+gboolean
+stw_workspace_update_item (StwWorkspace  *self,
+                           StwItem       *item,
+                           GError       **error)
+{
+  g_autoptr(StwItem) old = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *now = stw_timestamp_now ();
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (STW_IS_ITEM (item), FALSE);
+
+  id = stw_item_get_id (item);
+  old = load_item (self, id, FALSE, error);
+  if (old == NULL)
+    return FALSE;
+
+  settle_completion (self, item);
+  if (!validate_item (self, item, old, error))
+    return FALSE;
+
+  changes = item_changes (self, old, item);
+  if (g_str_equal (changes, "{}"))
+    return TRUE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  stmt = _stw_workspace_prepare (self,
+                                 "UPDATE item SET workstream_id = ?, title = ?, description = ?, owner_id = ?,"
+                                 " status = ?, priority = ?, start_date = ?, due_date = ?, completed_date = ?,"
+                                 " closure_note = ?, notes = ?, position = ?, updated_at = ?"
+                                 " WHERE id = ? AND deleted_at IS NULL", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      bind_item_fields (stmt, item);
+      sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 14, id);
+      ok = step_done (self, stmt, _("Could not save the item"), error);
+    }
+  ok = ok && write_links (self, item, error);
+  ok = ok && _stw_history_append (self, "item", id, "update", changes, error);
+  if (ok)
+    {
+      note_item_changed (self, id, stw_item_get_workstream_id (item));
+      if (stw_item_get_workstream_id (old) != stw_item_get_workstream_id (item))
+        note_item_changed (self, id, stw_item_get_workstream_id (old));
+    }
+  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  if (ok)
+    refresh_stored (self, item);
+  return ok;
+}
+
+static gboolean
+set_deleted (StwWorkspace  *self,
+             gint64         item_id,
+             gboolean       deleted,
+             GError       **error)
+{
+  g_autoptr(StwItem) item = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *changes = NULL;
+  g_autofree char *now = stw_timestamp_now ();
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  item = load_item (self, item_id, TRUE, error);
+  if (item == NULL)
+    return FALSE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+  stmt = _stw_workspace_prepare (self,
+                                 deleted
+                                 ? "UPDATE item SET deleted_at = ?, updated_at = ?1 WHERE id = ? AND deleted_at IS NULL"
+                                 : "UPDATE item SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL",
+                                 error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, item_id);
+      ok = step_done (self, stmt, _("Could not change the item"), error);
+    }
+  if (ok && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   deleted ? _("The item was already deleted") : _("The item is not deleted"));
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      b = changes_new ();
+      changes_add_text (b, "ref", stw_item_get_ref (item), stw_item_get_ref (item));
+      changes_add_text (b, "title", stw_item_get_title (item), stw_item_get_title (item));
+      changes = changes_finish (b);
+      ok = _stw_history_append (self, "item", item_id, deleted ? "delete" : "restore", changes, error);
+    }
+  if (ok)
+    note_item_changed (self, item_id, stw_item_get_workstream_id (item));
+  return write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+gboolean
+stw_workspace_delete_item (StwWorkspace  *self,
+                           gint64         item_id,
+                           GError       **error)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  return set_deleted (self, item_id, TRUE, error);
+}
+
+gboolean
+stw_workspace_restore_item (StwWorkspace  *self,
+                            gint64         item_id,
+                            GError       **error)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  return set_deleted (self, item_id, FALSE, error);
+}
+
+GListModel *
+stw_workspace_list_items (StwWorkspace  *self,
+                          gint64         workstream_id,
+                          GError       **error)
+{
+  g_autoptr(StwItemModel) model = NULL;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  model = _stw_item_model_new (self, workstream_id);
+  if (!_stw_item_model_reload (model, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&model));
+}
+
+gboolean
+stw_workspace_count_items (StwWorkspace  *self,
+                           gint64         workstream_id,
+                           guint         *open_count,
+                           guint         *overdue_count,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+
+  /* The column order of item_by_due serves this without touching rows. */
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT count(*), coalesce(sum(due_date < ?), 0) FROM item"
+                                 " WHERE workstream_id = ? AND deleted_at IS NULL"
+                                 " AND status IN ('todo', 'in_progress', 'in_review')", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, _stw_workspace_today (self), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, workstream_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (open_count)
+        *open_count = sqlite3_column_int (stmt, 0);
+      if (overdue_count)
+        *overdue_count = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not count the items"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+stw_workspace_check (StwWorkspace  *self,
+                     GString       *report,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean intact = TRUE;
+  gint64 n_entries = 0, bad_seq = 0;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not check the workspace"));
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = column_text_or_null (stmt, 0);
+
+      if (g_strcmp0 (line, "ok") != 0)
+        {
+          intact = FALSE;
+          g_string_append_printf (report, _("Database: %s\n"), line);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      intact = FALSE;
+      g_string_append_printf (report, _("Database: %s\n"), sqlite3_errstr (rc));
+    }
+  else if (intact)
+    g_string_append (report, _("Database: intact\n"));
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          intact = FALSE;
+          g_string_append_printf (report, _("Database: a row of “%s” refers to a missing row of “%s”\n"),
+                                  column_text_or_null (stmt, 0), column_text_or_null (stmt, 2));
+        }
+      sqlite3_finalize (stmt);
+    }
+
+  if (stw_workspace_verify_history (self, &bad_seq, &n_entries, &local_error))
+    {
+      g_autofree char *head = stw_workspace_dup_history_head (self);
+
+      g_string_append_printf (report, _("History: %" G_GINT64_FORMAT " entries, chain intact, head %s\n"),
+                              n_entries, head ? head : "-");
+    }
+  else
+    {
+      intact = FALSE;
+      g_string_append_printf (report, _("History: %s\n"), local_error->message);
+    }
+
+  if (!intact)
+    g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
+                 _("The workspace “%s” failed its check"), self->path);
+  return intact;
+}
