@@ -1,0 +1,493 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-item-editor.c: the side pane that edits one item. It holds a private
+ * copy of the item as loaded and never writes to the workspace itself: the
+ * window's save and delete actions ask it for the edited item, so undo and
+ * error reporting live in one place.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stw-date-row.h"
+#include "stw-item-editor.h"
+
+struct _StwItemEditor
+{
+  GtkWidget      parent_instance;
+
+  StwWorkspace  *workspace;
+  StwItem       *item;
+  GArray        *owner_ids;       /* gint64 per row of owner_names */
+  gboolean       modified;
+  guint          loading;         /* > 0 while fields are filled from the item */
+
+  GtkLabel      *heading_label;
+  AdwEntryRow   *title_row;
+  GtkTextView   *description_view;
+  AdwComboRow   *owner_row;
+  GtkStringList *owner_names;
+  AdwComboRow   *status_row;
+  AdwComboRow   *priority_row;
+  StwDateRow    *start_row;
+  StwDateRow    *due_row;
+  GtkWidget     *delete_button;
+  GtkLabel      *modified_label;
+};
+
+G_DEFINE_FINAL_TYPE (StwItemEditor, stw_item_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_WORKSPACE,
+  PROP_ITEM,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static void
+set_modified (StwItemEditor *self,
+              gboolean       modified)
+{
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  gtk_label_set_label (self->modified_label, modified ? _("Unsaved changes") : "");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static gint64
+selected_owner_id (StwItemEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->owner_row);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->owner_ids->len)
+    return 0;
+
+  return g_array_index (self->owner_ids, gint64, selected);
+}
+
+/* Fills the owner list with the active people, plus @keep_id if that person
+ * has left, so an item keeps showing who owned it. */
+static void
+rebuild_owners (StwItemEditor *self,
+                gint64         keep_id)
+{
+  GListModel *people;
+  guint n_old;
+  guint selected = 0;
+  gint64 no_owner = 0;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  self->loading++;
+
+  g_array_set_size (self->owner_ids, 0);
+  g_ptr_array_add (names, (gpointer) _("No owner"));
+  g_array_append_val (self->owner_ids, no_owner);
+
+  if (self->workspace != NULL)
+    {
+      people = stw_workspace_get_people (self->workspace);
+      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+        {
+          g_autoptr(StwPerson) person = g_list_model_get_item (people, i);
+          gint64 id = stw_person_get_id (person);
+
+          if (!stw_person_get_active (person) && id != keep_id)
+            continue;
+
+          if (id == keep_id)
+            selected = self->owner_ids->len;
+
+          g_array_append_val (self->owner_ids, id);
+          /* The model owns the person, and the names are copied below. */
+          g_ptr_array_add (names, (gpointer) stw_person_get_name (person));
+        }
+    }
+  g_ptr_array_add (names, NULL);
+
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->owner_names));
+  gtk_string_list_splice (self->owner_names, 0, n_old, (const char * const *) names->pdata);
+  adw_combo_row_set_selected (self->owner_row, selected);
+
+  self->loading--;
+}
+
+static void
+load_fields (StwItemEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  StwItem *item = self->item;
+  const char *ref;
+
+  self->loading++;
+
+  if (item == NULL)
+    {
+      gtk_label_set_label (self->heading_label, "");
+      gtk_editable_set_text (GTK_EDITABLE (self->title_row), "");
+      gtk_text_buffer_set_text (buffer, "", -1);
+      rebuild_owners (self, 0);
+      adw_combo_row_set_selected (self->status_row, STW_STATUS_TODO);
+      adw_combo_row_set_selected (self->priority_row, STW_PRIORITY_NORMAL);
+      stw_date_row_set_date (self->start_row, NULL);
+      stw_date_row_set_date (self->due_row, NULL);
+      gtk_widget_set_visible (self->delete_button, FALSE);
+      self->loading--;
+      return;
+    }
+
+  ref = stw_item_get_ref (item);
+  gtk_label_set_label (self->heading_label,
+                       stw_item_get_id (item) == 0 || ref == NULL ? _("New item") : ref);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row),
+                         stw_item_get_title (item) != NULL ? stw_item_get_title (item) : "");
+  gtk_text_buffer_set_text (buffer,
+                            stw_item_get_description (item) != NULL ? stw_item_get_description (item) : "",
+                            -1);
+  rebuild_owners (self, stw_item_get_owner_id (item));
+  adw_combo_row_set_selected (self->status_row, stw_item_get_status (item));
+  adw_combo_row_set_selected (self->priority_row, stw_item_get_priority (item));
+  stw_date_row_set_date (self->start_row, stw_item_get_start_date (item));
+  stw_date_row_set_date (self->due_row, stw_item_get_due_date (item));
+  gtk_widget_set_visible (self->delete_button, stw_item_get_id (item) != 0);
+
+  self->loading--;
+}
+
+static GtkStringList *
+new_label_list (const char *(*label_func) (int value),
+                guint        n_values)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < n_values; i++)
+    gtk_string_list_append (list, label_func (i));
+
+  return list;
+}
+
+static const char *
+status_label (int value)
+{
+  return stw_status_label (value);
+}
+
+static const char *
+priority_label (int value)
+{
+  return stw_priority_label (value);
+}
+
+/* Callbacks */
+
+static void
+field_changed_cb (StwItemEditor *self)
+{
+  if (self->loading > 0 || self->item == NULL)
+    return;
+
+  set_modified (self, TRUE);
+}
+
+static void
+entry_activated_cb (StwItemEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.save-item", NULL);
+}
+
+static void
+people_changed_cb (StwItemEditor *self)
+{
+  gboolean was_modified = self->modified;
+
+  rebuild_owners (self, selected_owner_id (self));
+  set_modified (self, was_modified);
+}
+
+/* Overrides */
+
+static void
+stw_item_editor_dispose (GObject *object)
+{
+  StwItemEditor *self = STW_ITEM_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_ITEM_EDITOR);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (stw_item_editor_parent_class)->dispose (object);
+}
+
+static void
+stw_item_editor_finalize (GObject *object)
+{
+  StwItemEditor *self = STW_ITEM_EDITOR (object);
+
+  g_clear_pointer (&self->owner_ids, g_array_unref);
+
+  G_OBJECT_CLASS (stw_item_editor_parent_class)->finalize (object);
+}
+
+static void
+stw_item_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  StwItemEditor *self = STW_ITEM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
+      break;
+
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_item_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  StwItemEditor *self = STW_ITEM_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_WORKSPACE:
+      stw_item_editor_set_workspace (self, g_value_get_object (value));
+      break;
+
+    case PROP_ITEM:
+      stw_item_editor_set_item (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_item_editor_class_init (StwItemEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = stw_item_editor_dispose;
+  object_class->finalize = stw_item_editor_finalize;
+  object_class->get_property = stw_item_editor_get_property;
+  object_class->set_property = stw_item_editor_set_property;
+
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL,
+                         STW_TYPE_WORKSPACE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         STW_TYPE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (STW_TYPE_DATE_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-item-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, owner_names);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, status_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, start_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, modified_label);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "itemeditor");
+}
+
+static void
+stw_item_editor_init (StwItemEditor *self)
+{
+  g_autoptr(GtkStringList) statuses = NULL;
+  g_autoptr(GtkStringList) priorities = NULL;
+  GtkTextBuffer *buffer;
+
+  self->owner_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Indexes of these lists are the enum values. */
+  statuses = new_label_list (status_label, STW_N_STATUSES);
+  priorities = new_label_list (priority_label, STW_N_PRIORITIES);
+  adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
+  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
+
+  buffer = gtk_text_view_get_buffer (self->description_view);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+
+  load_fields (self);
+}
+
+/* Public API */
+
+GtkWidget *
+stw_item_editor_new (void)
+{
+  return g_object_new (STW_TYPE_ITEM_EDITOR, NULL);
+}
+
+StwWorkspace *
+stw_item_editor_get_workspace (StwItemEditor *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM_EDITOR (self), NULL);
+
+  return self->workspace;
+}
+
+void
+stw_item_editor_set_workspace (StwItemEditor *self,
+                               StwWorkspace  *workspace)
+{
+  g_return_if_fail (STW_IS_ITEM_EDITOR (self));
+  g_return_if_fail (workspace == NULL || STW_IS_WORKSPACE (workspace));
+
+  if (self->workspace == workspace)
+    return;
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_func (self->workspace, people_changed_cb, self);
+
+  g_set_object (&self->workspace, workspace);
+
+  if (workspace != NULL)
+    g_signal_connect_object (workspace, "people-changed",
+                             G_CALLBACK (people_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* An item belongs to one workspace. */
+  stw_item_editor_set_item (self, NULL);
+  rebuild_owners (self, 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
+}
+
+StwItem *
+stw_item_editor_get_item (StwItemEditor *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM_EDITOR (self), NULL);
+
+  return self->item;
+}
+
+void
+stw_item_editor_set_item (StwItemEditor *self,
+                          StwItem       *item)
+{
+  g_return_if_fail (STW_IS_ITEM_EDITOR (self));
+  g_return_if_fail (item == NULL || STW_IS_ITEM (item));
+
+  g_clear_object (&self->item);
+  if (item != NULL)
+    self->item = stw_item_copy (item);
+
+  load_fields (self);
+  set_modified (self, FALSE);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+gboolean
+stw_item_editor_get_modified (StwItemEditor *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM_EDITOR (self), FALSE);
+
+  return self->modified;
+}
+
+StwItem *
+stw_item_editor_dup_edited_item (StwItemEditor  *self,
+                                 GError        **error)
+{
+  g_autoptr(StwItem) edited = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  guint selected;
+
+  g_return_val_if_fail (STW_IS_ITEM_EDITOR (self), NULL);
+  g_return_val_if_fail (self->item != NULL, NULL);
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  if (title[0] == '\0')
+    {
+      g_set_error_literal (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                           _("An item needs a title."));
+      return NULL;
+    }
+  if (!stw_date_row_get_valid (self->start_row))
+    {
+      g_set_error_literal (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                           _("The start date is not a date. Write it as year-month-day, for example 2025-03-31."));
+      return NULL;
+    }
+  if (!stw_date_row_get_valid (self->due_row))
+    {
+      g_set_error_literal (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                           _("The due date is not a date. Write it as year-month-day, for example 2025-03-31."));
+      return NULL;
+    }
+
+  buffer = gtk_text_view_get_buffer (self->description_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  edited = stw_item_copy (self->item);
+  stw_item_set_title (edited, title);
+  stw_item_set_description (edited, description[0] != '\0' ? description : NULL);
+  stw_item_set_owner_id (edited, selected_owner_id (self));
+
+  selected = adw_combo_row_get_selected (self->status_row);
+  if (selected < STW_N_STATUSES)
+    stw_item_set_status (edited, selected);
+  selected = adw_combo_row_get_selected (self->priority_row);
+  if (selected < STW_N_PRIORITIES)
+    stw_item_set_priority (edited, selected);
+
+  stw_item_set_start_date (edited, stw_date_row_get_date (self->start_row));
+  stw_item_set_due_date (edited, stw_date_row_get_date (self->due_row));
+
+  return g_steal_pointer (&edited);
+}
+
+void
+stw_item_editor_focus_title (StwItemEditor *self)
+{
+  g_return_if_fail (STW_IS_ITEM_EDITOR (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}

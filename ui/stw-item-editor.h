@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-item-editor.h: the side pane that edits one item.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "stw-workspace.h"
+
+G_BEGIN_DECLS
+
+#define STW_TYPE_ITEM_EDITOR (stw_item_editor_get_type ())
+G_DECLARE_FINAL_TYPE (StwItemEditor, stw_item_editor, STW, ITEM_EDITOR, GtkWidget)
+
+GtkWidget    *stw_item_editor_new           (void);
+StwWorkspace *stw_item_editor_get_workspace (StwItemEditor *self);
+void          stw_item_editor_set_workspace (StwItemEditor *self,
+                                             StwWorkspace  *workspace);
+/* The item as it was loaded into the editor (a private copy), or NULL. */
+StwItem      *stw_item_editor_get_item      (StwItemEditor *self);
+/* Shows a copy of @item; NULL empties the editor. */
+void          stw_item_editor_set_item      (StwItemEditor *self,
+                                             StwItem       *item);
+/* TRUE when a field was changed since the item was loaded. */
+gboolean      stw_item_editor_get_modified  (StwItemEditor *self);
+/* A new item holding the loaded one with the form's values, or NULL with
+ * STW_WORKSPACE_ERROR_INVALID when a field cannot be saved (empty title,
+ * a date that is not a date). */
+StwItem      *stw_item_editor_dup_edited_item (StwItemEditor *self,
+                                               GError       **error);
+void          stw_item_editor_focus_title   (StwItemEditor *self);
+
+G_END_DECLS

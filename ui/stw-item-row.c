@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-item-row.c: one item in the item list: reference, title, owner,
+ * status and due date. An overdue item says "Overdue" in words as well as
+ * in colour. Rows are recycled by the list view, so everything is set in
+ * stw_item_row_set_item().
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stw-item-row.h"
+
+struct _StwItemRow
+{
+  GtkWidget  parent_instance;
+
+  StwItem   *item;
+
+  GtkLabel  *ref_label;
+  GtkLabel  *title_label;
+  GtkLabel  *owner_label;
+  GtkLabel  *status_label;
+  GtkLabel  *due_label;
+  GtkLabel  *overdue_label;
+};
+
+G_DEFINE_FINAL_TYPE (StwItemRow, stw_item_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+static void
+set_status_class (StwItemRow *self,
+                  StwStatus   status)
+{
+  for (guint i = 0; i < STW_N_STATUSES; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("status-%s", stw_status_to_key (i));
+
+      if (i == status)
+        gtk_widget_add_css_class (GTK_WIDGET (self->status_label), name);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), name);
+    }
+}
+
+static void
+update_accessible_label (StwItemRow *self,
+                         gboolean    overdue)
+{
+  g_autofree char *label = NULL;
+  const char *ref;
+  const char *title;
+
+  if (self->item == NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      return;
+    }
+
+  ref = stw_item_get_ref (self->item);
+  title = stw_item_get_title (self->item);
+  if (overdue)
+    /* Translators: an item in the list: reference, title, and a warning. */
+    label = g_strdup_printf (_("%s %s, overdue"), ref != NULL ? ref : "", title != NULL ? title : "");
+  else
+    label = g_strdup_printf ("%s %s", ref != NULL ? ref : "", title != NULL ? title : "");
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* Overrides */
+
+static void
+stw_item_row_dispose (GObject *object)
+{
+  StwItemRow *self = STW_ITEM_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_ITEM_ROW);
+  g_clear_object (&self->item);
+
+  G_OBJECT_CLASS (stw_item_row_parent_class)->dispose (object);
+}
+
+static void
+stw_item_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  StwItemRow *self = STW_ITEM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stw_item_row_class_init (StwItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = stw_item_row_dispose;
+  object_class->get_property = stw_item_row_get_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         STW_TYPE_ITEM,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, StwItemRow, ref_label);
+  gtk_widget_class_bind_template_child (widget_class, StwItemRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, StwItemRow, owner_label);
+  gtk_widget_class_bind_template_child (widget_class, StwItemRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, StwItemRow, due_label);
+  gtk_widget_class_bind_template_child (widget_class, StwItemRow, overdue_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "itemrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+stw_item_row_init (StwItemRow *self)
+{
+  GtkLayoutManager *layout;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
+}
+
+/* Public API */
+
+GtkWidget *
+stw_item_row_new (void)
+{
+  return g_object_new (STW_TYPE_ITEM_ROW, NULL);
+}
+
+StwItem *
+stw_item_row_get_item (StwItemRow *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM_ROW (self), NULL);
+
+  return self->item;
+}
+
+void
+stw_item_row_set_item (StwItemRow *self,
+                       StwItem    *item,
+                       const char *today)
+{
+  const char *owner;
+  const char *due;
+  gboolean overdue = FALSE;
+
+  g_return_if_fail (STW_IS_ITEM_ROW (self));
+  g_return_if_fail (item == NULL || STW_IS_ITEM (item));
+
+  /* No early return on the same pointer: the model may hand back an
+   * object whose fields changed since the last bind. */
+  g_set_object (&self->item, item);
+
+  if (item == NULL)
+    {
+      gtk_label_set_label (self->ref_label, "");
+      gtk_label_set_label (self->title_label, "");
+      gtk_label_set_label (self->owner_label, "");
+      gtk_label_set_label (self->status_label, "");
+      gtk_label_set_label (self->due_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), FALSE);
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue-row");
+      update_accessible_label (self, FALSE);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+      return;
+    }
+
+  owner = stw_item_get_owner_name (item);
+  due = stw_item_get_due_date (item);
+  if (today != NULL)
+    overdue = stw_item_is_overdue (item, today);
+
+  gtk_label_set_label (self->ref_label, stw_item_get_ref (item));
+  gtk_label_set_label (self->title_label, stw_item_get_title (item));
+  gtk_label_set_label (self->owner_label, owner != NULL ? owner : _("No owner"));
+  gtk_label_set_label (self->status_label, stw_status_label (stw_item_get_status (item)));
+  set_status_class (self, stw_item_get_status (item));
+  gtk_label_set_label (self->due_label, due != NULL ? due : _("No due date"));
+  if (due == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->due_label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->due_label), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), overdue);
+  if (overdue)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "overdue-row");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue-row");
+
+  update_accessible_label (self, overdue);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-workstream-row.h: a sidebar row for one workstream.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "stw-workstream.h"
+
+G_BEGIN_DECLS
+
+#define STW_TYPE_WORKSTREAM_ROW (stw_workstream_row_get_type ())
+G_DECLARE_FINAL_TYPE (StwWorkstreamRow, stw_workstream_row, STW, WORKSTREAM_ROW, GtkListBoxRow)
+
+GtkWidget     *stw_workstream_row_new            (StwWorkstream    *workstream);
+StwWorkstream *stw_workstream_row_get_workstream (StwWorkstreamRow *self);
+
+G_END_DECLS
