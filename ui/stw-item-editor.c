@@ -215,9 +215,13 @@ people_changed_cb (StwItemEditor *self)
 static void
 stw_item_editor_dispose (GObject *object)
 {
+  GtkWidget *child;
   StwItemEditor *self = STW_ITEM_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_ITEM_EDITOR);
+  /* Children without an id in the template are not cleared above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->workspace);
   g_clear_object (&self->item);
 

@@ -84,9 +84,13 @@ update_accessible_label (StwItemRow *self,
 static void
 stw_item_row_dispose (GObject *object)
 {
+  GtkWidget *child;
   StwItemRow *self = STW_ITEM_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_ITEM_ROW);
+  /* Children without an id in the template are not cleared above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (stw_item_row_parent_class)->dispose (object);
