@@ -91,6 +91,10 @@ static const char migration_1[] =
   /* The list view's order: due date ascending, undated last. */
   "CREATE INDEX item_by_due ON item (workstream_id, due_date IS NULL, due_date, id)"
   "  WHERE deleted_at IS NULL;"
+  /* Board columns (status, then position) and the sidebar counts, which
+   * read only this index. */
+  "CREATE INDEX item_by_status ON item (workstream_id, status, position, due_date)"
+  "  WHERE deleted_at IS NULL;"
   "CREATE INDEX item_by_owner ON item (owner_id) WHERE deleted_at IS NULL;"
 
   "CREATE TABLE item_clause ("

@@ -130,7 +130,7 @@ read_org_name (const char *path)
   sqlite3_stmt *stmt = NULL;
   char *name = NULL;
 
-  if (stw_workspace_peek_version (path, NULL) < 1)
+  if (stw_workspace_peek_version (path, NULL) < 0)
     return NULL;
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "SELECT name FROM organisation WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&

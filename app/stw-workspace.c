@@ -439,8 +439,9 @@ compare_people (gconstpointer a,
                 gconstpointer b,
                 gpointer      user_data)
 {
-  return g_utf8_collate (stw_person_get_name ((StwPerson *) a),
-                         stw_person_get_name ((StwPerson *) b));
+  /* g_ptr_array_sort_with_data() passes pointers to the elements. */
+  return g_utf8_collate (stw_person_get_name (*(StwPerson * const *) a),
+                         stw_person_get_name (*(StwPerson * const *) b));
 }
 
 static void
@@ -461,8 +462,7 @@ reload_people (StwWorkspace *self)
                                      sqlite3_column_int (stmt, 4)));
   sqlite3_reset (stmt);
 
-  g_ptr_array_sort_with_data (people, (GCompareDataFunc) compare_people, NULL);
-  /* sort_with_data passes element pointers; compare through them. */
+  g_ptr_array_sort_with_data (people, compare_people, NULL);
   g_list_store_splice (self->people, 0, g_list_model_get_n_items (G_LIST_MODEL (self->people)),
                        people->pdata, people->len);
   g_signal_emit (self, signals[PEOPLE_CHANGED], 0);
@@ -877,6 +877,7 @@ stw_workspace_open (const char  *path,
       ok = _stw_schema_migrate (db, version, STW_SCHEMA_VERSION, error);
       if (!write_end (self, ok, ok ? error : NULL))
         return NULL;
+      sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
     }
 
   if (!load_all (self, error))
@@ -1113,6 +1114,10 @@ stw_workspace_create (const char  *path,
 end:
   if (!write_end (self, ok, ok ? error : NULL))
     ok = FALSE;
+  /* Bring the file's own header up to date (schema version), so tools
+   * that read it without SQLite see a complete workspace at once. */
+  if (ok)
+    sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 out:
   if (!ok || !load_workstreams (self, ok ? error : NULL))
     {
@@ -1950,7 +1955,7 @@ item_changes (StwWorkspace *self,
 
 #define TEXT_FIELD(key, getter) \
   if (g_strcmp0 (getter (old), getter (item)) != 0) \
-    changes_add_text (b, key, getter (old), getter (item));
+    changes_add_text (b, key, blank ? NULL : getter (old), getter (item));
 
   if (stw_item_get_workstream_id (old) != stw_item_get_workstream_id (item))
     {
@@ -2058,7 +2063,7 @@ stw_workspace_insert_item (StwWorkspace  *self,
       /* New items go to the end of their board column. */
       stmt = _stw_workspace_prepare (self,
                                      "SELECT coalesce(max(position), 0) + 1 FROM item"
-                                     " WHERE workstream_id = ? AND status = ?", error);
+                                     " WHERE workstream_id = ? AND status = ? AND deleted_at IS NULL", error);
       ok = stmt != NULL;
       if (ok)
         {
@@ -2263,7 +2268,7 @@ stw_workspace_count_items (StwWorkspace  *self,
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
 
-  /* The column order of item_by_due serves this without touching rows. */
+  /* item_by_status covers this: no table rows are read. */
   stmt = _stw_workspace_prepare (self,
                                  "SELECT count(*), coalesce(sum(due_date < ?), 0) FROM item"
                                  " WHERE workstream_id = ? AND deleted_at IS NULL"

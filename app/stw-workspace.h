@@ -47,8 +47,9 @@ StwWorkspace  *stw_workspace_create             (const char    *path,
  * modified. Older schemas are migrated. */
 StwWorkspace  *stw_workspace_open               (const char    *path,
                                                  GError       **error);
-/* Schema version of the file at @path without opening it for writing;
- * -1 with @error when it cannot be read. */
+/* Schema version in the header of the file at @path (as of the last
+ * checkpoint), read without SQLite; -1 with @error when the file is not a
+ * workspace or cannot be read. */
 int            stw_workspace_peek_version       (const char    *path,
                                                  GError       **error);
 /* For tests: create a file at schema version @version (0 < version <=

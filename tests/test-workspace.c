@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * test-workspace.c: creating, opening and migrating workspaces, and every
+ * kind of bad file, which must give a clear error and stay untouched.
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "stw-workspace.h"
+#include "stw-workspace-list.h"
+#include "test-util.h"
+
+static char *tmp;
+
+static char *
+schema_of (const char *path)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT type, name, sql FROM sqlite_master ORDER BY type, name",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (out, "%s %s %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return g_string_free (out, FALSE);
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static char *
+make_workspace (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = test_path (tmp, name);
+  g_autoptr(StwWorkspace) ws = stw_workspace_create (path, "Acme Ltd", "Ann Example", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ws);
+  return path;
+}
+
+static void
+test_create_and_reopen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("create.steward");
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+  GListModel *streams;
+  const char *prefixes[] = { "OP", "RT", "CA", "T" };
+  g_autoptr(GPtrArray) history = NULL;
+  StwPerson *me;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_workspace_get_org_name (ws), ==, "Acme Ltd");
+  g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, STW_SCHEMA_VERSION);
+
+  streams = stw_workspace_get_workstreams (ws);
+  g_assert_cmpuint (g_list_model_get_n_items (streams), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(StwWorkstream) s = g_list_model_get_item (streams, i);
+
+      g_assert_cmpstr (stw_workstream_get_prefix (s), ==, prefixes[i]);
+      g_assert_cmpint (stw_workstream_get_kind (s), ==, (StwWorkstreamKind) i);
+      g_assert_cmpint (stw_workstream_get_owner_id (s), ==, stw_workspace_get_actor_id (ws));
+    }
+
+  me = stw_workspace_find_person (ws, stw_workspace_get_actor_id (ws));
+  g_assert_nonnull (me);
+  g_assert_cmpstr (stw_person_get_name (me), ==, "Ann Example");
+  g_assert_cmpint (stw_workspace_get_isms_owner_id (ws), ==, stw_person_get_id (me));
+
+  history = stw_workspace_list_history (ws, NULL, 0, &error);
+  g_assert_no_error (error);
+  /* organisation, person, four workstreams */
+  g_assert_cmpuint (history->len, ==, 6);
+  for (guint i = 0; i < history->len; i++)
+    g_assert_cmpstr (((StwHistoryEntry *) history->pdata[i])->actor_name, ==, "Ann Example");
+}
+
+static void
+test_create_refuses (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("exists.steward");
+  g_autofree char *before = test_file_digest (path);
+  g_autoptr(StwWorkspace) ws = stw_workspace_create (path, "Other", "Bob", &error);
+  g_autofree char *after = NULL;
+  g_autofree char *blank = test_path (tmp, "blank.steward");
+
+  g_assert_null (ws);
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_EXISTS);
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_clear_error (&error);
+
+  g_assert_null (stw_workspace_create (blank, "  ", "Bob", &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (stw_workspace_create (blank, "Org", "", &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_assert_false (g_file_test (blank, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_migrate_from_empty_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "empty-start.steward");
+  g_autofree char *fresh = make_workspace ("fresh.steward");
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autofree char *a = NULL, *b = NULL;
+
+  /* An empty file (say, made by a file manager) becomes a workspace. */
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+  ws = stw_workspace_create (path, "Acme Ltd", "Ann", &error);
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  a = schema_of (path);
+  b = schema_of (fresh);
+  g_assert_cmpstr (a, ==, b);
+}
+
+static void
+test_migrate_every_version (void)
+{
+  g_autofree char *fresh = make_workspace ("reference.steward");
+  g_autofree char *want = schema_of (fresh);
+
+  for (int v = 1; v <= STW_SCHEMA_VERSION; v++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("v%d.steward", v);
+      g_autofree char *path = test_path (tmp, name);
+      g_autoptr(StwWorkspace) ws = NULL;
+      g_autofree char *got = NULL;
+
+      g_assert_true (_stw_workspace_create_at_version (path, v, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, v);
+
+      ws = stw_workspace_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (stw_workspace_get_org_name (ws), ==, "Older workspace");
+      g_clear_object (&ws);
+
+      g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, STW_SCHEMA_VERSION);
+      got = schema_of (path);
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
+typedef void (*Damage) (const char *path);
+
+static void
+damage_text (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "Minutes of the management review\n", -1, NULL));
+}
+
+static void
+damage_empty (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+}
+
+static void
+damage_foreign_db (const char *path)
+{
+  raw_exec (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+}
+
+static void
+damage_truncate (const char *path)
+{
+  GStatBuf st;
+
+  make_workspace (g_path_get_basename (path));
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (truncate (path, st.st_size / 2 + 100), ==, 0);
+}
+
+static void
+damage_page_one (const char *path)
+{
+  FILE *f;
+  guint8 junk[2000];
+
+  make_workspace (g_path_get_basename (path));
+  memset (junk, 0xA5, sizeof junk);
+  f = fopen (path, "r+b");
+  g_assert_nonnull (f);
+  fseek (f, 100, SEEK_SET);
+  g_assert_cmpuint (fwrite (junk, 1, sizeof junk, f), ==, sizeof junk);
+  fclose (f);
+}
+
+static void
+damage_newer (const char *path)
+{
+  make_workspace (g_path_get_basename (path));
+  raw_exec (path, "PRAGMA user_version = 99");
+}
+
+static void
+damage_read_only (const char *path)
+{
+  make_workspace (g_path_get_basename (path));
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+}
+
+static void
+check_bad_file (const char        *name,
+                Damage             damage,
+                StwWorkspaceError  expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, name);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  GStatBuf st_before, st_after;
+
+  damage (path);
+  before = test_file_digest (path);
+  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+
+  ws = stw_workspace_open (path, &error);
+  g_assert_null (ws);
+  g_assert_error (error, STW_WORKSPACE_ERROR, (int) expected);
+  g_assert_nonnull (strstr (error->message, name) ? error->message : strstr (error->message, "damaged"));
+  g_test_message ("%s: %s", name, error->message);
+
+  after = test_file_digest (path);
+  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (st_before.st_size, ==, st_after.st_size);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_bad_files (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = test_path (tmp, "missing.steward");
+
+  check_bad_file ("notes.steward", damage_text, STW_WORKSPACE_ERROR_NOT_WORKSPACE);
+  check_bad_file ("zero.steward", damage_empty, STW_WORKSPACE_ERROR_NOT_WORKSPACE);
+  check_bad_file ("other-app.steward", damage_foreign_db, STW_WORKSPACE_ERROR_NOT_WORKSPACE);
+  check_bad_file ("truncated.steward", damage_truncate, STW_WORKSPACE_ERROR_CORRUPT);
+  check_bad_file ("damaged.steward", damage_page_one, STW_WORKSPACE_ERROR_CORRUPT);
+  check_bad_file ("newer.steward", damage_newer, STW_WORKSPACE_ERROR_TOO_NEW);
+  check_bad_file ("readonly.steward", damage_read_only, STW_WORKSPACE_ERROR_READ_ONLY);
+
+  g_assert_null (stw_workspace_open (missing, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_null (stw_workspace_open (tmp, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_WORKSPACE);
+}
+
+static void
+test_people (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("people.steward");
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+  g_autoptr(StwPerson) bob = NULL;
+  g_autoptr(StwItem) item = NULL;
+  g_autoptr(GListModel) streams = NULL;
+  g_autoptr(StwWorkstream) tasks = NULL;
+  guint people_changed = 0;
+
+  g_signal_connect_swapped (ws, "people-changed", G_CALLBACK (g_atomic_int_inc), &people_changed);
+
+  bob = stw_workspace_add_person (ws, " Bob Builder ", "IT lead", "bob@example.org", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_person_get_name (bob), ==, "Bob Builder");
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_people (ws)), ==, 2);
+  g_assert_cmpuint (people_changed, ==, 1);
+
+  g_assert_null (stw_workspace_add_person (ws, "Eve", NULL, "not-an-address", &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Deactivated people cannot be given new items. */
+  g_assert_true (stw_workspace_update_person (ws, stw_person_get_id (bob), "Bob Builder", "IT lead",
+                                              "bob@example.org", FALSE, &error));
+  g_assert_no_error (error);
+  tasks = g_list_model_get_item (stw_workspace_get_workstreams (ws), 3);
+  item = stw_item_new (stw_workstream_get_id (tasks));
+  stw_item_set_title (item, "Call the auditor");
+  stw_item_set_owner_id (item, stw_person_get_id (bob));
+  g_assert_false (stw_workspace_insert_item (ws, item, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* You cannot deactivate yourself. */
+  g_assert_false (stw_workspace_update_person (ws, stw_workspace_get_actor_id (ws), "Ann Example", "", "",
+                                               FALSE, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* The actor can be switched to an active person only. */
+  g_assert_false (stw_workspace_set_actor_id (ws, stw_person_get_id (bob), &error));
+  g_clear_error (&error);
+  g_assert_true (stw_workspace_update_person (ws, stw_person_get_id (bob), "Bob Builder", "IT lead",
+                                              "bob@example.org", TRUE, &error));
+  g_assert_true (stw_workspace_set_actor_id (ws, stw_person_get_id (bob), &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  ws = stw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stw_workspace_get_actor_id (ws), ==, stw_person_get_id (bob));
+}
+
+static void
+test_organisation (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("org.steward");
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+  gint64 me = stw_workspace_get_actor_id (ws);
+
+  g_assert_true (stw_workspace_update_organisation (ws, "Acme Group", "All UK offices", me, 4, 10, &error));
+  g_assert_no_error (error);
+  g_assert_false (stw_workspace_update_organisation (ws, "Acme Group", "", me, 13, 10, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (stw_workspace_update_organisation (ws, "Acme Group", "", me, 4, 26, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&ws);
+
+  ws = stw_workspace_open (path, &error);
+  g_assert_cmpstr (stw_workspace_get_org_name (ws), ==, "Acme Group");
+  g_assert_cmpstr (stw_workspace_get_scope (ws), ==, "All UK offices");
+  g_assert_cmpuint (stw_workspace_get_cycle_start_month (ws), ==, 4);
+  g_assert_cmpuint (stw_workspace_get_risk_threshold (ws), ==, 10);
+}
+
+static void
+test_custom_workstream (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("custom.steward");
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+  g_autoptr(StwWorkstream) kpi = NULL;
+
+  kpi = stw_workspace_add_workstream (ws, "KPI measurement", "kpi", stw_workspace_get_actor_id (ws), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_workstream_get_prefix (kpi), ==, "KPI");
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_workstreams (ws)), ==, 5);
+
+  g_assert_null (stw_workspace_add_workstream (ws, "Other", "KPI", 0, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (stw_workspace_add_workstream (ws, "Other", "K-1", 0, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+}
+
+static void
+test_workspace_list (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *p1 = stw_workspaces_new_path ("Zürich Café & Co.");
+  g_autoptr(StwWorkspace) ws = stw_workspace_create (p1, "Zürich Café & Co.", "Ann", &error);
+  g_autofree char *p2 = stw_workspaces_new_path ("Zürich Café & Co.");
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(StwWorkspaceInfo) info = NULL;
+  g_autofree char *by_name = NULL, *by_org = NULL, *by_path = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (p1, "/zurich-cafe-co.steward"));
+  g_assert_true (g_str_has_suffix (p2, "/zurich-cafe-co-2.steward"));
+
+  list = stw_workspaces_list (&error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  info = g_list_model_get_item (list, 0);
+  g_assert_cmpstr (stw_workspace_info_get_name (info), ==, "zurich-cafe-co");
+  g_assert_cmpstr (stw_workspace_info_get_org_name (info), ==, "Zürich Café & Co.");
+
+  by_name = stw_workspaces_resolve ("zurich-cafe-co", &error);
+  g_assert_cmpstr (by_name, ==, p1);
+  by_org = stw_workspaces_resolve ("ZÜRICH café & co.", &error);
+  g_assert_cmpstr (by_org, ==, p1);
+  by_path = stw_workspaces_resolve (p1, &error);
+  g_assert_cmpstr (by_path, ==, p1);
+  g_assert_null (stw_workspaces_resolve ("nobody", &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  data_home = test_setup_data_home ();
+  tmp = g_build_filename (data_home, "files", NULL);
+  g_mkdir_with_parents (tmp, 0700);
+
+  g_test_add_func ("/workspace/create-and-reopen", test_create_and_reopen);
+  g_test_add_func ("/workspace/create-refuses", test_create_refuses);
+  g_test_add_func ("/workspace/migrate/from-empty-file", test_migrate_from_empty_file);
+  g_test_add_func ("/workspace/migrate/every-version", test_migrate_every_version);
+  g_test_add_func ("/workspace/bad-files", test_bad_files);
+  g_test_add_func ("/workspace/people", test_people);
+  g_test_add_func ("/workspace/organisation", test_organisation);
+  g_test_add_func ("/workspace/custom-workstream", test_custom_workstream);
+  g_test_add_func ("/workspace/list", test_workspace_list);
+
+  ret = g_test_run ();
+  g_free (tmp);
+  return ret;
+}
