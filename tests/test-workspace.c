@@ -189,12 +189,22 @@ damage_foreign_db (const char *path)
   raw_exec (path, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
 }
 
+/* Makes a healthy workspace at @path for a damage function to spoil. */
+static void
+make_at (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *made = make_workspace (base);
+
+  g_assert_cmpstr (made, ==, path);
+}
+
 static void
 damage_truncate (const char *path)
 {
   GStatBuf st;
 
-  make_workspace (g_path_get_basename (path));
+  make_at (path);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (truncate (path, st.st_size / 2 + 100), ==, 0);
 }
@@ -205,7 +215,7 @@ damage_page_one (const char *path)
   FILE *f;
   guint8 junk[2000];
 
-  make_workspace (g_path_get_basename (path));
+  make_at (path);
   memset (junk, 0xA5, sizeof junk);
   f = fopen (path, "r+b");
   g_assert_nonnull (f);
@@ -217,14 +227,14 @@ damage_page_one (const char *path)
 static void
 damage_newer (const char *path)
 {
-  make_workspace (g_path_get_basename (path));
+  make_at (path);
   raw_exec (path, "PRAGMA user_version = 99");
 }
 
 static void
 damage_read_only (const char *path)
 {
-  make_workspace (g_path_get_basename (path));
+  make_at (path);
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
 }
 
