@@ -319,8 +319,8 @@ stw_workspace_verify_history (StwWorkspace  *self,
       if (first_bad_seq)
         *first_bad_seq = bad;
       g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_HISTORY_BROKEN,
-                   _("The history was changed outside Steward: entry %" G_GINT64_FORMAT " does not verify (%s)"),
-                   bad, why);
+                   _("The history was changed outside Steward: entry %lld does not verify (%s)"),
+                   (long long) bad, why);
       return FALSE;
     }
 

@@ -690,9 +690,9 @@ check_header (const char  *path,
       (guint64) st.st_size < (guint64) page_count * page_size)
     {
       g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
-                   _("The workspace “%s” is truncated: it should be %" G_GUINT64_FORMAT
-                     " bytes but is %" G_GUINT64_FORMAT),
-                   display, (guint64) page_count * page_size, (guint64) st.st_size);
+                   _("The workspace “%s” is truncated: it should be %llu bytes but is %llu"),
+                   display, (unsigned long long) page_count * page_size,
+                   (unsigned long long) st.st_size);
       return -1;
     }
   if (st.st_size % page_size != 0)
@@ -2350,8 +2350,8 @@ stw_workspace_check (StwWorkspace  *self,
     {
       g_autofree char *head = stw_workspace_dup_history_head (self);
 
-      g_string_append_printf (report, _("History: %" G_GINT64_FORMAT " entries, chain intact, head %s\n"),
-                              n_entries, head ? head : "-");
+      g_string_append_printf (report, _("History: %lld entries, chain intact, head %s\n"),
+                              (long long) n_entries, head ? head : "-");
     }
   else
     {
