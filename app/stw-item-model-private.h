@@ -5,9 +5,9 @@
 
 G_BEGIN_DECLS
 
-StwItemModel *_stw_item_model_new    (StwWorkspace  *workspace,
-                                      gint64         workstream_id);
-gboolean      _stw_item_model_reload (StwItemModel  *self,
-                                      GError       **error);
+StwItemModel *_stw_item_model_new    (StwWorkspace         *workspace,
+                                      const StwItemFilter  *filter);
+gboolean      _stw_item_model_reload (StwItemModel         *self,
+                                      GError              **error);
 
 G_END_DECLS

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * stw-item-model.c: the lazily loaded, due-date-sorted list of the items of
- * a workstream.
+ * stw-item-model.c: the lazily loaded, filtered and sorted list of items.
  *
  * Only the sorted ids are read up front (one index scan); rows become
  * StwItem objects in blocks as a view scrolls to them. A change re-reads the
@@ -9,6 +8,9 @@
  * position and selection.
  */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "stw-item-model-private.h"
 #include "stw-workspace-private.h"
@@ -20,7 +22,7 @@ struct _StwItemModel
 {
   GObject       parent_instance;
   StwWorkspace *workspace;
-  gint64        workstream_id;
+  StwItemFilter filter;
   GArray       *ids;      /* gint64, in display order */
   GHashTable   *cache;    /* id → StwItem */
   gulong        changed_handler;
@@ -31,31 +33,140 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (StwItemModel, stw_item_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+void
+stw_item_filter_init (StwItemFilter *filter,
+                      gint64         workstream_id)
+{
+  memset (filter, 0, sizeof *filter);
+  filter->workstream_id = workstream_id;
+  filter->sort = STW_ITEM_SORT_DUE;
+}
+
+#define OPEN_STATUSES "('todo', 'in_progress', 'in_review')"
+
+static void
+append_order (GString             *sql,
+              const StwItemFilter *f)
+{
+  const char *dir = f->descending ? " DESC" : "";
+  /* Undated items stay last in either direction: they are the least urgent. */
+  g_autofree char *by_due = g_strdup_printf ("i.due_date IS NULL, i.due_date%s, i.id%s", dir, dir);
+
+  g_string_append (sql, " ORDER BY ");
+  switch (f->sort)
+    {
+    case STW_ITEM_SORT_STATUS:
+      g_string_append_printf (sql,
+                              "CASE i.status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1"
+                              " WHEN 'in_review' THEN 2 WHEN 'done' THEN 3 ELSE 4 END%s, %s", dir, by_due);
+      break;
+    case STW_ITEM_SORT_OWNER:
+      g_string_append_printf (sql, "p.name IS NULL, p.name COLLATE NOCASE%s, %s", dir, by_due);
+      break;
+    case STW_ITEM_SORT_REF:
+      /* Series first ("CA-", "OP-2027-"), then by number: T-9 before T-10. */
+      g_string_append_printf (sql,
+                              "rtrim(i.ref, '0123456789')%s, length(i.ref)%s, i.ref%s",
+                              dir, dir, dir);
+      break;
+    case STW_ITEM_SORT_PRIORITY:
+      g_string_append_printf (sql,
+                              "CASE i.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1"
+                              " WHEN 'normal' THEN 2 ELSE 3 END%s, %s", dir, by_due);
+      break;
+    case STW_ITEM_SORT_POSITION:
+      g_string_append_printf (sql, "i.position%s, i.id%s", dir, dir);
+      break;
+    case STW_ITEM_SORT_DUE:
+    default:
+      if (f->workstream_id != 0 && !f->descending)
+        /* Matches item_by_due column for column, so no sort step is needed. */
+        g_string_append (sql, "i.workstream_id, ");
+      g_string_append (sql, by_due);
+      break;
+    }
+}
+
+/* Builds the query from fixed fragments only; every value is bound. */
+static char *
+build_query (const StwItemFilter *f)
+{
+  GString *sql = g_string_new ("SELECT i.id FROM item i");
+
+  if (f->sort == STW_ITEM_SORT_OWNER)
+    g_string_append (sql, " LEFT JOIN person p ON p.id = i.owner_id");
+  g_string_append (sql, " WHERE i.deleted_at IS NULL");
+  if (f->workstream_id != 0)
+    g_string_append (sql, " AND i.workstream_id = :workstream");
+  if (f->statuses != 0)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (sql, " AND i.status IN (");
+      for (guint s = 0; s < STW_N_STATUSES; s++)
+        if (f->statuses & STW_STATUS_MASK (s))
+          {
+            g_string_append_printf (sql, "%s'%s'", first ? "" : ", ", stw_status_to_key ((StwStatus) s));
+            first = FALSE;
+          }
+      g_string_append_c (sql, ')');
+    }
+  if (f->owner_id > 0)
+    g_string_append (sql, " AND i.owner_id = :owner");
+  else if (f->owner_id < 0)
+    g_string_append (sql, " AND i.owner_id IS NULL");
+  if (f->overdue)
+    g_string_append (sql, " AND i.status IN " OPEN_STATUSES " AND i.due_date < :today");
+  if (f->due_within_days > 0)
+    g_string_append (sql, " AND i.status IN " OPEN_STATUSES
+                          " AND i.due_date >= :today AND i.due_date <= :horizon");
+  if (f->due_from[0])
+    g_string_append (sql, " AND i.due_date >= :from");
+  if (f->due_to[0])
+    g_string_append (sql, " AND i.due_date <= :to");
+  append_order (sql, f);
+
+  return g_string_free (sql, FALSE);
+}
+
+static void
+bind_named_text (sqlite3_stmt *stmt,
+                 const char   *name,
+                 const char   *value)
+{
+  int idx = sqlite3_bind_parameter_index (stmt, name);
+
+  if (idx > 0)
+    sqlite3_bind_text (stmt, idx, value, -1, SQLITE_TRANSIENT);
+}
+
 static GArray *
 query_ids (StwItemModel  *self,
            GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const StwItemFilter *f = &self->filter;
+  g_autofree char *sql = build_query (f);
+  const char *today = _stw_workspace_today (self->workspace);
   sqlite3_stmt *stmt;
-  int rc;
+  int idx, rc;
 
-  if (self->workstream_id != 0)
+  stmt = _stw_workspace_prepare (self->workspace, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if ((idx = sqlite3_bind_parameter_index (stmt, ":workstream")) > 0)
+    sqlite3_bind_int64 (stmt, idx, f->workstream_id);
+  if ((idx = sqlite3_bind_parameter_index (stmt, ":owner")) > 0)
+    sqlite3_bind_int64 (stmt, idx, f->owner_id);
+  bind_named_text (stmt, ":today", today);
+  if (f->due_within_days > 0)
     {
-      stmt = _stw_workspace_prepare (self->workspace,
-                                     "SELECT id FROM item WHERE workstream_id = ? AND deleted_at IS NULL"
-                                     " ORDER BY workstream_id, due_date IS NULL, due_date, id", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, self->workstream_id);
+      g_autofree char *horizon = stw_date_add_days (today, (int) f->due_within_days);
+      bind_named_text (stmt, ":horizon", horizon);
     }
-  else
-    {
-      stmt = _stw_workspace_prepare (self->workspace,
-                                     "SELECT id FROM item WHERE deleted_at IS NULL"
-                                     " ORDER BY due_date IS NULL, due_date, id", error);
-      if (stmt == NULL)
-        return NULL;
-    }
+  bind_named_text (stmt, ":from", f->due_from);
+  bind_named_text (stmt, ":to", f->due_to);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -67,7 +178,7 @@ query_ids (StwItemModel  *self,
   if (rc != SQLITE_DONE)
     {
       _stw_set_sqlite_error (error, _stw_workspace_get_db (self->workspace), rc,
-                             "Could not read the items");
+                             _("Could not read the items"));
       return NULL;
     }
   return g_steal_pointer (&ids);
@@ -131,7 +242,7 @@ stw_item_model_get_item (GListModel *model,
   if (item == NULL)
     {
       /* Keep the model's promise of an object: a placeholder with no id. */
-      item = stw_item_new (self->workstream_id);
+      item = stw_item_new (self->filter.workstream_id);
       g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), item);
     }
   return g_object_ref (item);
@@ -206,7 +317,7 @@ item_changed_cb (StwWorkspace *workspace,
   g_autoptr(GError) error = NULL;
   GArray *new_ids;
 
-  if (self->workstream_id != 0 && workstream_id != self->workstream_id)
+  if (self->filter.workstream_id != 0 && workstream_id != self->filter.workstream_id)
     return;
 
   if (item_id == 0)
@@ -273,13 +384,13 @@ stw_item_model_init (StwItemModel *self)
 }
 
 StwItemModel *
-_stw_item_model_new (StwWorkspace *workspace,
-                     gint64        workstream_id)
+_stw_item_model_new (StwWorkspace        *workspace,
+                     const StwItemFilter *filter)
 {
   StwItemModel *self = g_object_new (STW_TYPE_ITEM_MODEL, NULL);
 
   self->workspace = g_object_ref (workspace);
-  self->workstream_id = workstream_id;
+  self->filter = *filter;
   self->changed_handler = g_signal_connect (workspace, "item-changed",
                                             G_CALLBACK (item_changed_cb), self);
   return self;
@@ -307,7 +418,42 @@ gint64
 stw_item_model_get_workstream_id (StwItemModel *self)
 {
   g_return_val_if_fail (STW_IS_ITEM_MODEL (self), 0);
-  return self->workstream_id;
+  return self->filter.workstream_id;
+}
+
+const StwItemFilter *
+stw_item_model_get_filter (StwItemModel *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM_MODEL (self), NULL);
+  return &self->filter;
+}
+
+gboolean
+stw_item_model_set_filter (StwItemModel         *self,
+                           const StwItemFilter  *filter,
+                           GError              **error)
+{
+  StwItemFilter previous;
+
+  g_return_val_if_fail (STW_IS_ITEM_MODEL (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  if ((filter->due_from[0] && !stw_date_is_valid (filter->due_from)) ||
+      (filter->due_to[0] && !stw_date_is_valid (filter->due_to)))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("Dates are written as year-month-day, such as 2027-03-31"));
+      return FALSE;
+    }
+
+  previous = self->filter;
+  self->filter = *filter;
+  if (!_stw_item_model_reload (self, error))
+    {
+      self->filter = previous;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 int

@@ -130,8 +130,35 @@ static const char migration_1[] =
   "CREATE TRIGGER history_no_delete BEFORE DELETE ON history"
   "  BEGIN SELECT RAISE (ABORT, 'history is append-only'); END;";
 
+/* Full-text search over what people type to find an item. External
+ * content (the item table) keeps one copy of the text; triggers keep the
+ * index in step inside the same transaction as the change. unicode61 with
+ * diacritics removed lets "zurich" find "Zürich". */
+static const char migration_2[] =
+  "CREATE VIRTUAL TABLE item_fts USING fts5 ("
+  "  ref, title, description, notes,"
+  "  content = 'item', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER item_fts_insert AFTER INSERT ON item BEGIN"
+  "  INSERT INTO item_fts (rowid, ref, title, description, notes)"
+  "    VALUES (new.id, new.ref, new.title, new.description, new.notes);"
+  "END;"
+  "CREATE TRIGGER item_fts_delete AFTER DELETE ON item BEGIN"
+  "  INSERT INTO item_fts (item_fts, rowid, ref, title, description, notes)"
+  "    VALUES ('delete', old.id, old.ref, old.title, old.description, old.notes);"
+  "END;"
+  "CREATE TRIGGER item_fts_update AFTER UPDATE OF ref, title, description, notes ON item BEGIN"
+  "  INSERT INTO item_fts (item_fts, rowid, ref, title, description, notes)"
+  "    VALUES ('delete', old.id, old.ref, old.title, old.description, old.notes);"
+  "  INSERT INTO item_fts (rowid, ref, title, description, notes)"
+  "    VALUES (new.id, new.ref, new.title, new.description, new.notes);"
+  "END;"
+  "INSERT INTO item_fts (item_fts) VALUES ('rebuild');";
+
 static const char * const migrations[STW_SCHEMA_VERSION] = {
   migration_1,
+  migration_2,
 };
 
 gboolean

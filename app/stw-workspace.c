@@ -24,6 +24,10 @@
  * "item-changed" with item id 0 per workstream ("reload everything"). */
 #define MANY_CHANGES 32
 
+/* Board positions are spaced so a card can be dropped between two others
+ * without renumbering the column. */
+#define POSITION_GAP 1024
+
 struct _StwWorkspace
 {
   GObject      parent_instance;
@@ -978,7 +982,11 @@ _stw_workspace_create_at_version (const char  *path,
                   "INSERT INTO organisation (id, name, created_at) VALUES (1, 'Older workspace', '2026-01-01T00:00:00.000000Z');"
                   "INSERT INTO setting (key, value) VALUES ('actor_id', '1');"
                   "INSERT INTO workstream (kind, name, prefix, owner_id, position, created_at)"
-                  "  VALUES ('tasks', 'ISMS tasks', 'T', 1, 0, '2026-01-01T00:00:00.000000Z');",
+                  "  VALUES ('tasks', 'ISMS tasks', 'T', 1, 0, '2026-01-01T00:00:00.000000Z');"
+                  "INSERT INTO ref_counter (series, last) VALUES ('T', 1);"
+                  "INSERT INTO item (ref, workstream_id, title, owner_id, due_date, created_at, updated_at)"
+                  "  VALUES ('T-001', 1, 'Zürich office access review', 1, '2026-02-01',"
+                  "          '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z');",
                   error) &&
        _stw_exec (db, "COMMIT", error);
   sqlite3_close_v2 (db);
@@ -2062,7 +2070,7 @@ stw_workspace_insert_item (StwWorkspace  *self,
     {
       /* New items go to the end of their board column. */
       stmt = _stw_workspace_prepare (self,
-                                     "SELECT coalesce(max(position), 0) + 1 FROM item"
+                                     "SELECT coalesce(max(position), 0) + " G_STRINGIFY (POSITION_GAP) " FROM item"
                                      " WHERE workstream_id = ? AND status = ? AND deleted_at IS NULL", error);
       ok = stmt != NULL;
       if (ok)
@@ -2247,10 +2255,12 @@ stw_workspace_list_items (StwWorkspace  *self,
                           GError       **error)
 {
   g_autoptr(StwItemModel) model = NULL;
+  StwItemFilter filter;
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
 
-  model = _stw_item_model_new (self, workstream_id);
+  stw_item_filter_init (&filter, workstream_id);
+  model = _stw_item_model_new (self, &filter);
   if (!_stw_item_model_reload (model, error))
     return NULL;
   return G_LIST_MODEL (g_steal_pointer (&model));
@@ -2363,4 +2373,335 @@ stw_workspace_check (StwWorkspace  *self,
     g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
                  _("The workspace “%s” failed its check"), self->path);
   return intact;
+}
+
+GListModel *
+stw_workspace_filter_items (StwWorkspace         *self,
+                            const StwItemFilter  *filter,
+                            GError              **error)
+{
+  g_autoptr(StwItemModel) model = NULL;
+  StwItemFilter all;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (filter != NULL, NULL);
+
+  stw_item_filter_init (&all, filter->workstream_id);
+  model = _stw_item_model_new (self, &all);
+  if (!stw_item_model_set_filter (model, filter, error))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&model));
+}
+
+/* The id of the card after @item_id in its column, or 0. */
+static gboolean
+next_in_column (StwWorkspace  *self,
+                StwItem       *item,
+                gint64        *next_id,
+                GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT id FROM item WHERE workstream_id = ? AND status = ?"
+                                 " AND deleted_at IS NULL AND (position > ? OR (position = ? AND id > ?))"
+                                 " ORDER BY position, id LIMIT 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stw_item_get_workstream_id (item));
+  sqlite3_bind_text (stmt, 2, stw_status_to_key (stw_item_get_status (item)), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, stw_item_get_position (item));
+  sqlite3_bind_int64 (stmt, 4, stw_item_get_position (item));
+  sqlite3_bind_int64 (stmt, 5, stw_item_get_id (item));
+  rc = sqlite3_step (stmt);
+  *next_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not read the board"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Spreads a column's positions out again when a drop finds no gap. Order is
+ * kept, so this is not a change anyone made and writes no history. */
+static gboolean
+renumber_column (StwWorkspace  *self,
+                 gint64         workstream_id,
+                 StwStatus      status,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _stw_workspace_prepare (self,
+                                 "UPDATE item SET position = ("
+                                 "  SELECT n FROM (SELECT id AS nid, row_number () OVER (ORDER BY position, id) * "
+                                 G_STRINGIFY (POSITION_GAP) " AS n FROM item"
+                                 "   WHERE workstream_id = ?1 AND status = ?2 AND deleted_at IS NULL) WHERE nid = item.id)"
+                                 " WHERE workstream_id = ?1 AND status = ?2 AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, workstream_id);
+  sqlite3_bind_text (stmt, 2, stw_status_to_key (status), -1, SQLITE_STATIC);
+  return step_done (self, stmt, _("Could not reorder the board"), error);
+}
+
+/* Position for a card dropped before @before_id (0: the end) in a column,
+ * leaving @item_id itself out of the count. */
+static gboolean
+position_before (StwWorkspace  *self,
+                 gint64         workstream_id,
+                 StwStatus      status,
+                 gint64         item_id,
+                 gint64         before_id,
+                 gint64        *position,
+                 gboolean      *need_renumber,
+                 GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 before_pos = 0, prev_pos = 0;
+  gboolean has_prev = FALSE;
+  int rc;
+
+  *need_renumber = FALSE;
+
+  if (before_id == 0)
+    {
+      stmt = _stw_workspace_prepare (self,
+                                     "SELECT coalesce(max(position), 0) FROM item WHERE workstream_id = ?"
+                                     " AND status = ? AND deleted_at IS NULL AND id != ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, workstream_id);
+      sqlite3_bind_text (stmt, 2, stw_status_to_key (status), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 3, item_id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        *position = sqlite3_column_int64 (stmt, 0) + POSITION_GAP;
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_ROW)
+        {
+          _stw_set_sqlite_error (error, self->db, rc, _("Could not read the board"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT position FROM item WHERE id = ? AND workstream_id = ? AND status = ?"
+                                 " AND deleted_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, before_id);
+  sqlite3_bind_int64 (stmt, 2, workstream_id);
+  sqlite3_bind_text (stmt, 3, stw_status_to_key (status), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    before_pos = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("The card to drop next to is no longer in that column"));
+      return FALSE;
+    }
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT max(position) FROM item WHERE workstream_id = ? AND status = ?"
+                                 " AND deleted_at IS NULL AND id != ? AND id != ?"
+                                 " AND (position < ?5 OR (position = ?5 AND id < ?4))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, workstream_id);
+  sqlite3_bind_text (stmt, 2, stw_status_to_key (status), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, item_id);
+  sqlite3_bind_int64 (stmt, 4, before_id);
+  sqlite3_bind_int64 (stmt, 5, before_pos);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      has_prev = TRUE;
+      prev_pos = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not read the board"));
+      return FALSE;
+    }
+
+  if (!has_prev)
+    *position = before_pos - POSITION_GAP;
+  else if (before_pos - prev_pos >= 2)
+    *position = prev_pos + (before_pos - prev_pos) / 2;
+  else
+    *need_renumber = TRUE;
+  return TRUE;
+}
+
+gboolean
+stw_workspace_move_item (StwWorkspace  *self,
+                         gint64         item_id,
+                         StwStatus      status,
+                         gint64         before_id,
+                         const char    *closure_note,
+                         gint64        *undo_before_id,
+                         GError       **error)
+{
+  g_autoptr(StwItem) item = NULL;
+  gint64 next_id = 0, position = 0;
+  gboolean renumber = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (status < STW_N_STATUSES, FALSE);
+
+  if (before_id == item_id)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("A card cannot be dropped next to itself"));
+      return FALSE;
+    }
+
+  item = load_item (self, item_id, FALSE, error);
+  if (item == NULL)
+    return FALSE;
+
+  if (!write_begin (self, error))
+    return FALSE;
+
+  ok = next_in_column (self, item, &next_id, error);
+  ok = ok && position_before (self, stw_item_get_workstream_id (item), status, item_id, before_id,
+                              &position, &renumber, error);
+  if (ok && renumber)
+    ok = renumber_column (self, stw_item_get_workstream_id (item), status, error) &&
+         position_before (self, stw_item_get_workstream_id (item), status, item_id, before_id,
+                          &position, &renumber, error);
+  if (ok)
+    {
+      stw_item_set_status (item, status);
+      stw_item_set_position (item, position);
+      if (closure_note != NULL)
+        stw_item_set_closure_note (item, closure_note);
+      ok = stw_workspace_update_item (self, item, error);
+    }
+  ok = write_end (self, ok, ok ? error : NULL) && ok;
+
+  if (ok && undo_before_id)
+    *undo_before_id = next_id;
+  return ok;
+}
+
+gboolean
+stw_workspace_update_items (StwWorkspace  *self,
+                            GPtrArray     *items,
+                            GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+
+  if (!write_begin (self, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < items->len; i++)
+    ok = stw_workspace_update_item (self, g_ptr_array_index (items, i), error);
+  return write_end (self, ok, ok ? error : NULL) && ok;
+}
+
+/* Turns what a person typed into an FTS5 query of quoted prefix terms, so
+ * quotes, AND/OR/NOT, NEAR, colons and stars are just text. NULL when
+ * nothing searchable is left. */
+static char *
+fts_query_from_text (const char *text)
+{
+  GString *query = g_string_new (NULL);
+  GString *term = g_string_new (NULL);
+  const char *p = text;
+
+  for (;; p = g_utf8_next_char (p))
+    {
+      gunichar c = *p ? g_utf8_get_char_validated (p, -1) : 0;
+
+      if (c != 0 && c != (gunichar) -1 && c != (gunichar) -2 &&
+          (g_unichar_isalnum (c) || g_unichar_ismark (c)))
+        {
+          g_string_append_unichar (term, c);
+          continue;
+        }
+      if (term->len > 0)
+        {
+          /* Only letters, digits and marks are in a term: no quote to escape. */
+          g_string_append_printf (query, "%s\"%s\"*", query->len ? " " : "", term->str);
+          g_string_truncate (term, 0);
+        }
+      if (c == 0 || c == (gunichar) -1 || c == (gunichar) -2)
+        break;
+    }
+  g_string_free (term, TRUE);
+
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+  return g_string_free (query, FALSE);
+}
+
+GListModel *
+stw_workspace_search_items (StwWorkspace  *self,
+                            const char    *text,
+                            guint          limit,
+                            GError       **error)
+{
+  g_autoptr(GListStore) results = g_list_store_new (STW_TYPE_ITEM);
+  g_autofree char *query = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  query = fts_query_from_text (text ? text : "");
+  if (query == NULL)
+    return G_LIST_MODEL (g_steal_pointer (&results));
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT i.id FROM item_fts JOIN item i ON i.id = item_fts.rowid"
+                                 " WHERE item_fts MATCH ? AND i.deleted_at IS NULL"
+                                 " ORDER BY bm25 (item_fts, 10.0, 5.0, 1.0, 1.0) LIMIT ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 2, limit ? (int) limit : 50);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not search the workspace"));
+      return NULL;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(StwItem) item = load_item (self, g_array_index (ids, gint64, i), FALSE, error);
+
+      if (item == NULL)
+        return NULL;
+      g_list_store_append (results, item);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&results));
 }

@@ -20,9 +20,12 @@
 G_BEGIN_DECLS
 
 /* Version of the schema this build writes (PRAGMA user_version). */
-#define STW_SCHEMA_VERSION 1
+#define STW_SCHEMA_VERSION 2
 /* PRAGMA application_id: "STWD". */
 #define STW_APPLICATION_ID 0x53545744
+
+/* Defined in stw-item-model.h. */
+typedef struct _StwItemFilter StwItemFilter;
 
 #define STW_TYPE_WORKSPACE (stw_workspace_get_type ())
 G_DECLARE_FINAL_TYPE (StwWorkspace, stw_workspace, STW, WORKSPACE, GObject)
@@ -133,6 +136,33 @@ StwItem       *stw_workspace_find_item_by_ref   (StwWorkspace  *self,
  * Returns a GListModel of StwItem (an StwItemModel). */
 GListModel    *stw_workspace_list_items         (StwWorkspace  *self,
                                                  gint64         workstream_id,
+                                                 GError       **error);
+/* Items chosen by @filter (see stw-item-model.h), as an StwItemModel. */
+GListModel    *stw_workspace_filter_items       (StwWorkspace  *self,
+                                                 const StwItemFilter *filter,
+                                                 GError       **error);
+/* Board: moves an item to @status, before @before_id in that column (0: to
+ * the end). @closure_note, when not NULL, is saved with the move (closing
+ * asks for one). @undo_before_id gets the item that followed it in its old
+ * column (0 if it was last): moving back there restores the exact order. */
+gboolean       stw_workspace_move_item          (StwWorkspace  *self,
+                                                 gint64         item_id,
+                                                 StwStatus      status,
+                                                 gint64         before_id,
+                                                 const char    *closure_note,
+                                                 gint64        *undo_before_id,
+                                                 GError       **error);
+/* Saves several changed items in one transaction: all or none. */
+gboolean       stw_workspace_update_items       (StwWorkspace  *self,
+                                                 GPtrArray     *items,
+                                                 GError       **error);
+/* Items whose reference, title, description or notes contain words
+ * starting with the words of @text (any order, accents and case ignored).
+ * Whatever the person types is taken as plain words, never as query
+ * syntax. Best matches first, at most @limit (0: 50). */
+GListModel    *stw_workspace_search_items       (StwWorkspace  *self,
+                                                 const char    *text,
+                                                 guint          limit,
                                                  GError       **error);
 /* Counts open items (and of those, overdue ones) of one workstream. */
 gboolean       stw_workspace_count_items        (StwWorkspace  *self,

@@ -161,6 +161,16 @@ test_migrate_every_version (void)
       ws = stw_workspace_open (path, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (stw_workspace_get_org_name (ws), ==, "Older workspace");
+      /* Items written before search existed are found after the upgrade. */
+      {
+        g_autoptr(GListModel) found = stw_workspace_search_items (ws, "zurich review", 0, &error);
+        g_autoptr(StwItem) item = NULL;
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+        item = g_list_model_get_item (found, 0);
+        g_assert_cmpstr (stw_item_get_ref (item), ==, "T-001");
+      }
       g_clear_object (&ws);
 
       g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, STW_SCHEMA_VERSION);
