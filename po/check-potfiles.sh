@@ -50,6 +50,8 @@ candidates () {
     find "$dir" -type f -name '*.c' -exec grep -lE "$c_pattern" {} + 2>/dev/null
     find "$dir" -type f -name '*.ui' -exec grep -lE "$ui_pattern" {} + 2>/dev/null
   done
+  # Data kept as C tables (the Annex A catalogue).
+  find data -maxdepth 1 -type f -name '*.c' -exec grep -lE "$c_pattern" {} + 2>/dev/null
   # Desktop files and metainfo are merged through gettext: always listed.
   find data -maxdepth 1 -type f -name '*.in' 2>/dev/null
   # A schema with a gettext domain has translatable summaries.
