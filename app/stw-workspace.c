@@ -1318,6 +1318,63 @@ stw_workspace_set_actor_id (StwWorkspace  *self,
   return ok;
 }
 
+char *
+stw_workspace_dup_setting (StwWorkspace *self,
+                           const char   *key)
+{
+  sqlite3_stmt *stmt;
+  char *value = NULL;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  stmt = _stw_workspace_prepare (self, "SELECT value FROM setting WHERE key = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup (column_text_or_null (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return value;
+}
+
+gboolean
+stw_workspace_set_setting (StwWorkspace  *self,
+                           const char    *key,
+                           const char    *value,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  /* The actor has its own call, which checks the person. */
+  if (g_str_equal (key, "actor_id"))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("Use stw_workspace_set_actor_id() to choose who makes changes"));
+      return FALSE;
+    }
+
+  if (!write_begin (self, error))
+    return FALSE;
+  stmt = _stw_workspace_prepare (self,
+                                 value ? "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"
+                                       : "DELETE FROM setting WHERE key = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      if (value)
+        sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+      ok = step_done (self, stmt, _("Could not save the setting"), error);
+    }
+  return write_end (self, ok, ok ? error : NULL) && ok;
+}
+
 /* ------------------------------------------------------------------ */
 /* People                                                              */
 

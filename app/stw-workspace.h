@@ -83,6 +83,15 @@ gboolean       stw_workspace_set_actor_id       (StwWorkspace  *self,
                                                  gint64         person_id,
                                                  GError       **error);
 
+/* Local preferences kept with the workspace (for example the view chosen
+ * for each workstream). Not part of the ISMS record: no history entry. */
+char          *stw_workspace_dup_setting        (StwWorkspace  *self,
+                                                 const char    *key);
+gboolean       stw_workspace_set_setting        (StwWorkspace  *self,
+                                                 const char    *key,
+                                                 const char    *value,
+                                                 GError       **error);
+
 /* People: a GListModel of StwPerson, sorted by name. */
 GListModel    *stw_workspace_get_people         (StwWorkspace  *self);
 StwPerson     *stw_workspace_add_person         (StwWorkspace  *self,

@@ -401,6 +401,34 @@ test_custom_workstream (void)
 }
 
 static void
+test_settings (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("settings.steward");
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+  g_autoptr(GPtrArray) before = stw_workspace_list_history (ws, NULL, 0, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_null (stw_workspace_dup_setting (ws, "view:1"));
+  g_assert_true (stw_workspace_set_setting (ws, "view:1", "board", &error));
+  g_assert_true (stw_workspace_set_setting (ws, "view:1", "calendar", &error));
+  g_assert_false (stw_workspace_set_setting (ws, "actor_id", "99", &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_clear_object (&ws);
+
+  ws = stw_workspace_open (path, &error);
+  value = stw_workspace_dup_setting (ws, "view:1");
+  g_assert_cmpstr (value, ==, "calendar");
+  g_assert_true (stw_workspace_set_setting (ws, "view:1", NULL, &error));
+  g_assert_null (stw_workspace_dup_setting (ws, "view:1"));
+  /* Preferences are not ISMS records. */
+  after = stw_workspace_list_history (ws, NULL, 0, NULL);
+  g_assert_cmpuint (after->len, ==, before->len);
+}
+
+static void
 test_workspace_list (void)
 {
   g_autoptr(GError) error = NULL;
@@ -453,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/workspace/organisation", test_organisation);
   g_test_add_func ("/workspace/custom-workstream", test_custom_workstream);
   g_test_add_func ("/workspace/list", test_workspace_list);
+  g_test_add_func ("/workspace/settings", test_settings);
 
   ret = g_test_run ();
   g_free (tmp);
