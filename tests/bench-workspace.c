@@ -17,6 +17,7 @@
 #include <string.h>
 #include <sys/resource.h>
 
+#include "stw-item-model.h"
 #include "stw-sample.h"
 #include "stw-workspace.h"
 
@@ -164,6 +165,105 @@ main (int   argc,
     }
   printf ("  one item update + history entry, durable commit (median of %zu): %6.2f ms\n",
           G_N_ELEMENTS (update_ms), median (update_ms, G_N_ELEMENTS (update_ms)));
+
+  /* The views: a board column of 10,000 cards, a calendar month holding
+   * 2,000 of them, and search across everything. */
+  {
+    g_autoptr(StwWorkstream) bulk = stw_workspace_add_workstream (ws, "Benchmark column", "BEN",
+                                                                  stw_workspace_get_actor_id (ws), &error);
+    StwItemFilter filter;
+    double column_ms[11], month_ms[11], search_ms[5][11];
+    const char *queries[] = { "backup", "acc rev", "supplier review", "T-1234", "zzz-no-match" };
+    guint n_found[5] = { 0 };
+    g_autofree char *today = stw_date_today ();
+    char month_start[11];
+
+    if (bulk == NULL)
+      g_error ("%s", error->message);
+    g_snprintf (month_start, sizeof month_start, "%.7s-01", today);
+
+    t0 = now_ms ();
+    if (!stw_workspace_begin (ws, &error))
+      g_error ("%s", error->message);
+    for (guint i = 0; i < 10000; i++)
+      {
+        g_autoptr(StwItem) item = stw_item_new (stw_workstream_get_id (bulk));
+        g_autofree char *title = g_strdup_printf ("Column card %u", i + 1);
+        /* One in five falls in the current month, the rest later. */
+        g_autofree char *due = stw_date_add_days (month_start, i % 5 == 0 ? (int) (i % 28) : 40 + (int) (i % 300));
+
+        stw_item_set_title (item, title);
+        stw_item_set_due_date (item, due);
+        if (!stw_workspace_insert_item (ws, item, &error))
+          g_error ("%s", error->message);
+      }
+    if (!stw_workspace_commit (ws, &error))
+      g_error ("%s", error->message);
+    printf ("  add 10,000 cards to one column (one transaction): %8.0f ms\n", now_ms () - t0);
+
+    for (guint i = 0; i < G_N_ELEMENTS (column_ms); i++)
+      {
+        g_autoptr(GListModel) model = NULL;
+
+        stw_item_filter_init (&filter, stw_workstream_get_id (bulk));
+        filter.statuses = STW_STATUS_MASK (STW_STATUS_TODO);
+        filter.sort = STW_ITEM_SORT_POSITION;
+        t0 = now_ms ();
+        model = stw_workspace_filter_items (ws, &filter, &error);
+        for (guint row = 0; row < 20; row++)
+          {
+            g_autoptr(StwItem) item = g_list_model_get_item (model, row);
+            (void) stw_item_get_title (item);
+          }
+        column_ms[i] = now_ms () - t0;
+        g_assert (g_list_model_get_n_items (model) == 10000);
+      }
+    printf ("  board column of 10,000 cards, model + first 20 cards (median of %zu): %6.2f ms\n",
+            G_N_ELEMENTS (column_ms), median (column_ms, G_N_ELEMENTS (column_ms)));
+
+    for (guint i = 0; i < G_N_ELEMENTS (month_ms); i++)
+      {
+        g_autoptr(GListModel) model = NULL;
+        g_autofree char *grid_end = stw_date_add_days (month_start, 41);
+        guint n;
+
+        stw_item_filter_init (&filter, stw_workstream_get_id (bulk));
+        g_strlcpy (filter.due_from, month_start, sizeof filter.due_from);
+        g_strlcpy (filter.due_to, grid_end, sizeof filter.due_to);
+        t0 = now_ms ();
+        model = stw_workspace_filter_items (ws, &filter, &error);
+        n = g_list_model_get_n_items (model);
+        /* A month grid shows every item in it, so load them all. */
+        for (guint row = 0; row < n; row++)
+          {
+            g_autoptr(StwItem) item = g_list_model_get_item (model, row);
+            (void) stw_item_get_due_date (item);
+          }
+        month_ms[i] = now_ms () - t0;
+        if (i == 0)
+          printf ("  calendar: %u items in the 6-week grid of this month\n", n);
+      }
+    printf ("  calendar month, model + every item loaded (median of %zu): %6.2f ms\n",
+            G_N_ELEMENTS (month_ms), median (month_ms, G_N_ELEMENTS (month_ms)));
+
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      {
+        for (guint i = 0; i < G_N_ELEMENTS (search_ms[q]); i++)
+          {
+            g_autoptr(GListModel) found = NULL;
+
+            t0 = now_ms ();
+            found = stw_workspace_search_items (ws, queries[q], 50, &error);
+            search_ms[q][i] = now_ms () - t0;
+            if (found == NULL)
+              g_error ("%s", error->message);
+            n_found[q] = g_list_model_get_n_items (found);
+          }
+        printf ("  search \"%s\" over %u items, top 50 loaded (median of %zu): %6.2f ms (%u shown)\n",
+                queries[q], n_items + 10000, G_N_ELEMENTS (search_ms[q]),
+                median (search_ms[q], G_N_ELEMENTS (search_ms[q])), n_found[q]);
+      }
+  }
 
   printf ("  memory: RSS %ld KiB before open, %ld KiB open, %ld KiB after first screens; peak %ld KiB (peak includes generation)\n",
           rss_before_open, rss_after_open, rss_after_screen, peak_rss_kib ());
