@@ -47,6 +47,7 @@ struct _StwWindow
   GPtrArray            *undo_stack;      /* Change */
   AdwToast             *toast;
   char                 *toast_title;
+  gint64                toast_added_at;
   guint                 syncing;         /* > 0 while the window moves the selection itself */
 
   AdwToastOverlay      *toast_overlay;
@@ -85,6 +86,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define UNDO_DEPTH 50
+/* Longer than libadwaita's toast show animation (300 ms). */
+#define TOAST_SETTLE_USEC (G_USEC_PER_SEC / 2)
 
 /* Helpers */
 
@@ -135,7 +138,22 @@ show_toast (StwWindow  *self,
             gboolean    with_undo)
 {
   g_autofree char *markup = g_markup_escape_text (text, -1);
+  gint64 now = g_get_monotonic_time ();
   AdwToast *toast;
+
+  g_free (self->toast_title);
+  self->toast_title = g_strdup (text);
+
+  /* libadwaita 1.2 frees a toast twice when it is dismissed while its show
+   * animation runs (several changes in a row), so a toast that has only
+   * just appeared is reworded instead of replaced. */
+  if (self->toast != NULL && now - self->toast_added_at < TOAST_SETTLE_USEC)
+    {
+      adw_toast_set_title (self->toast, markup);
+      adw_toast_set_button_label (self->toast, with_undo ? _("_Undo") : NULL);
+      adw_toast_set_action_name (self->toast, with_undo ? "win.undo" : NULL);
+      return;
+    }
 
   if (self->toast != NULL)
     {
@@ -153,9 +171,8 @@ show_toast (StwWindow  *self,
     }
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
 
-  g_free (self->toast_title);
-  self->toast_title = g_strdup (text);
   self->toast = g_object_ref (toast);
+  self->toast_added_at = now;
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
