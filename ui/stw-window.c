@@ -56,6 +56,7 @@ struct _StwWindow
   GtkListBox           *welcome_workspaces_list;
   AdwLeaflet           *leaflet;
   GtkMenuButton        *workspace_button;
+  GtkLabel             *workspace_label;
   GtkPopover           *workspace_popover;
   GtkListBox           *workspaces_list;
   GtkListBox           *workstreams_list;
@@ -465,7 +466,9 @@ update_organisation (StwWindow *self)
 {
   const char *org = self->workspace != NULL ? stw_workspace_get_org_name (self->workspace) : NULL;
 
-  gtk_menu_button_set_label (self->workspace_button, org != NULL ? org : "");
+  gtk_label_set_label (self->workspace_label, org != NULL ? org : "");
+  /* The label may be cut short; the tooltip has the whole name. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_button), org);
   adw_window_title_set_subtitle (self->content_title, org != NULL ? org : "");
   gtk_window_set_title (GTK_WINDOW (self), org != NULL && org[0] != '\0' ? org : _("Steward"));
 }
@@ -987,6 +990,7 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwWindow, welcome_workspaces_list);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workspace_button);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, workspace_label);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workspace_popover);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workspaces_list);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workstreams_list);
