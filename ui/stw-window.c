@@ -70,6 +70,8 @@ struct _StwWindow
 static void selection_changed_cb (GtkSingleSelection *selection,
                                   GParamSpec         *pspec,
                                   StwWindow          *self);
+static void toast_dismissed_cb   (AdwToast           *toast,
+                                  StwWindow          *self);
 static void items_changed_cb     (GListModel         *model,
                                   guint               position,
                                   guint               removed,
@@ -121,14 +123,6 @@ push_change (StwWindow  *self,
   g_ptr_array_add (self->undo_stack, change);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
-}
-
-static void
-toast_dismissed_cb (AdwToast  *toast,
-                    StwWindow *self)
-{
-  if (self->toast == toast)
-    g_clear_object (&self->toast);
 }
 
 /* Shows @text (plain text, not markup) in a toast, replacing the one shown,
@@ -474,6 +468,14 @@ update_organisation (StwWindow *self)
 }
 
 /* Callbacks */
+
+static void
+toast_dismissed_cb (AdwToast  *toast,
+                    StwWindow *self)
+{
+  if (self->toast == toast)
+    g_clear_object (&self->toast);
+}
 
 static void
 organisation_changed_cb (StwWindow *self)
