@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "stw-item-model.h"
+#include "stw-undo.h"
 #include "stw-workspace.h"
 #include "test-util.h"
 
@@ -358,6 +359,136 @@ test_bulk_all_or_nothing (Fixture       *f,
   g_assert_cmpuint (history->len, ==, before + 2);
 }
 
+/* Everything a person can see of an item, to compare before and after. */
+static char *
+describe (StwItem *item)
+{
+  g_autofree char *clauses = g_strjoinv (",", (char **) stw_item_get_clauses (item));
+
+  return g_strdup_printf ("%s|%s|%s|%" G_GINT64_FORMAT "|%d|%d|%s|%s|%s|%s|%s",
+                          stw_item_get_ref (item), stw_item_get_title (item),
+                          stw_item_get_description (item), stw_item_get_owner_id (item),
+                          stw_item_get_status (item), stw_item_get_priority (item),
+                          stw_item_get_start_date (item) ? stw_item_get_start_date (item) : "-",
+                          stw_item_get_due_date (item) ? stw_item_get_due_date (item) : "-",
+                          stw_item_get_completed_date (item) ? stw_item_get_completed_date (item) : "-",
+                          stw_item_get_closure_note (item) ? stw_item_get_closure_note (item) : "-",
+                          clauses);
+}
+
+static char *
+snapshot (Fixture *f)
+{
+  GString *out = g_string_new (NULL);
+  g_autoptr(GListModel) all = stw_workspace_list_items (f->ws, f->tasks, NULL);
+
+  for (StwStatus s = 0; s < STW_N_STATUSES; s++)
+    {
+      g_autofree char *col = column (f, s);
+      g_string_append_printf (out, "[%s]\n", col);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (all, i);
+      g_autofree char *line = describe (item);
+      g_string_append_printf (out, "%s\n", line);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_undo_stack (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwUndoStack) undo = stw_undo_stack_new (f->ws, 10);
+  g_autofree char *start = snapshot (f);
+  g_autofree char *end = NULL;
+  g_autoptr(StwItem) created = NULL;
+  g_autoptr(GPtrArray) bulk = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) bulk_before = g_ptr_array_new_with_free_func (g_object_unref);
+  gint64 undo_before = 0;
+  guint n_undone = 0;
+
+  g_assert_false (stw_undo_stack_get_can_undo (undo));
+
+  /* Create. */
+  created = stw_item_new (f->tasks);
+  stw_item_set_title (created, "Temporary");
+  g_assert_true (stw_workspace_insert_item (f->ws, created, &error));
+  stw_undo_stack_push_create (undo, created);
+  g_assert_true (stw_undo_stack_get_can_undo (undo));
+
+  /* Edit. */
+  {
+    g_autoptr(StwItem) before = stw_workspace_load_item (f->ws, id_of (f, 1), NULL);
+    g_autoptr(StwItem) edited = stw_item_copy (before);
+    const char *clauses[] = { "9.1", NULL };
+
+    stw_item_set_title (edited, "Renamed");
+    stw_item_set_clauses (edited, clauses);
+    g_assert_true (stw_workspace_update_item (f->ws, edited, &error));
+    stw_undo_stack_push_update (undo, before);
+  }
+
+  /* Move to Done with a closure note, above nothing. */
+  {
+    g_autoptr(StwItem) before = stw_workspace_load_item (f->ws, id_of (f, 3), NULL);
+
+    g_assert_true (stw_workspace_move_item (f->ws, id_of (f, 3), STW_STATUS_DONE, 0, "Finished", &undo_before, &error));
+    stw_undo_stack_push_move (undo, before, undo_before);
+  }
+
+  /* Bulk owner change. */
+  for (guint i = 3; i < 6; i++)
+    {
+      StwItem *before = stw_workspace_load_item (f->ws, stw_item_get_id (f->items[i]), NULL);
+      StwItem *changed = stw_item_copy (before);
+
+      stw_item_set_owner_id (changed, f->me);
+      stw_item_set_status (changed, STW_STATUS_IN_REVIEW);
+      g_ptr_array_add (bulk_before, before);
+      g_ptr_array_add (bulk, changed);
+    }
+  g_assert_true (stw_workspace_update_items (f->ws, bulk, &error));
+  stw_undo_stack_push_updates (undo, bulk_before);
+
+  /* Delete. */
+  {
+    g_autoptr(StwItem) before = stw_workspace_load_item (f->ws, id_of (f, 2), NULL);
+
+    g_assert_true (stw_workspace_delete_item (f->ws, id_of (f, 2), &error));
+    stw_undo_stack_push_delete (undo, before);
+  }
+
+  end = snapshot (f);
+  g_assert_cmpstr (end, !=, start);
+
+  while (stw_undo_stack_get_can_undo (undo))
+    {
+      g_autofree char *text = NULL;
+      gint64 id = -1;
+
+      g_assert_true (stw_undo_stack_undo (undo, &text, &id, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s", text);
+      n_undone++;
+      if (n_undone == 2)
+        g_assert_cmpstr (text, ==, "Change to 3 items undone");
+      if (n_undone == 3)
+        g_assert_cmpstr (text, ==, "Change to T-003 undone");
+    }
+  g_assert_cmpuint (n_undone, ==, 5);
+  g_clear_pointer (&end, g_free);
+  end = snapshot (f);
+  /* The created item was deleted: compare what the views show. */
+  g_assert_cmpstr (end, ==, start);
+
+  g_assert_false (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND);
+  g_assert_true (stw_workspace_verify_history (f->ws, NULL, NULL, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -377,6 +508,7 @@ main (int   argc,
   ADD ("/views/filters-and-orders", test_filters_and_orders);
   ADD ("/views/ref-order-is-numeric", test_ref_order_is_numeric);
   ADD ("/views/bulk-all-or-nothing", test_bulk_all_or_nothing);
+  ADD ("/undo/stack", test_undo_stack);
 #undef ADD
 
   return g_test_run ();
