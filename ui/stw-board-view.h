@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-board-view.h: the Board (kanban) view of one workstream: a column per
+ * status (To do, In progress, In review, Done; Cancelled when shown), cards
+ * moved between and within columns by dragging or with the keyboard.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "stw-undo.h"
+#include "stw-workspace.h"
+
+G_BEGIN_DECLS
+
+#define STW_TYPE_BOARD_VIEW (stw_board_view_get_type ())
+G_DECLARE_FINAL_TYPE (StwBoardView, stw_board_view, STW, BOARD_VIEW, GtkWidget)
+
+/* Signals:
+ *   "item-activated" (gint64 item_id): a card was opened (Enter, double
+ *     click).
+ *   "changed" (const char *message): the view moved a card and pushed the
+ *     move on the undo stack; @message is a sentence for a toast.
+ *   "error" (const char *message): a change failed.
+ *
+ * Actions (on the widget, with their shortcuts):
+ *   board.move-left / board.move-right  Ctrl+Alt+Left / Ctrl+Alt+Right:
+ *     the selected card to the end of the previous / next column.
+ *   board.move-up / board.move-down     Ctrl+Alt+Up / Ctrl+Alt+Down:
+ *     the selected card one place up / down in its column.
+ *   board.show-cancelled (boolean state): show the Cancelled column.
+ */
+
+GtkWidget *stw_board_view_new                (void);
+/* Shows the columns of @workstream_id in @workspace (NULL: empty board).
+ * Moves are pushed on @undo, the window's shared undo stack. */
+void       stw_board_view_set_workstream     (StwBoardView *self,
+                                              StwWorkspace *workspace,
+                                              StwUndoStack *undo,
+                                              gint64        workstream_id);
+/* Selects and focuses the card of @item_id, scrolling its column to it. */
+void       stw_board_view_select_item        (StwBoardView *self,
+                                              gint64        item_id);
+/* The id of the selected card, 0 if none. */
+gint64     stw_board_view_get_selected_item  (StwBoardView *self);
+gboolean   stw_board_view_get_show_cancelled (StwBoardView *self);
+void       stw_board_view_set_show_cancelled (StwBoardView *self,
+                                              gboolean      show_cancelled);
+
+G_END_DECLS
