@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-closure-dialog.c: the question asked whenever an item is marked
+ * Done. An auditor reads the closure note next to the item, so the dialog
+ * will not close the item until something is written.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "stw-closure-dialog.h"
+
+typedef struct {
+  GtkTextBuffer *buffer;
+  gulong         cancelled_id;
+} AskData;
+
+static void
+ask_data_free (gpointer data)
+{
+  AskData *ask = data;
+
+  g_clear_object (&ask->buffer);
+  g_free (ask);
+}
+
+static char *
+buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strstrip (g_steal_pointer (&text));
+}
+
+static void
+buffer_changed_cb (GtkTextBuffer    *buffer,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = buffer_text (buffer);
+
+  adw_message_dialog_set_response_enabled (dialog, "close", text[0] != '\0');
+}
+
+static void
+response_cb (AdwMessageDialog *dialog,
+             const char       *response,
+             GTask            *task)
+{
+  AskData *ask = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  /* Disconnecting from inside the cancelled handler would deadlock; a
+   * cancellable only fires once, so leaving it connected then is safe. */
+  if (ask->cancelled_id != 0 && !g_cancellable_is_cancelled (cancellable))
+    g_cancellable_disconnect (cancellable, ask->cancelled_id);
+  ask->cancelled_id = 0;
+
+  if (g_strcmp0 (response, "close") == 0)
+    {
+      char *text = buffer_text (ask->buffer);
+
+      if (text[0] != '\0')
+        {
+          g_task_return_pointer (task, text, g_free);
+          g_object_unref (task);
+          return;
+        }
+      g_free (text);
+    }
+
+  g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _("The item was not closed"));
+  g_object_unref (task);
+}
+
+static void
+cancelled_cb (GCancellable     *cancellable,
+              AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+void
+stw_closure_dialog_ask (GtkWidget           *parent,
+                        const char          *ref,
+                        const char          *title,
+                        guint                count,
+                        const char          *initial_note,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
+  GtkWidget *dialog, *scroller, *view, *frame;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AskData *ask;
+  GTask *task;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WIDGET (parent));
+
+  if (count > 1)
+    {
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Close %u item?", "Close %u items?", count), count);
+      body = g_strdup (_("Say how they were done. The same closure note is kept with each item, "
+                         "in its history and in reports."));
+    }
+  else
+    {
+      /* Translators: %s is an item reference such as OP-2027-014. */
+      heading = g_strdup_printf (_("Close %s?"), ref ? ref : "");
+      /* Translators: %s is the item's title. */
+      body = g_strdup_printf (_("Say how “%s” was done. The closure note is kept in the history "
+                                "and shown in reports."), title ? title : "");
+    }
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "close", count > 1 ? _("C_lose items") : _("C_lose item"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "close",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Closure note"),
+                                  -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), frame);
+
+  ask = g_new0 (AskData, 1);
+  ask->buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  gtk_text_buffer_set_text (ask->buffer, initial_note ? initial_note : "", -1);
+  g_signal_connect_object (ask->buffer, "changed", G_CALLBACK (buffer_changed_cb), dialog, 0);
+  buffer_changed_cb (ask->buffer, ADW_MESSAGE_DIALOG (dialog));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, stw_closure_dialog_ask);
+  g_task_set_task_data (task, ask, ask_data_free);
+  if (cancellable != NULL)
+    ask->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), dialog, NULL);
+
+  g_signal_connect (dialog, "response", G_CALLBACK (response_cb), task);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (view);
+}
+
+char *
+stw_closure_dialog_ask_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stw_closure_dialog_ask, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
