@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "stw-workspace.h"
@@ -27,6 +28,36 @@ void          _stw_set_sqlite_error         (GError       **error,
 gboolean      _stw_exec                     (sqlite3       *db,
                                              const char    *sql,
                                              GError       **error);
+
+/* Every change runs between these: the outermost pair is one
+ * BEGIN IMMEDIATE … COMMIT, inner pairs are savepoints. Listeners hear of
+ * the changed items when the outermost transaction ends. */
+gboolean      _stw_workspace_write_begin    (StwWorkspace  *self,
+                                             GError       **error);
+/* Commits (@ok) or rolls back; returns FALSE if @ok was FALSE or the
+ * commit failed. */
+gboolean      _stw_workspace_write_end      (StwWorkspace  *self,
+                                             gboolean       ok,
+                                             GError       **error);
+void          _stw_workspace_note_item_changed (StwWorkspace *self,
+                                                gint64        item_id,
+                                                gint64        workstream_id);
+
+/* History change sets: a JSON object {"field": [old, new], …}. */
+JsonBuilder  *_stw_changes_new              (void);
+void          _stw_changes_add_text         (JsonBuilder   *b,
+                                             const char    *field,
+                                             const char    *old_value,
+                                             const char    *new_value);
+void          _stw_changes_add_int          (JsonBuilder   *b,
+                                             const char    *field,
+                                             gint64         old_value,
+                                             gint64         new_value);
+void          _stw_changes_add_strv         (JsonBuilder        *b,
+                                             const char         *field,
+                                             const char * const *old_value,
+                                             const char * const *new_value);
+char         *_stw_changes_finish           (JsonBuilder   *b);
 
 /* Schema: applies migrations (from, to] on @db inside the caller's
  * transaction and sets user_version. */

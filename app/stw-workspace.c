@@ -275,8 +275,8 @@ flush_pending (StwWorkspace *self)
     }
 }
 
-static void
-note_item_changed (StwWorkspace *self,
+void
+_stw_workspace_note_item_changed (StwWorkspace *self,
                    gint64        item_id,
                    gint64        workstream_id)
 {
@@ -285,8 +285,8 @@ note_item_changed (StwWorkspace *self,
   g_array_append_val (self->pending, c);
 }
 
-static gboolean
-write_begin (StwWorkspace  *self,
+gboolean
+_stw_workspace_write_begin (StwWorkspace  *self,
              GError       **error)
 {
   /* IMMEDIATE takes the write lock up front, so a change never fails
@@ -306,8 +306,8 @@ write_begin (StwWorkspace  *self,
 static void reload_people (StwWorkspace *self);
 static gboolean reload_profile (StwWorkspace *self, GError **error);
 
-static gboolean
-write_end (StwWorkspace  *self,
+gboolean
+_stw_workspace_write_end (StwWorkspace  *self,
            gboolean       ok,
            GError       **error)
 {
@@ -348,7 +348,7 @@ stw_workspace_begin (StwWorkspace  *self,
                      GError       **error)
 {
   g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
-  return write_begin (self, error);
+  return _stw_workspace_write_begin (self, error);
 }
 
 gboolean
@@ -356,21 +356,21 @@ stw_workspace_commit (StwWorkspace  *self,
                       GError       **error)
 {
   g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
-  return write_end (self, TRUE, error);
+  return _stw_workspace_write_end (self, TRUE, error);
 }
 
 void
 stw_workspace_rollback (StwWorkspace *self)
 {
   g_return_if_fail (STW_IS_WORKSPACE (self));
-  write_end (self, FALSE, NULL);
+  _stw_workspace_write_end (self, FALSE, NULL);
 }
 
 /* ------------------------------------------------------------------ */
 /* History change sets                                                 */
 
-static JsonBuilder *
-changes_new (void)
+JsonBuilder *
+_stw_changes_new (void)
 {
   JsonBuilder *b = json_builder_new ();
 
@@ -378,8 +378,8 @@ changes_new (void)
   return b;
 }
 
-static void
-changes_add_text (JsonBuilder *b,
+void
+_stw_changes_add_text (JsonBuilder *b,
                   const char  *field,
                   const char  *old_value,
                   const char  *new_value)
@@ -391,8 +391,8 @@ changes_add_text (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
-static void
-changes_add_int (JsonBuilder *b,
+void
+_stw_changes_add_int (JsonBuilder *b,
                  const char  *field,
                  gint64       old_value,
                  gint64       new_value)
@@ -404,8 +404,8 @@ changes_add_int (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
-static void
-changes_add_strv (JsonBuilder        *b,
+void
+_stw_changes_add_strv (JsonBuilder        *b,
                   const char         *field,
                   const char * const *old_value,
                   const char * const *new_value)
@@ -424,8 +424,8 @@ changes_add_strv (JsonBuilder        *b,
   json_builder_end_array (b);
 }
 
-static char *
-changes_finish (JsonBuilder *b)
+char *
+_stw_changes_finish (JsonBuilder *b)
 {
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -877,10 +877,10 @@ stw_workspace_open (const char  *path,
     {
       gboolean ok;
 
-      if (!write_begin (self, error))
+      if (!_stw_workspace_write_begin (self, error))
         return NULL;
       ok = _stw_schema_migrate (db, version, STW_SCHEMA_VERSION, error);
-      if (!write_end (self, ok, ok ? error : NULL))
+      if (!_stw_workspace_write_end (self, ok, ok ? error : NULL))
         return NULL;
       sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
     }
@@ -1033,7 +1033,7 @@ stw_workspace_create (const char  *path,
 
   self = workspace_new (db, path);
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     goto out;
   if (!_stw_schema_migrate (db, 0, STW_SCHEMA_VERSION, error))
     goto end;
@@ -1072,28 +1072,28 @@ stw_workspace_create (const char  *path,
   reload_people (self);
 
   {
-    g_autoptr(JsonBuilder) b = changes_new ();
+    g_autoptr(JsonBuilder) b = _stw_changes_new ();
     g_autofree char *changes = NULL;
 
-    changes_add_text (b, "name", NULL, org);
-    changes_add_text (b, "isms_owner", NULL, me);
-    changes = changes_finish (b);
+    _stw_changes_add_text (b, "name", NULL, org);
+    _stw_changes_add_text (b, "isms_owner", NULL, me);
+    changes = _stw_changes_finish (b);
     if (!_stw_history_append (self, "organisation", 1, "create", changes, error))
       goto end;
   }
   {
-    g_autoptr(JsonBuilder) b = changes_new ();
+    g_autoptr(JsonBuilder) b = _stw_changes_new ();
     g_autofree char *changes = NULL;
 
-    changes_add_text (b, "name", NULL, me);
-    changes = changes_finish (b);
+    _stw_changes_add_text (b, "name", NULL, me);
+    changes = _stw_changes_finish (b);
     if (!_stw_history_append (self, "person", me_id, "create", changes, error))
       goto end;
   }
 
   for (guint i = 0; i < G_N_ELEMENTS (builtin_workstreams); i++)
     {
-      g_autoptr(JsonBuilder) b = changes_new ();
+      g_autoptr(JsonBuilder) b = _stw_changes_new ();
       g_autofree char *changes = NULL;
 
       stmt = _stw_workspace_prepare (self,
@@ -1110,10 +1110,10 @@ stw_workspace_create (const char  *path,
       if (!step_done (self, stmt, _("Cannot create the workspace"), error))
         goto end;
 
-      changes_add_text (b, "name", NULL, _(builtin_workstreams[i].name));
-      changes_add_text (b, "prefix", NULL, builtin_workstreams[i].prefix);
-      changes_add_text (b, "owner", NULL, me);
-      changes = changes_finish (b);
+      _stw_changes_add_text (b, "name", NULL, _(builtin_workstreams[i].name));
+      _stw_changes_add_text (b, "prefix", NULL, builtin_workstreams[i].prefix);
+      _stw_changes_add_text (b, "owner", NULL, me);
+      changes = _stw_changes_finish (b);
       if (!_stw_history_append (self, "workstream", sqlite3_last_insert_rowid (db), "create", changes, error))
         goto end;
     }
@@ -1121,7 +1121,7 @@ stw_workspace_create (const char  *path,
   ok = TRUE;
 
 end:
-  if (!write_end (self, ok, ok ? error : NULL))
+  if (!_stw_workspace_write_end (self, ok, ok ? error : NULL))
     ok = FALSE;
   /* Bring the file's own header up to date (schema version), so tools
    * that read it without SQLite see a complete workspace at once. */
@@ -1235,22 +1235,22 @@ stw_workspace_update_organisation (StwWorkspace  *self,
       return FALSE;
     }
 
-  b = changes_new ();
+  b = _stw_changes_new ();
   if (g_strcmp0 (self->org_name, clean_name) != 0)
-    changes_add_text (b, "name", self->org_name, clean_name);
+    _stw_changes_add_text (b, "name", self->org_name, clean_name);
   if (g_strcmp0 (self->scope, scope ? scope : "") != 0)
-    changes_add_text (b, "scope", self->scope, scope ? scope : "");
+    _stw_changes_add_text (b, "scope", self->scope, scope ? scope : "");
   if (self->isms_owner_id != isms_owner_id)
-    changes_add_text (b, "isms_owner", person_name (self, self->isms_owner_id), person_name (self, isms_owner_id));
+    _stw_changes_add_text (b, "isms_owner", person_name (self, self->isms_owner_id), person_name (self, isms_owner_id));
   if (self->cycle_start_month != cycle_start_month)
-    changes_add_int (b, "cycle_start_month", self->cycle_start_month, cycle_start_month);
+    _stw_changes_add_int (b, "cycle_start_month", self->cycle_start_month, cycle_start_month);
   if (self->risk_threshold != risk_threshold)
-    changes_add_int (b, "risk_threshold", self->risk_threshold, risk_threshold);
-  changes = changes_finish (b);
+    _stw_changes_add_int (b, "risk_threshold", self->risk_threshold, risk_threshold);
+  changes = _stw_changes_finish (b);
   if (g_str_equal (changes, "{}"))
     return TRUE;
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return FALSE;
   stmt = _stw_workspace_prepare (self,
                                  "UPDATE organisation SET name = ?, scope = ?, isms_owner_id = ?,"
@@ -1266,7 +1266,7 @@ stw_workspace_update_organisation (StwWorkspace  *self,
       ok = step_done (self, stmt, _("Could not save the organisation profile"), error);
     }
   ok = ok && _stw_history_append (self, "organisation", 1, "update", changes, error);
-  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  ok = _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
   reload_profile (self, NULL);
   if (ok)
     g_signal_emit (self, signals[ORGANISATION_CHANGED], 0);
@@ -1303,7 +1303,7 @@ stw_workspace_set_actor_id (StwWorkspace  *self,
 
   /* Who is at the keyboard is a local choice, not a change to the ISMS:
    * it is not a history entry, but every entry names that person. */
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return FALSE;
   stmt = _stw_workspace_prepare (self, "INSERT OR REPLACE INTO setting (key, value) VALUES ('actor_id', ?)", error);
   ok = stmt != NULL;
@@ -1312,7 +1312,7 @@ stw_workspace_set_actor_id (StwWorkspace  *self,
       sqlite3_bind_int64 (stmt, 1, person_id);
       ok = step_done (self, stmt, _("Could not save who you are"), error);
     }
-  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  ok = _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
   if (ok)
     self->actor_id = person_id;
   return ok;
@@ -1359,7 +1359,7 @@ stw_workspace_set_setting (StwWorkspace  *self,
       return FALSE;
     }
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return FALSE;
   stmt = _stw_workspace_prepare (self,
                                  value ? "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)"
@@ -1372,7 +1372,7 @@ stw_workspace_set_setting (StwWorkspace  *self,
         sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
       ok = step_done (self, stmt, _("Could not save the setting"), error);
     }
-  return write_end (self, ok, ok ? error : NULL) && ok;
+  return _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1433,7 +1433,7 @@ insert_person (StwWorkspace  *self,
                GError       **error)
 {
   g_autofree char *now = stw_timestamp_now ();
-  g_autoptr(JsonBuilder) b = changes_new ();
+  g_autoptr(JsonBuilder) b = _stw_changes_new ();
   g_autofree char *changes = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
@@ -1449,12 +1449,12 @@ insert_person (StwWorkspace  *self,
     return 0;
   id = sqlite3_last_insert_rowid (self->db);
 
-  changes_add_text (b, "name", NULL, name);
+  _stw_changes_add_text (b, "name", NULL, name);
   if (role && role[0])
-    changes_add_text (b, "role", NULL, role);
+    _stw_changes_add_text (b, "role", NULL, role);
   if (email && email[0])
-    changes_add_text (b, "email", NULL, email);
-  changes = changes_finish (b);
+    _stw_changes_add_text (b, "email", NULL, email);
+  changes = _stw_changes_finish (b);
   if (!_stw_history_append (self, "person", id, "create", changes, error))
     return 0;
   return id;
@@ -1477,10 +1477,10 @@ stw_workspace_add_person (StwWorkspace  *self,
   if (!validate_person (clean, email, error))
     return NULL;
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return NULL;
   id = insert_person (self, clean, role, email, error);
-  ok = write_end (self, id > 0, id > 0 ? error : NULL) && id > 0;
+  ok = _stw_workspace_write_end (self, id > 0, id > 0 ? error : NULL) && id > 0;
   if (!ok)
     return NULL;
 
@@ -1523,20 +1523,20 @@ stw_workspace_update_person (StwWorkspace  *self,
       return FALSE;
     }
 
-  b = changes_new ();
+  b = _stw_changes_new ();
   if (g_strcmp0 (stw_person_get_name (old), clean) != 0)
-    changes_add_text (b, "name", stw_person_get_name (old), clean);
+    _stw_changes_add_text (b, "name", stw_person_get_name (old), clean);
   if (g_strcmp0 (stw_person_get_role (old), role ? role : "") != 0)
-    changes_add_text (b, "role", stw_person_get_role (old), role ? role : "");
+    _stw_changes_add_text (b, "role", stw_person_get_role (old), role ? role : "");
   if (g_strcmp0 (stw_person_get_email (old), email ? email : "") != 0)
-    changes_add_text (b, "email", stw_person_get_email (old), email ? email : "");
+    _stw_changes_add_text (b, "email", stw_person_get_email (old), email ? email : "");
   if (stw_person_get_active (old) != !!active)
-    changes_add_int (b, "active", stw_person_get_active (old), !!active);
-  changes = changes_finish (b);
+    _stw_changes_add_int (b, "active", stw_person_get_active (old), !!active);
+  changes = _stw_changes_finish (b);
   if (g_str_equal (changes, "{}"))
     return TRUE;
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return FALSE;
   stmt = _stw_workspace_prepare (self, "UPDATE person SET name = ?, role = ?, email = ?, active = ? WHERE id = ?", error);
   ok = stmt != NULL;
@@ -1550,7 +1550,7 @@ stw_workspace_update_person (StwWorkspace  *self,
       ok = step_done (self, stmt, _("Could not save the person"), error);
     }
   ok = ok && _stw_history_append (self, "person", person_id, "update", changes, error);
-  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  ok = _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
   if (ok)
     reload_people (self);
   return ok;
@@ -1627,7 +1627,7 @@ stw_workspace_add_workstream (StwWorkspace  *self,
       return NULL;
     }
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return NULL;
   stmt = _stw_workspace_prepare (self,
                                  "INSERT INTO workstream (kind, name, prefix, owner_id, position, created_at)"
@@ -1651,14 +1651,14 @@ stw_workspace_add_workstream (StwWorkspace  *self,
   if (ok)
     {
       id = sqlite3_last_insert_rowid (self->db);
-      b = changes_new ();
-      changes_add_text (b, "name", NULL, clean);
-      changes_add_text (b, "prefix", NULL, clean_prefix);
-      changes_add_text (b, "owner", NULL, person_name (self, owner_id));
-      changes = changes_finish (b);
+      b = _stw_changes_new ();
+      _stw_changes_add_text (b, "name", NULL, clean);
+      _stw_changes_add_text (b, "prefix", NULL, clean_prefix);
+      _stw_changes_add_text (b, "owner", NULL, person_name (self, owner_id));
+      changes = _stw_changes_finish (b);
       ok = _stw_history_append (self, "workstream", id, "create", changes, error);
     }
-  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  ok = _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
   if (!ok || !load_workstreams (self, error))
     return NULL;
 
@@ -2000,26 +2000,26 @@ item_changes (StwWorkspace *self,
               StwItem      *old,
               StwItem      *item)
 {
-  g_autoptr(JsonBuilder) b = changes_new ();
+  g_autoptr(JsonBuilder) b = _stw_changes_new ();
   g_autoptr(StwItem) blank = NULL;
 
   if (old == NULL)
     {
       /* The reference leads a creation entry: auditors search by it. */
-      changes_add_text (b, "ref", NULL, stw_item_get_ref (item));
+      _stw_changes_add_text (b, "ref", NULL, stw_item_get_ref (item));
       old = blank = stw_item_new (0);
     }
 
 #define TEXT_FIELD(key, getter) \
   if (g_strcmp0 (getter (old), getter (item)) != 0) \
-    changes_add_text (b, key, blank ? NULL : getter (old), getter (item));
+    _stw_changes_add_text (b, key, blank ? NULL : getter (old), getter (item));
 
   if (stw_item_get_workstream_id (old) != stw_item_get_workstream_id (item))
     {
       StwWorkstream *from = stw_workspace_find_workstream (self, stw_item_get_workstream_id (old));
       StwWorkstream *to = stw_workspace_find_workstream (self, stw_item_get_workstream_id (item));
 
-      changes_add_text (b, "workstream",
+      _stw_changes_add_text (b, "workstream",
                         from ? stw_workstream_get_name (from) : NULL,
                         to ? stw_workstream_get_name (to) : NULL);
     }
@@ -2027,17 +2027,17 @@ item_changes (StwWorkspace *self,
   TEXT_FIELD ("description", stw_item_get_description)
   if (stw_item_get_owner_id (old) != stw_item_get_owner_id (item))
     {
-      changes_add_text (b, "owner",
+      _stw_changes_add_text (b, "owner",
                         person_name (self, stw_item_get_owner_id (old)),
                         person_name (self, stw_item_get_owner_id (item)));
-      changes_add_int (b, "owner_id", stw_item_get_owner_id (old), stw_item_get_owner_id (item));
+      _stw_changes_add_int (b, "owner_id", stw_item_get_owner_id (old), stw_item_get_owner_id (item));
     }
   if (blank != NULL || stw_item_get_status (old) != stw_item_get_status (item))
-    changes_add_text (b, "status",
+    _stw_changes_add_text (b, "status",
                       blank ? NULL : stw_status_to_key (stw_item_get_status (old)),
                       stw_status_to_key (stw_item_get_status (item)));
   if (blank != NULL || stw_item_get_priority (old) != stw_item_get_priority (item))
-    changes_add_text (b, "priority",
+    _stw_changes_add_text (b, "priority",
                       blank ? NULL : stw_priority_to_key (stw_item_get_priority (old)),
                       stw_priority_to_key (stw_item_get_priority (item)));
   TEXT_FIELD ("start_date", stw_item_get_start_date)
@@ -2046,15 +2046,15 @@ item_changes (StwWorkspace *self,
   TEXT_FIELD ("closure_note", stw_item_get_closure_note)
   TEXT_FIELD ("notes", stw_item_get_notes)
   if (!g_strv_equal (stw_item_get_clauses (old), stw_item_get_clauses (item)))
-    changes_add_strv (b, "clauses", stw_item_get_clauses (old), stw_item_get_clauses (item));
+    _stw_changes_add_strv (b, "clauses", stw_item_get_clauses (old), stw_item_get_clauses (item));
   if (!g_strv_equal (stw_item_get_controls (old), stw_item_get_controls (item)))
-    changes_add_strv (b, "controls", stw_item_get_controls (old), stw_item_get_controls (item));
+    _stw_changes_add_strv (b, "controls", stw_item_get_controls (old), stw_item_get_controls (item));
   if (blank == NULL && stw_item_get_position (old) != stw_item_get_position (item))
-    changes_add_int (b, "position", stw_item_get_position (old), stw_item_get_position (item));
+    _stw_changes_add_int (b, "position", stw_item_get_position (old), stw_item_get_position (item));
 
 #undef TEXT_FIELD
 
-  return changes_finish (b);
+  return _stw_changes_finish (b);
 }
 
 static void
@@ -2110,7 +2110,7 @@ stw_workspace_insert_item (StwWorkspace  *self,
   if (!validate_item (self, item, NULL, error))
     return FALSE;
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return FALSE;
 
   ref = next_ref (self, item, error);
@@ -2160,9 +2160,9 @@ stw_workspace_insert_item (StwWorkspace  *self,
       ok = _stw_history_append (self, "item", id, "create", changes, error);
     }
   if (ok)
-    note_item_changed (self, id, stw_item_get_workstream_id (item));
+    _stw_workspace_note_item_changed (self, id, stw_item_get_workstream_id (item));
 
-  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  ok = _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
   if (!ok)
     {
       _stw_item_set_stored (item, 0, NULL, NULL, NULL, NULL);
@@ -2201,7 +2201,7 @@ stw_workspace_update_item (StwWorkspace  *self,
   if (g_str_equal (changes, "{}"))
     return TRUE;
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return FALSE;
   stmt = _stw_workspace_prepare (self,
                                  "UPDATE item SET workstream_id = ?, title = ?, description = ?, owner_id = ?,"
@@ -2220,11 +2220,11 @@ stw_workspace_update_item (StwWorkspace  *self,
   ok = ok && _stw_history_append (self, "item", id, "update", changes, error);
   if (ok)
     {
-      note_item_changed (self, id, stw_item_get_workstream_id (item));
+      _stw_workspace_note_item_changed (self, id, stw_item_get_workstream_id (item));
       if (stw_item_get_workstream_id (old) != stw_item_get_workstream_id (item))
-        note_item_changed (self, id, stw_item_get_workstream_id (old));
+        _stw_workspace_note_item_changed (self, id, stw_item_get_workstream_id (old));
     }
-  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  ok = _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
   if (ok)
     refresh_stored (self, item);
   return ok;
@@ -2247,7 +2247,7 @@ set_deleted (StwWorkspace  *self,
   if (item == NULL)
     return FALSE;
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return FALSE;
   stmt = _stw_workspace_prepare (self,
                                  deleted
@@ -2269,15 +2269,15 @@ set_deleted (StwWorkspace  *self,
     }
   if (ok)
     {
-      b = changes_new ();
-      changes_add_text (b, "ref", stw_item_get_ref (item), stw_item_get_ref (item));
-      changes_add_text (b, "title", stw_item_get_title (item), stw_item_get_title (item));
-      changes = changes_finish (b);
+      b = _stw_changes_new ();
+      _stw_changes_add_text (b, "ref", stw_item_get_ref (item), stw_item_get_ref (item));
+      _stw_changes_add_text (b, "title", stw_item_get_title (item), stw_item_get_title (item));
+      changes = _stw_changes_finish (b);
       ok = _stw_history_append (self, "item", item_id, deleted ? "delete" : "restore", changes, error);
     }
   if (ok)
-    note_item_changed (self, item_id, stw_item_get_workstream_id (item));
-  return write_end (self, ok, ok ? error : NULL) && ok;
+    _stw_workspace_note_item_changed (self, item_id, stw_item_get_workstream_id (item));
+  return _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
 }
 
 gboolean
@@ -2622,7 +2622,7 @@ stw_workspace_move_item (StwWorkspace  *self,
   if (item == NULL)
     return FALSE;
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return FALSE;
 
   ok = next_in_column (self, item, &next_id, error);
@@ -2640,7 +2640,7 @@ stw_workspace_move_item (StwWorkspace  *self,
         stw_item_set_closure_note (item, closure_note);
       ok = stw_workspace_update_item (self, item, error);
     }
-  ok = write_end (self, ok, ok ? error : NULL) && ok;
+  ok = _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
 
   if (ok && undo_before_id)
     *undo_before_id = next_id;
@@ -2657,12 +2657,12 @@ stw_workspace_update_items (StwWorkspace  *self,
   g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
   g_return_val_if_fail (items != NULL, FALSE);
 
-  if (!write_begin (self, error))
+  if (!_stw_workspace_write_begin (self, error))
     return FALSE;
   ok = TRUE;
   for (guint i = 0; ok && i < items->len; i++)
     ok = stw_workspace_update_item (self, g_ptr_array_index (items, i), error);
-  return write_end (self, ok, ok ? error : NULL) && ok;
+  return _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
 }
 
 /* Turns what a person typed into an FTS5 query of quoted prefix terms, so
