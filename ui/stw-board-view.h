@@ -24,10 +24,13 @@ G_DECLARE_FINAL_TYPE (StwBoardView, stw_board_view, STW, BOARD_VIEW, GtkWidget)
  *   "error" (const char *message): a change failed.
  *
  * Actions (on the widget, with their shortcuts):
- *   board.move-left / board.move-right  Ctrl+Alt+Left / Ctrl+Alt+Right:
- *     the selected card to the end of the previous / next column.
- *   board.move-up / board.move-down     Ctrl+Alt+Up / Ctrl+Alt+Down:
+ *   board.move-left / board.move-right  Alt+Shift+Left / Alt+Shift+Right:
+ *     the selected card to the end of the previous / next column (into
+ *     Done only with a closure note).
+ *   board.move-up / board.move-down     Alt+Shift+Up / Alt+Shift+Down:
  *     the selected card one place up / down in its column.
+ *   Left / Right (no modifier): focus the nearest card of the neighbouring
+ *     column.
  *   board.show-cancelled (boolean state): show the Cancelled column.
  */
 
@@ -38,7 +41,9 @@ void       stw_board_view_set_workstream     (StwBoardView *self,
                                               StwWorkspace *workspace,
                                               StwUndoStack *undo,
                                               gint64        workstream_id);
-/* Selects and focuses the card of @item_id, scrolling its column to it. */
+/* Selects the card of @item_id and scrolls to it (showing the Cancelled
+ * column if that is where it is); the card takes the keyboard focus when
+ * the focus is already in the board. 0 clears the selection. */
 void       stw_board_view_select_item        (StwBoardView *self,
                                               gint64        item_id);
 /* The id of the selected card, 0 if none. */
