@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "stw-application.h"
+#include "stw-calendar-view.h"
 #include "stw-date-row.h"
 #include "stw-item-editor.h"
 #include "stw-item-row.h"
@@ -285,6 +286,7 @@ test_templates (void)
   /* Every widget type with a template must be registered here, so that a
    * template naming a widget newer than GTK 4.8 / libadwaita 1.2 fails. */
   g_type_ensure (STW_TYPE_APPLICATION);
+  g_type_ensure (STW_TYPE_CALENDAR_VIEW);
   g_type_ensure (STW_TYPE_DATE_ROW);
   g_type_ensure (STW_TYPE_ITEM_EDITOR);
   g_type_ensure (STW_TYPE_ITEM_ROW);
