@@ -618,7 +618,7 @@ stw_calendar_cell_find_chip (StwCalendarCell *self,
 {
   g_return_val_if_fail (STW_IS_CALENDAR_CELL (self), NULL);
 
-  return find_in (self->chips, MIN (n_items (self), self->chips->len), item_id);
+  return find_in (self->chips, self->n_shown, item_id);
 }
 
 gboolean
@@ -668,11 +668,8 @@ stw_calendar_cell_focus_item (StwCalendarCell *self,
   if (!stw_calendar_cell_has_item (self, item_id))
     return FALSE;
 
-  /* Before the first allocation every chip of the pool counts as shown;
-   * hidden ones are child-invisible and cannot take focus. */
-  chip = find_in (self->chips, MIN (n_items (self), self->chips->len), item_id);
-  if (chip != NULL && gtk_widget_get_child_visible (GTK_WIDGET (chip)) &&
-      gtk_widget_grab_focus (GTK_WIDGET (chip)))
+  chip = find_in (self->chips, self->n_shown, item_id);
+  if (chip != NULL && gtk_widget_grab_focus (GTK_WIDGET (chip)))
     return TRUE;
 
   stw_calendar_cell_show_overflow (self);

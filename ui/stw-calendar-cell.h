@@ -37,7 +37,8 @@ guint            stw_calendar_cell_get_n_items  (StwCalendarCell *self);
 guint            stw_calendar_cell_get_n_shown  (StwCalendarCell *self);
 guint            stw_calendar_cell_get_n_hidden (StwCalendarCell *self);
 GtkWidget       *stw_calendar_cell_get_overflow_button (StwCalendarCell *self);
-/* The chip showing @item_id in the cell, or NULL when none shows it. */
+/* The chip showing @item_id in the cell, or NULL when it is not shown
+ * (not here, or behind "+N"). */
 StwCalendarChip *stw_calendar_cell_find_chip    (StwCalendarCell *self,
                                                  gint64           item_id);
 gboolean         stw_calendar_cell_has_item     (StwCalendarCell *self,
