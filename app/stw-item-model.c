@@ -115,6 +115,8 @@ build_query (const StwItemFilter *f)
     g_string_append (sql, " AND i.owner_id = :owner");
   else if (f->owner_id < 0)
     g_string_append (sql, " AND i.owner_id IS NULL");
+  if (f->risk_id > 0)
+    g_string_append (sql, " AND i.risk_id = :risk");
   if (f->overdue)
     g_string_append (sql, " AND i.status IN " OPEN_STATUSES " AND i.due_date < :today");
   if (f->due_within_days > 0)
@@ -159,6 +161,8 @@ query_ids (StwItemModel  *self,
     sqlite3_bind_int64 (stmt, idx, f->workstream_id);
   if ((idx = sqlite3_bind_parameter_index (stmt, ":owner")) > 0)
     sqlite3_bind_int64 (stmt, idx, f->owner_id);
+  if ((idx = sqlite3_bind_parameter_index (stmt, ":risk")) > 0)
+    sqlite3_bind_int64 (stmt, idx, f->risk_id);
   bind_named_text (stmt, ":today", today);
   if (f->due_within_days > 0)
     {

@@ -27,6 +27,7 @@ struct _StwItemFilter {
   gint64       workstream_id;    /* 0: every workstream */
   guint        statuses;         /* mask of 1 << StwStatus; 0: every status */
   gint64       owner_id;         /* 0: anyone; -1: nobody */
+  gint64       risk_id;          /* 0: any; else the treatment items of one risk */
   gboolean     overdue;          /* only open items due before today */
   guint        due_within_days;  /* only open items due from today to today + N; 0: off */
   char         due_from[11];     /* "YYYY-MM-DD" inclusive, "" for open-ended */

@@ -15,4 +15,7 @@ void _stw_item_set_stored (StwItem    *self,
                            const char *created_at,
                            const char *updated_at);
 
+void _stw_item_set_series_id (StwItem *self,
+                              gint64   series_id);
+
 G_END_DECLS

@@ -34,6 +34,11 @@ struct _StwItem
   GStrv        clauses;
   GStrv        controls;
   gint64       position;
+  StwRecurrence recurrence;
+  gint64       series_id;
+  gint64       risk_id;
+  char        *no_evidence_reason;
+  StwCorrective *corrective;
 };
 
 G_DEFINE_FINAL_TYPE (StwItem, stw_item, G_TYPE_OBJECT)
@@ -59,6 +64,10 @@ enum {
   PROP_CLAUSES,
   PROP_CONTROLS,
   PROP_POSITION,
+  PROP_RISK_ID,
+  PROP_NO_EVIDENCE_REASON,
+  PROP_SERIES_ID,
+  PROP_RECURRENCE_TEXT,
   N_PROPS
 };
 
@@ -143,6 +152,8 @@ stw_item_finalize (GObject *object)
   g_free (self->notes);
   g_strfreev (self->clauses);
   g_strfreev (self->controls);
+  g_free (self->no_evidence_reason);
+  stw_corrective_free (self->corrective);
 
   G_OBJECT_CLASS (stw_item_parent_class)->finalize (object);
 }
@@ -176,6 +187,10 @@ stw_item_get_property (GObject    *object,
     case PROP_CLAUSES:        g_value_set_boxed (value, self->clauses); break;
     case PROP_CONTROLS:       g_value_set_boxed (value, self->controls); break;
     case PROP_POSITION:       g_value_set_int64 (value, self->position); break;
+    case PROP_RISK_ID:        g_value_set_int64 (value, self->risk_id); break;
+    case PROP_NO_EVIDENCE_REASON: g_value_set_string (value, self->no_evidence_reason); break;
+    case PROP_SERIES_ID:      g_value_set_int64 (value, self->series_id); break;
+    case PROP_RECURRENCE_TEXT: g_value_take_string (value, stw_recurrence_describe (&self->recurrence)); break;
     default:                  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -204,6 +219,8 @@ stw_item_set_property (GObject      *object,
     case PROP_CLAUSES:        stw_item_set_clauses (self, g_value_get_boxed (value)); break;
     case PROP_CONTROLS:       stw_item_set_controls (self, g_value_get_boxed (value)); break;
     case PROP_POSITION:       stw_item_set_position (self, g_value_get_int64 (value)); break;
+    case PROP_RISK_ID:        stw_item_set_risk_id (self, g_value_get_int64 (value)); break;
+    case PROP_NO_EVIDENCE_REASON: stw_item_set_no_evidence_reason (self, g_value_get_string (value)); break;
     default:                  G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -257,6 +274,11 @@ stw_item_class_init (StwItemClass *klass)
   properties[PROP_CLAUSES] = g_param_spec_boxed ("clauses", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_CONTROLS] = g_param_spec_boxed ("controls", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_POSITION] = int64_pspec ("position", TRUE);
+  properties[PROP_RISK_ID] = int64_pspec ("risk-id", TRUE);
+  properties[PROP_NO_EVIDENCE_REASON] = string_pspec ("no-evidence-reason", TRUE);
+  properties[PROP_SERIES_ID] = int64_pspec ("series-id", FALSE);
+  /* "Every 3 months", for list rows and cards. */
+  properties[PROP_RECURRENCE_TEXT] = string_pspec ("recurrence-text", FALSE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -308,6 +330,11 @@ stw_item_copy (StwItem *self)
   g_strfreev (copy->controls);
   copy->controls = g_strdupv (self->controls);
   copy->position = self->position;
+  copy->recurrence = self->recurrence;
+  copy->series_id = self->series_id;
+  copy->risk_id = self->risk_id;
+  copy->no_evidence_reason = g_strdup (self->no_evidence_reason);
+  copy->corrective = stw_corrective_copy (self->corrective);
 
   return copy;
 }
@@ -504,6 +531,96 @@ stw_item_set_position (StwItem *self,
 {
   g_return_if_fail (STW_IS_ITEM (self));
   set_int64 (self, &self->position, position, PROP_POSITION);
+}
+
+const StwRecurrence *
+stw_item_get_recurrence (StwItem *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM (self), NULL);
+  return &self->recurrence;
+}
+
+void
+stw_item_set_recurrence (StwItem             *self,
+                         const StwRecurrence *recurrence)
+{
+  StwRecurrence none = { STW_REPEAT_NONE, 0, "" };
+
+  g_return_if_fail (STW_IS_ITEM (self));
+
+  if (recurrence == NULL || recurrence->unit == STW_REPEAT_NONE)
+    recurrence = &none;
+  if (self->recurrence.unit == recurrence->unit &&
+      self->recurrence.interval == recurrence->interval &&
+      strcmp (self->recurrence.anchor, recurrence->anchor) == 0)
+    return;
+  self->recurrence = *recurrence;
+  self->recurrence.anchor[sizeof self->recurrence.anchor - 1] = '\0';
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECURRENCE_TEXT]);
+}
+
+gint64
+stw_item_get_series_id (StwItem *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM (self), 0);
+  return self->series_id;
+}
+
+void
+_stw_item_set_series_id (StwItem *self,
+                         gint64   series_id)
+{
+  g_return_if_fail (STW_IS_ITEM (self));
+  set_int64 (self, &self->series_id, series_id, PROP_SERIES_ID);
+}
+
+gint64
+stw_item_get_risk_id (StwItem *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM (self), 0);
+  return self->risk_id;
+}
+
+void
+stw_item_set_risk_id (StwItem *self,
+                      gint64   risk_id)
+{
+  g_return_if_fail (STW_IS_ITEM (self));
+  set_int64 (self, &self->risk_id, risk_id, PROP_RISK_ID);
+}
+
+const char *
+stw_item_get_no_evidence_reason (StwItem *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM (self), NULL);
+  return self->no_evidence_reason;
+}
+
+void
+stw_item_set_no_evidence_reason (StwItem    *self,
+                                 const char *reason)
+{
+  g_return_if_fail (STW_IS_ITEM (self));
+  set_string (self, &self->no_evidence_reason, reason, PROP_NO_EVIDENCE_REASON);
+}
+
+const StwCorrective *
+stw_item_get_corrective (StwItem *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM (self), NULL);
+  return self->corrective;
+}
+
+void
+stw_item_set_corrective (StwItem             *self,
+                         const StwCorrective *corrective)
+{
+  g_return_if_fail (STW_IS_ITEM (self));
+
+  if (stw_corrective_equal (self->corrective, corrective))
+    return;
+  stw_corrective_free (self->corrective);
+  self->corrective = stw_corrective_copy (corrective);
 }
 
 gboolean

@@ -10,6 +10,8 @@
 
 #include <glib-object.h>
 
+#include "stw-corrective.h"
+#include "stw-recurrence.h"
 #include "stw-types.h"
 
 G_BEGIN_DECLS
@@ -75,6 +77,29 @@ void         stw_item_set_controls       (StwItem     *self,
 gint64       stw_item_get_position       (StwItem     *self);
 void         stw_item_set_position       (StwItem     *self,
                                           gint64       position);
+
+/* Repetition (operational plan). Never NULL: unit NONE when it does not
+ * repeat. */
+const StwRecurrence *stw_item_get_recurrence (StwItem  *self);
+void         stw_item_set_recurrence     (StwItem     *self,
+                                          const StwRecurrence *recurrence);
+/* Id of the first occurrence of a repeating task (set by the store), 0
+ * for one-off items. */
+gint64       stw_item_get_series_id      (StwItem     *self);
+/* The risk a risk-treatment item treats, 0 for none. */
+gint64       stw_item_get_risk_id        (StwItem     *self);
+void         stw_item_set_risk_id        (StwItem     *self,
+                                          gint64       risk_id);
+/* Why an item was closed without evidence (kept in history, shown in
+ * reports). */
+const char  *stw_item_get_no_evidence_reason (StwItem *self);
+void         stw_item_set_no_evidence_reason (StwItem *self,
+                                              const char *reason);
+/* The corrective-action record, or NULL (only corrective-action items
+ * have one). */
+const StwCorrective *stw_item_get_corrective (StwItem  *self);
+void         stw_item_set_corrective     (StwItem     *self,
+                                          const StwCorrective *corrective);
 
 /* TRUE when open and the due date is before @today ("YYYY-MM-DD"). */
 gboolean     stw_item_is_overdue         (StwItem     *self,

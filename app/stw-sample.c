@@ -16,6 +16,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "stw-item-model.h"
+#include "stw-item-private.h"
+#include "stw-risk-register.h"
 #include "stw-sample.h"
 
 typedef struct {
@@ -65,78 +68,145 @@ typedef struct {
   int         due_in_days;
   StwStatus   status;
   const char *control;
+  guint       risk;            /* treatments: index into risks[] + 1 */
 } OneOff;
+
+typedef struct {
+  const char   *title;
+  const char   *asset;
+  const char   *threat;
+  const char   *vulnerability;
+  guint         owner;
+  guint         likelihood, impact;
+  StwTreatment  treatment;
+  guint         residual_likelihood, residual_impact;
+  const char   *control;
+} SampleRisk;
+
+static const SampleRisk risks[] = {
+  { N_("Loss of the dispatch system"), N_("Dispatch database"), N_("Ransomware or hardware failure"),
+    N_("Backups kept in the same server room"), 1, 3, 5, STW_TREATMENT_MITIGATE, 2, 4, "A.8.13" },
+  { N_("Credential theft by phishing"), N_("Email and office accounts"), N_("Phishing"),
+    N_("Staff not trained to spot phishing"), 2, 4, 3, STW_TREATMENT_MITIGATE, 0, 0, "A.6.3" },
+  { N_("Takeover of cloud administration"), N_("Cloud admin accounts"), N_("Password guessing"),
+    N_("No second factor for administrators"), 1, 3, 5, STW_TREATMENT_MITIGATE, 1, 5, "A.8.5" },
+  { N_("Former staff keep access"), N_("All business systems"), N_("Misuse by leavers"),
+    N_("Leaver process depends on email to IT"), 2, 3, 4, STW_TREATMENT_MITIGATE, 2, 3, "A.5.18" },
+  { N_("Data exposure from lost laptops"), N_("Laptops"), N_("Loss or theft"),
+    N_("Disks not encrypted"), 1, 3, 4, STW_TREATMENT_MITIGATE, 0, 0, "A.8.1" },
+  { N_("Malware spreading from warehouse scanners"), N_("Handheld scanners"), N_("Malware"),
+    N_("Scanners on the office network"), 1, 2, 4, STW_TREATMENT_MITIGATE, 0, 0, "A.8.22" },
+  { N_("Ransomware halts operations"), N_("All servers"), N_("Ransomware"),
+    N_("Flat network, slow patching"), 1, 3, 5, STW_TREATMENT_TRANSFER, 0, 0, NULL },
+  { N_("Supplier breach not reported to us"), N_("Freight-tracking service"), N_("Supplier incident"),
+    N_("Contract silent on incident notice"), 4, 2, 4, STW_TREATMENT_MITIGATE, 0, 0, "A.5.20" },
+  { N_("Depot visitors reach the office area"), N_("Leeds depot office"), N_("Unauthorised entry"),
+    N_("Visitor log not always kept"), 3, 2, 3, STW_TREATMENT_ACCEPT, 2, 3, "A.7.2" },
+  { N_("Customer portal outage"), N_("Customer tracking portal"), N_("Hosting failure"),
+    N_("Single hosting region"), 1, 2, 5, STW_TREATMENT_MITIGATE, 0, 0, "A.8.14" },
+};
 
 static const OneOff treatments[] = {
   { N_("Enforce multi-factor sign-in for all administrator accounts"),
-    N_("Treats R-003, account takeover of cloud administration."), 1, -40, STW_STATUS_DONE, "A.8.5" },
+    N_("Treats account takeover of cloud administration."), 1, -40, STW_STATUS_DONE, "A.8.5", 3 },
   { N_("Encrypt the disks of every company laptop"),
-    N_("Treats R-005, data exposure from lost or stolen laptops."), 1, -10, STW_STATUS_IN_PROGRESS, "A.8.1" },
+    N_("Treats data exposure from lost or stolen laptops."), 1, -10, STW_STATUS_IN_PROGRESS, "A.8.1", 5 },
   { N_("Move the dispatch database backups off-site"),
-    N_("Treats R-001, loss of the dispatch system."), 1, 25, STW_STATUS_TODO, "A.8.13" },
+    N_("Treats loss of the dispatch system."), 1, 25, STW_STATUS_TODO, "A.8.13", 1 },
   { N_("Contract clause on security incidents for the freight-tracking supplier"),
-    N_("Treats R-008, supplier breach not reported to us."), 4, 45, STW_STATUS_TODO, "A.5.20" },
+    N_("Treats a supplier breach not reported to us."), 4, 45, STW_STATUS_TODO, "A.5.20", 8 },
   { N_("Phishing simulation for warehouse and office staff"),
-    N_("Treats R-002, credential theft by phishing."), 2, 60, STW_STATUS_TODO, "A.6.3" },
+    N_("Treats credential theft by phishing."), 2, 60, STW_STATUS_TODO, "A.6.3", 2 },
   { N_("Segment the warehouse scanner network"),
-    N_("Treats R-006, spread of malware from handheld scanners."), 1, 90, STW_STATUS_TODO, "A.8.22" },
+    N_("Treats the spread of malware from handheld scanners."), 1, 90, STW_STATUS_TODO, "A.8.22", 6 },
   { N_("Leaver process: same-day account removal"),
-    N_("Treats R-004, former staff keeping access."), 2, -5, STW_STATUS_IN_REVIEW, "A.5.18" },
+    N_("Treats former staff keeping access."), 2, -5, STW_STATUS_IN_REVIEW, "A.5.18", 4 },
   { N_("Cyber insurance renewal with ransomware cover"),
-    N_("Transfers part of R-001 and R-007."), 4, 120, STW_STATUS_TODO, NULL },
+    N_("Transfers part of the ransomware risk."), 4, 120, STW_STATUS_TODO, NULL, 7 },
 };
 
-static const OneOff corrective[] = {
-  { N_("Access review for the finance system was skipped in Q2"),
-    N_("Minor nonconformity from the internal audit (9.2). Root cause: no reminder and no deputy."),
-    1, -20, STW_STATUS_IN_PROGRESS, "A.5.18" },
-  { N_("Two leavers still had VPN accounts after a month"),
-    N_("Minor nonconformity from the external surveillance audit."), 2, -3, STW_STATUS_TODO, "A.5.18" },
-  { N_("Backup restore test records lacked the tested file list"),
-    N_("Observation from the internal audit; improve the record template."), 0, -60, STW_STATUS_DONE, "A.8.13" },
-  { N_("Visitor log at the depot not kept for three weeks"),
-    N_("Minor nonconformity raised by the operations director."), 3, 14, STW_STATUS_TODO, "A.7.2" },
-  { N_("Opportunity: automate the supplier review questionnaire"),
-    N_("Opportunity for improvement from the management review."), 4, 75, STW_STATUS_TODO, NULL },
+typedef struct {
+  OneOff               item;
+  StwCaSource          source;
+  const char          *source_ref;
+  StwCaClassification  classification;
+  const char          *root_cause;
+  StwCheckResult       check;
+} SampleCorrective;
+
+static const SampleCorrective corrective[] = {
+  { { N_("Access review for the finance system was skipped in Q2"),
+      N_("No reminder and no deputy when the reviewer was away."), 1, -20, STW_STATUS_IN_PROGRESS, "A.5.18", 0 },
+    STW_CA_SOURCE_INTERNAL_AUDIT, "IA-2026", STW_CA_MINOR_NONCONFORMITY,
+    N_("The review depended on one person and was not in the operational plan."), STW_CHECK_PENDING },
+  { { N_("Two leavers still had VPN accounts after a month"),
+      N_("Found in the external surveillance audit."), 2, -3, STW_STATUS_TODO, "A.5.18", 0 },
+    STW_CA_SOURCE_EXTERNAL_AUDIT, "Surveillance audit 1", STW_CA_MINOR_NONCONFORMITY, NULL, STW_CHECK_PENDING },
+  { { N_("Backup restore test records lacked the tested file list"),
+      N_("Improve the record template."), 0, -60, STW_STATUS_DONE, "A.8.13", 0 },
+    STW_CA_SOURCE_INTERNAL_AUDIT, "IA-2026", STW_CA_OBSERVATION, NULL, STW_CHECK_PENDING },
+  { { N_("Visitor log at the depot not kept for three weeks"),
+      N_("Raised by the operations director."), 3, 14, STW_STATUS_TODO, "A.7.2", 0 },
+    STW_CA_SOURCE_MONITORING, NULL, STW_CA_MINOR_NONCONFORMITY, NULL, STW_CHECK_PENDING },
+  { { N_("Antivirus alerts were not reviewed for a week"),
+      N_("Alerts went to a former employee's mailbox."), 1, -30, STW_STATUS_DONE, "A.8.7", 0 },
+    STW_CA_SOURCE_INCIDENT, "INC-0412", STW_CA_MINOR_NONCONFORMITY,
+    N_("Alert routing was tied to a person, not to a shared mailbox."), STW_CHECK_EFFECTIVE },
+  { { N_("Opportunity: automate the supplier review questionnaire"),
+      N_("From the management review."), 4, 75, STW_STATUS_TODO, NULL, 0 },
+    STW_CA_SOURCE_MANAGEMENT_REVIEW, "MR-2026", STW_CA_OPPORTUNITY, NULL, STW_CHECK_PENDING },
 };
 
 static const OneOff tasks[] = {
   { N_("Brief the board on the certification timeline"),
-    N_("Decided by the last management review."), 0, -15, STW_STATUS_DONE, NULL },
+    N_("Decided by the last management review."), 0, -15, STW_STATUS_DONE, NULL, 0 },
   { N_("Update the ISMS scope after the new Rotterdam depot"),
-    N_("Scope statement and asset list."), 0, 10, STW_STATUS_IN_PROGRESS, NULL },
+    N_("Scope statement and asset list."), 0, 10, STW_STATUS_IN_PROGRESS, NULL, 0 },
   { N_("Choose a new external audit body"),
-    N_("Collect three offers."), 3, 30, STW_STATUS_TODO, NULL },
+    N_("Collect three offers."), 3, 30, STW_STATUS_TODO, NULL, 0 },
   { N_("Send the information security policy to all new staff"),
-    N_("Quarterly batch for new starters."), 2, -2, STW_STATUS_TODO, "A.5.1" },
+    N_("Quarterly batch for new starters."), 2, -2, STW_STATUS_TODO, "A.5.1", 0 },
   { N_("Renew the certificate for the customer portal"),
-    NULL, 1, 40, STW_STATUS_TODO, NULL },
+    NULL, 1, 40, STW_STATUS_TODO, NULL, 0 },
   { N_("Publish the ISMS objectives for next year"),
-    N_("Clause 6.2 objectives with owners and measures."), 0, 100, STW_STATUS_TODO, NULL },
+    N_("Clause 6.2 objectives with owners and measures."), 0, 100, STW_STATUS_TODO, NULL, 0 },
 };
 
 typedef struct {
   StwWorkspace *ws;
   gint64        people[G_N_ELEMENTS (people)];
   gint64        streams[4];
+  gint64        risks[G_N_ELEMENTS (risks)];
   char         *today;
   GRand        *rand;
 } Sample;
 
-static gboolean
-add_item (Sample        *s,
-          guint          stream,
-          const char    *title,
-          const char    *description,
-          guint          owner,
-          const char    *due,
-          StwStatus      status,
-          StwPriority    priority,
-          const char    *clause,
-          const char    *control,
-          GError       **error)
+/* Closes @item as a person would: the note, and for risk treatment and
+ * corrective actions where the evidence is kept. */
+static void
+close_item (Sample  *s,
+            StwItem *item)
 {
-  g_autoptr(StwItem) item = stw_item_new (s->streams[stream]);
+  const char *due = stw_item_get_due_date (item);
+
+  stw_item_set_status (item, STW_STATUS_DONE);
+  stw_item_set_completed_date (item, due && strcmp (due, s->today) < 0 ? due : s->today);
+  stw_item_set_closure_note (item, _("Done as planned; record filed with the evidence."));
+  stw_item_set_no_evidence_reason (item, _("Records are kept in the IT ticket system."));
+}
+
+static StwItem *
+new_item (Sample         *s,
+          guint           stream,
+          const char     *title,
+          const char     *description,
+          guint           owner,
+          const char     *due,
+          StwPriority     priority,
+          const char     *clause,
+          const char     *control)
+{
+  StwItem *item = stw_item_new (s->streams[stream]);
   const char *clauses[] = { clause, NULL };
   const char *controls[] = { control, NULL };
 
@@ -149,19 +219,25 @@ add_item (Sample        *s,
     stw_item_set_clauses (item, clauses);
   if (control)
     stw_item_set_controls (item, controls);
+  return item;
+}
+
+/* Inserts, then moves it on as work would: progress is a change after
+ * creation, so the history reads like real use. */
+static gboolean
+add_item (Sample     *s,
+          StwItem    *item,
+          StwStatus   status,
+          GError    **error)
+{
   if (!stw_workspace_insert_item (s->ws, item, error))
     return FALSE;
-
   if (status == STW_STATUS_TODO)
     return TRUE;
-
-  /* Progress is a change after creation, as it would be in real use. */
-  stw_item_set_status (item, status);
   if (status == STW_STATUS_DONE)
-    {
-      stw_item_set_completed_date (item, due && strcmp (due, s->today) < 0 ? due : s->today);
-      stw_item_set_closure_note (item, _("Done as planned; record filed with the evidence."));
-    }
+    close_item (s, item);
+  else
+    stw_item_set_status (item, status);
   return stw_workspace_update_item (s->ws, item, error);
 }
 
@@ -184,50 +260,177 @@ month_offset (const char *today,
 }
 
 static gboolean
+add_risks (Sample  *s,
+           GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (risks); i++)
+    {
+      const SampleRisk *r = &risks[i];
+      g_autoptr(StwRisk) risk = stw_risk_new ();
+      g_autofree char *review = stw_date_add_days (s->today, 30 + 20 * (int) i);
+      const char *controls[] = { r->control, NULL };
+
+      stw_risk_set_title (risk, _(r->title));
+      stw_risk_set_asset (risk, _(r->asset));
+      stw_risk_set_threat (risk, _(r->threat));
+      stw_risk_set_vulnerability (risk, _(r->vulnerability));
+      stw_risk_set_owner_id (risk, s->people[r->owner]);
+      stw_risk_set_likelihood (risk, r->likelihood);
+      stw_risk_set_impact (risk, r->impact);
+      stw_risk_set_treatment (risk, r->treatment);
+      stw_risk_set_residual_likelihood (risk, r->residual_likelihood);
+      stw_risk_set_residual_impact (risk, r->residual_impact);
+      stw_risk_set_status (risk, r->treatment == STW_TREATMENT_ACCEPT ? STW_RISK_ACCEPTED : STW_RISK_TREATING);
+      stw_risk_set_next_review (risk, review);
+      if (r->control)
+        stw_risk_set_controls (risk, controls);
+      if (!stw_workspace_insert_risk (s->ws, risk, error))
+        return FALSE;
+      s->risks[i] = stw_risk_get_id (risk);
+    }
+  return TRUE;
+}
+
+static gboolean
 fill_realistic (Sample  *s,
                 GError **error)
 {
-  const OneOff *lists[] = { treatments, corrective, tasks };
-  const guint sizes[] = { G_N_ELEMENTS (treatments), G_N_ELEMENTS (corrective), G_N_ELEMENTS (tasks) };
+  if (!add_risks (s, error))
+    return FALSE;
 
-  /* Operational plan: six months back, six ahead. */
-  for (int month = -6; month <= 6; month++)
-    for (guint t = 0; t < G_N_ELEMENTS (plan); t++)
-      {
-        const PlanTask *task = &plan[t];
-        g_autofree char *due = NULL;
-        StwStatus status;
-        gboolean past;
+  /* Operational plan: each task repeats from six months back; past
+   * occurrences are completed (which schedules the next), about one in six
+   * is late. */
+  for (guint t = 0; t < G_N_ELEMENTS (plan); t++)
+    {
+      const PlanTask *task = &plan[t];
+      g_autoptr(StwItem) item = NULL;
+      g_autofree char *anchor = month_offset (s->today, -6 + (int) (t % task->every_months), 5 + (t * 7) % 22);
+      StwRecurrence recurrence = { STW_REPEAT_MONTHLY, task->every_months, "" };
 
-        /* Spread the yearly and half-yearly work over the year. */
-        if (((month + 6 + (int) t) % (int) task->every_months) != 0)
-          continue;
-        due = month_offset (s->today, month, 5 + (t * 7) % 22);
-        past = strcmp (due, s->today) < 0;
-        if (past)
-          /* Most past work is done; about one in six is late. */
-          status = g_rand_int_range (s->rand, 0, 6) == 0 ? STW_STATUS_TODO : STW_STATUS_DONE;
-        else
-          status = month == 0 && g_rand_boolean (s->rand) ? STW_STATUS_IN_PROGRESS : STW_STATUS_TODO;
+      g_strlcpy (recurrence.anchor, anchor, sizeof recurrence.anchor);
+      if (task->every_months == 3)
+        recurrence.unit = STW_REPEAT_QUARTERLY, recurrence.interval = 1;
+      else if (task->every_months == 6)
+        recurrence.unit = STW_REPEAT_HALF_YEARLY, recurrence.interval = 1;
+      else if (task->every_months == 12)
+        recurrence.unit = STW_REPEAT_YEARLY, recurrence.interval = 1;
 
-        if (!add_item (s, 0, _(task->title), NULL, task->owner, due, status,
+      item = new_item (s, 0, _(task->title), NULL, task->owner, anchor,
                        task->every_months == 12 ? STW_PRIORITY_HIGH : STW_PRIORITY_NORMAL,
-                       task->clause, task->control, error))
-          return FALSE;
-      }
+                       task->clause, task->control);
+      stw_item_set_recurrence (item, &recurrence);
+      if (!stw_workspace_insert_item (s->ws, item, error))
+        return FALSE;
 
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-    for (guint i = 0; i < sizes[l]; i++)
+      while (strcmp (stw_item_get_due_date (item), s->today) < 0)
+        {
+          g_autoptr(StwItem) next = NULL;
+          StwItemFilter filter;
+          g_autoptr(GListModel) series = NULL;
+
+          g_autofree char *following = stw_recurrence_next_after (&recurrence, stw_item_get_due_date (item));
+
+          /* The latest past occurrence is sometimes still open: overdue. */
+          if (strcmp (following, s->today) >= 0 && g_rand_int_range (s->rand, 0, 3) == 0)
+            break;
+          close_item (s, item);
+          if (!stw_workspace_update_item (s->ws, item, error))
+            return FALSE;
+
+          /* The completion scheduled the next occurrence: carry on with it. */
+          stw_item_filter_init (&filter, s->streams[0]);
+          filter.statuses = STW_STATUS_MASK_OPEN;
+          series = stw_workspace_filter_items (s->ws, &filter, error);
+          for (guint i = 0; series && i < g_list_model_get_n_items (series); i++)
+            {
+              g_autoptr(StwItem) candidate = g_list_model_get_item (series, i);
+
+              if (stw_item_get_series_id (candidate) == stw_item_get_series_id (item))
+                next = g_steal_pointer (&candidate);
+            }
+          if (next == NULL)
+            break;
+          g_object_unref (item);
+          item = g_steal_pointer (&next);
+        }
+
+      /* The rest of the next six months is already planned. */
       {
-        const OneOff *o = &lists[l][i];
-        g_autofree char *due = stw_date_add_days (s->today, o->due_in_days);
+        g_autofree char *horizon = month_offset (s->today, 6, 28);
+        g_autofree char *after = stw_date_add_days (stw_item_get_due_date (item), 1);
+        g_auto(GStrv) dates = stw_recurrence_between (&recurrence, after, horizon);
 
-        if (!add_item (s, l + 1, _(o->title), o->description ? _(o->description) : NULL,
-                       o->owner, due, o->status,
-                       l == 1 ? STW_PRIORITY_HIGH : STW_PRIORITY_NORMAL,
-                       l == 0 ? "8.3" : l == 1 ? "10.2" : NULL, o->control, error))
-          return FALSE;
+        for (guint d = 0; dates[d]; d++)
+          {
+            g_autoptr(StwItem) later = stw_item_copy (item);
+
+            _stw_item_set_stored (later, 0, NULL, NULL, NULL, NULL);
+            stw_item_set_status (later, STW_STATUS_TODO);
+            stw_item_set_completed_date (later, NULL);
+            stw_item_set_closure_note (later, NULL);
+            stw_item_set_no_evidence_reason (later, NULL);
+            stw_item_set_position (later, 0);
+            stw_item_set_due_date (later, dates[d]);
+            if (!stw_workspace_insert_item (s->ws, later, error))
+              return FALSE;
+          }
       }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (treatments); i++)
+    {
+      const OneOff *o = &treatments[i];
+      g_autofree char *due = stw_date_add_days (s->today, o->due_in_days);
+      g_autoptr(StwItem) item = new_item (s, 1, _(o->title), _(o->description), o->owner, due,
+                                          STW_PRIORITY_NORMAL, "8.3", o->control);
+
+      stw_item_set_risk_id (item, s->risks[o->risk - 1]);
+      if (!add_item (s, item, o->status, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (corrective); i++)
+    {
+      const SampleCorrective *c = &corrective[i];
+      g_autofree char *due = stw_date_add_days (s->today, c->item.due_in_days);
+      g_autoptr(StwItem) item = new_item (s, 2, _(c->item.title), _(c->item.description), c->item.owner, due,
+                                          STW_PRIORITY_HIGH, "10.2", c->item.control);
+      g_autoptr(StwCorrective) ca = stw_corrective_new ();
+
+      ca->source = c->source;
+      stw_corrective_set_text (&ca->source_ref, c->source_ref);
+      ca->classification = c->classification;
+      ca->action_type = c->classification == STW_CA_OPPORTUNITY ? STW_CA_TYPE_IMPROVEMENT
+                                                                : STW_CA_TYPE_CORRECTIVE_ACTION;
+      if (c->root_cause)
+        {
+          stw_corrective_set_text (&ca->root_cause_method, _("Five whys"));
+          stw_corrective_set_text (&ca->root_cause, _(c->root_cause));
+        }
+      ca->check_result = c->check;
+      if (c->check == STW_CHECK_EFFECTIVE)
+        {
+          g_autofree char *checked = stw_date_add_days (s->today, -35);
+          ca->checked_by = s->people[5];
+          g_strlcpy (ca->check_date, checked, sizeof ca->check_date);
+          stw_corrective_set_text (&ca->check_note, _("No missed alerts in the four weeks checked."));
+        }
+      stw_item_set_corrective (item, ca);
+      if (!add_item (s, item, c->item.status, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+    {
+      const OneOff *o = &tasks[i];
+      g_autofree char *due = stw_date_add_days (s->today, o->due_in_days);
+      g_autoptr(StwItem) item = new_item (s, 3, _(o->title), o->description ? _(o->description) : NULL,
+                                          o->owner, due, STW_PRIORITY_NORMAL, NULL, o->control);
+
+      if (!add_item (s, item, o->status, error))
+        return FALSE;
+    }
 
   return TRUE;
 }
@@ -237,12 +440,16 @@ fill_large (Sample  *s,
             guint    n_items,
             GError **error)
 {
+  if (!add_risks (s, error))
+    return FALSE;
+
   for (guint i = 0; i < n_items; i++)
     {
       guint stream = i % 4;
       const char *title;
       g_autofree char *numbered = NULL;
       g_autofree char *due = NULL;
+      g_autoptr(StwItem) item = NULL;
       StwStatus status;
       int offset = g_rand_int_range (s->rand, -540, 540);
 
@@ -251,7 +458,7 @@ fill_large (Sample  *s,
       else if (stream == 1)
         title = _(treatments[i % G_N_ELEMENTS (treatments)].title);
       else if (stream == 2)
-        title = _(corrective[i % G_N_ELEMENTS (corrective)].title);
+        title = _(corrective[i % G_N_ELEMENTS (corrective)].item.title);
       else
         title = _(tasks[i % G_N_ELEMENTS (tasks)].title);
       numbered = g_strdup_printf ("%s (%u)", title, i + 1);
@@ -261,9 +468,26 @@ fill_large (Sample  *s,
       else
         status = (StwStatus) g_rand_int_range (s->rand, 0, 3);
 
-      if (!add_item (s, stream, numbered, NULL, g_rand_int_range (s->rand, 0, G_N_ELEMENTS (people)),
-                     due, status, (StwPriority) g_rand_int_range (s->rand, 0, STW_N_PRIORITIES),
-                     stream == 0 ? plan[i % G_N_ELEMENTS (plan)].clause : NULL, NULL, error))
+      item = new_item (s, stream, numbered, NULL, g_rand_int_range (s->rand, 0, G_N_ELEMENTS (people)),
+                       due, (StwPriority) g_rand_int_range (s->rand, 0, STW_N_PRIORITIES),
+                       stream == 0 ? plan[i % G_N_ELEMENTS (plan)].clause : NULL, NULL);
+      if (stream == 1)
+        stw_item_set_risk_id (item, s->risks[i % G_N_ELEMENTS (risks)]);
+      if (stream == 2)
+        {
+          /* Alternate observations with nonconformities that were fixed
+           * and checked, so every closed one follows the rules. */
+          g_autoptr(StwCorrective) ca = stw_corrective_new ();
+
+          ca->classification = (i / 4) % 2 ? STW_CA_OBSERVATION : STW_CA_MINOR_NONCONFORMITY;
+          if (ca->classification == STW_CA_MINOR_NONCONFORMITY && status == STW_STATUS_DONE)
+            {
+              stw_corrective_set_text (&ca->root_cause, _("Task depended on one person."));
+              ca->check_result = STW_CHECK_EFFECTIVE;
+            }
+          stw_item_set_corrective (item, ca);
+        }
+      if (!add_item (s, item, status, error))
         return FALSE;
     }
   return TRUE;

@@ -156,9 +156,85 @@ static const char migration_2[] =
   "END;"
   "INSERT INTO item_fts (item_fts) VALUES ('rebuild');";
 
+/* The workstreams as ISO 27001 runs them: repeating plan items and the
+ * annual roll-forward, the risk register with treatment links, the
+ * corrective-action record, and the reason for closing without evidence. */
+static const char migration_3[] =
+  "CREATE TABLE risk ("
+  "  id                  INTEGER PRIMARY KEY,"
+  "  ref                 TEXT NOT NULL UNIQUE,"
+  "  title               TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  asset               TEXT NOT NULL DEFAULT '',"
+  "  threat              TEXT NOT NULL DEFAULT '',"
+  "  vulnerability       TEXT NOT NULL DEFAULT '',"
+  "  owner_id            INTEGER REFERENCES person (id),"
+  "  likelihood          INTEGER NOT NULL CHECK (likelihood BETWEEN 1 AND 5),"
+  "  impact              INTEGER NOT NULL CHECK (impact BETWEEN 1 AND 5),"
+  "  treatment           TEXT NOT NULL DEFAULT 'mitigate'"
+  "                      CHECK (treatment IN ('mitigate', 'transfer', 'avoid', 'accept')),"
+  "  residual_likelihood INTEGER CHECK (residual_likelihood IS NULL OR residual_likelihood BETWEEN 1 AND 5),"
+  "  residual_impact     INTEGER CHECK (residual_impact IS NULL OR residual_impact BETWEEN 1 AND 5),"
+  "  status              TEXT NOT NULL DEFAULT 'open'"
+  "                      CHECK (status IN ('open', 'treating', 'accepted', 'closed')),"
+  "  next_review         TEXT " DATE_CHECK ("next_review") ","
+  "  notes               TEXT,"
+  "  created_at          TEXT NOT NULL,"
+  "  updated_at          TEXT NOT NULL,"
+  "  deleted_at          TEXT"
+  ");"
+  "CREATE TABLE risk_control ("
+  "  risk_id    INTEGER NOT NULL REFERENCES risk (id) ON DELETE CASCADE,"
+  "  control_id TEXT NOT NULL CHECK (control_id GLOB 'A.[5-8].[1-9]*'),"
+  "  PRIMARY KEY (risk_id, control_id)"
+  ") WITHOUT ROWID;"
+
+  "ALTER TABLE item ADD COLUMN repeat_unit TEXT NOT NULL DEFAULT 'none'"
+  "  CHECK (repeat_unit IN ('none', 'weekly', 'monthly', 'quarterly', 'half_yearly', 'yearly'));"
+  "ALTER TABLE item ADD COLUMN repeat_interval INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (repeat_interval BETWEEN 0 AND 99);"
+  "ALTER TABLE item ADD COLUMN repeat_anchor TEXT " DATE_CHECK ("repeat_anchor") ";"
+  /* The first occurrence's id: all occurrences of a repeating task. */
+  "ALTER TABLE item ADD COLUMN series_id INTEGER;"
+  "ALTER TABLE item ADD COLUMN risk_id INTEGER REFERENCES risk (id);"
+  "ALTER TABLE item ADD COLUMN no_evidence_reason TEXT;"
+  "CREATE INDEX item_by_series ON item (series_id, due_date)"
+  "  WHERE series_id IS NOT NULL AND deleted_at IS NULL;"
+  "CREATE INDEX item_by_risk ON item (risk_id) WHERE risk_id IS NOT NULL AND deleted_at IS NULL;"
+
+  "CREATE TABLE corrective ("
+  "  item_id           INTEGER PRIMARY KEY REFERENCES item (id) ON DELETE CASCADE,"
+  "  source            TEXT NOT NULL DEFAULT 'other' CHECK (source IN ('internal_audit', 'external_audit',"
+  "                    'kpi', 'management_review', 'incident', 'monitoring', 'other')),"
+  "  source_ref        TEXT,"
+  "  classification    TEXT NOT NULL DEFAULT 'minor_nc'"
+  "                    CHECK (classification IN ('major_nc', 'minor_nc', 'observation', 'opportunity')),"
+  "  action_type       TEXT NOT NULL DEFAULT 'corrective_action'"
+  "                    CHECK (action_type IN ('correction', 'corrective_action', 'improvement')),"
+  "  correction        TEXT,"
+  "  root_cause_method TEXT,"
+  "  root_cause        TEXT,"
+  "  corrective_action TEXT,"
+  "  check_due         TEXT " DATE_CHECK ("check_due") ","
+  "  checked_by        INTEGER REFERENCES person (id),"
+  "  check_result      TEXT NOT NULL DEFAULT 'pending'"
+  "                    CHECK (check_result IN ('pending', 'effective', 'not_effective')),"
+  "  check_note        TEXT,"
+  "  check_date        TEXT " DATE_CHECK ("check_date")
+  ");"
+
+  /* One row per ISMS year rolled forward: who reviewed the baseline, when. */
+  "CREATE TABLE cycle_review ("
+  "  cycle_start      TEXT PRIMARY KEY,"
+  "  next_cycle_start TEXT NOT NULL,"
+  "  reviewed_by      INTEGER NOT NULL,"
+  "  reviewed_at      TEXT NOT NULL,"
+  "  items_created    INTEGER NOT NULL"
+  ") WITHOUT ROWID;";
+
 static const char * const migrations[STW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 gboolean

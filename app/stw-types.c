@@ -208,3 +208,22 @@ stw_timestamp_now (void)
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
+
+gboolean
+stw_clause_is_valid (const char *clause)
+{
+  g_auto(GStrv) parts = NULL;
+  gboolean ok;
+
+  if (clause == NULL || clause[0] == '\0')
+    return FALSE;
+
+  /* Clauses 4–10 of ISO/IEC 27001, e.g. "6.1.3" or "9.2". */
+  parts = g_strsplit (clause, ".", -1);
+  ok = g_strv_length (parts) <= 4 &&
+       g_ascii_string_to_unsigned (parts[0], 10, 4, 10, NULL, NULL);
+  for (guint i = 1; ok && parts[i] != NULL; i++)
+    ok = g_ascii_string_to_unsigned (parts[i], 10, 1, 99, NULL, NULL);
+
+  return ok;
+}

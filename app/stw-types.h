@@ -59,6 +59,10 @@ char       *stw_date_today          (void);
 /* Returns a newly allocated date @days after @date (negative for before). */
 char       *stw_date_add_days       (const char *date,
                                      int         days);
+/* TRUE for a clause of ISO/IEC 27001 (4 to 10 with up to three
+ * sub-levels), such as "9.2" or "6.1.3". */
+gboolean    stw_clause_is_valid     (const char *clause);
+
 /* Timestamps are UTC, "YYYY-MM-DDTHH:MM:SS.ffffffZ". */
 char       *stw_timestamp_now       (void);
 

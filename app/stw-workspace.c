@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 
 #include "stw-controls.h"
+#include "stw-corrective.h"
+#include "stw-recurrence.h"
 #include "stw-item-model-private.h"
 #include "stw-item-private.h"
 #include "stw-workspace-private.h"
@@ -524,7 +526,8 @@ load_workstreams (StwWorkspace  *self,
   int rc;
 
   stmt = _stw_workspace_prepare (self,
-                                 "SELECT id, kind, name, prefix, coalesce(owner_id, 0) FROM workstream"
+                                 "SELECT id, kind, name, prefix, coalesce(owner_id, 0), colour, require_evidence"
+                                 " FROM workstream"
                                  " WHERE archived_at IS NULL ORDER BY position, id", error);
   if (stmt == NULL)
     return FALSE;
@@ -540,6 +543,7 @@ load_workstreams (StwWorkspace  *self,
                                 column_text_or_null (stmt, 2),
                                 column_text_or_null (stmt, 3),
                                 sqlite3_column_int64 (stmt, 4));
+      _stw_workstream_set_details (ws, column_text_or_null (stmt, 5), sqlite3_column_int (stmt, 6));
       g_list_store_append (self->workstreams, ws);
     }
   sqlite3_reset (stmt);
@@ -1665,13 +1669,132 @@ stw_workspace_add_workstream (StwWorkspace  *self,
   return g_object_ref (stw_workspace_find_workstream (self, id));
 }
 
+static gboolean
+valid_colour (const char *colour)
+{
+  if (colour == NULL)
+    return TRUE;
+  if (strlen (colour) != 7 || colour[0] != '#')
+    return FALSE;
+  for (guint i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (colour[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+stw_workspace_update_workstream (StwWorkspace  *self,
+                                 gint64         workstream_id,
+                                 const char    *name,
+                                 gint64         owner_id,
+                                 const char    *colour,
+                                 gboolean       require_evidence,
+                                 GError       **error)
+{
+  StwWorkstream *ws;
+  g_autofree char *clean = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree char *changes = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+
+  ws = stw_workspace_find_workstream (self, workstream_id);
+  if (ws == NULL)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no such workstream"));
+      return FALSE;
+    }
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  if (clean[0] == '\0')
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("A workstream needs a name"));
+      return FALSE;
+    }
+  if (colour != NULL && colour[0] == '\0')
+    colour = NULL;
+  if (!valid_colour (colour))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("A colour is written as #rrggbb, such as #3584e4"));
+      return FALSE;
+    }
+  if (owner_id != stw_workstream_get_owner_id (ws) && owner_id != 0)
+    {
+      StwPerson *owner = stw_workspace_find_person (self, owner_id);
+
+      if (owner == NULL || !stw_person_get_active (owner))
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                       _("The owner must be an active person of this workspace"));
+          return FALSE;
+        }
+    }
+
+  b = _stw_changes_new ();
+  if (g_strcmp0 (stw_workstream_get_name (ws), clean) != 0)
+    _stw_changes_add_text (b, "name", stw_workstream_get_name (ws), clean);
+  if (stw_workstream_get_owner_id (ws) != owner_id)
+    _stw_changes_add_text (b, "owner", person_name (self, stw_workstream_get_owner_id (ws)),
+                           person_name (self, owner_id));
+  if (g_strcmp0 (stw_workstream_get_colour (ws), colour) != 0)
+    _stw_changes_add_text (b, "colour", stw_workstream_get_colour (ws), colour);
+  /* The stored flag, not the kind's rule. */
+  {
+    sqlite3_stmt *q = _stw_workspace_prepare (self, "SELECT require_evidence FROM workstream WHERE id = ?", error);
+    int stored = 0;
+
+    if (q == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (q, 1, workstream_id);
+    if (sqlite3_step (q) == SQLITE_ROW)
+      stored = sqlite3_column_int (q, 0);
+    sqlite3_reset (q);
+    if (stored != !!require_evidence)
+      _stw_changes_add_int (b, "require_evidence", stored, !!require_evidence);
+  }
+  changes = _stw_changes_finish (b);
+  if (g_str_equal (changes, "{}"))
+    return TRUE;
+
+  if (!_stw_workspace_write_begin (self, error))
+    return FALSE;
+  stmt = _stw_workspace_prepare (self,
+                                 "UPDATE workstream SET name = ?, owner_id = ?, colour = ?, require_evidence = ?"
+                                 " WHERE id = ?", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_TRANSIENT);
+      bind_id_or_null (stmt, 2, owner_id);
+      bind_text_or_null (stmt, 3, colour);
+      sqlite3_bind_int (stmt, 4, !!require_evidence);
+      sqlite3_bind_int64 (stmt, 5, workstream_id);
+      ok = step_done (self, stmt, _("Could not save the workstream"), error);
+    }
+  ok = ok && _stw_history_append (self, "workstream", workstream_id, "update", changes, error);
+  ok = _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
+  if (ok)
+    {
+      /* Changed in place: views hold these objects. */
+      _stw_workstream_set_name_owner (ws, clean, owner_id);
+      _stw_workstream_set_details (ws, colour, require_evidence);
+    }
+  return ok;
+}
+
 /* ------------------------------------------------------------------ */
 /* Items                                                               */
 
 #define ITEM_COLUMNS \
   "i.id, i.ref, i.workstream_id, i.title, i.description, coalesce(i.owner_id, 0), p.name," \
   " i.status, i.priority, i.start_date, i.due_date, i.completed_date, i.closure_note, i.notes," \
-  " i.position, i.created_at, i.updated_at, i.deleted_at"
+  " i.position, i.created_at, i.updated_at, i.deleted_at," \
+  " i.repeat_unit, i.repeat_interval, i.repeat_anchor, coalesce(i.series_id, 0)," \
+  " coalesce(i.risk_id, 0), i.no_evidence_reason"
 
 static GStrv
 load_strv (StwWorkspace  *self,
@@ -1695,6 +1818,94 @@ load_strv (StwWorkspace  *self,
       return NULL;
     }
   return g_strv_builder_end (builder);
+}
+
+static gboolean
+load_corrective (StwWorkspace  *self,
+                 StwItem       *item,
+                 GError       **error)
+{
+  g_autoptr(StwCorrective) ca = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT source, source_ref, classification, action_type, correction,"
+                                 " root_cause_method, root_cause, corrective_action, check_due,"
+                                 " coalesce(checked_by, 0), check_result, check_note, check_date"
+                                 " FROM corrective WHERE item_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stw_item_get_id (item));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      ca = stw_corrective_new ();
+      stw_ca_source_from_key (column_text_or_null (stmt, 0), &ca->source);
+      stw_corrective_set_text (&ca->source_ref, column_text_or_null (stmt, 1));
+      stw_ca_classification_from_key (column_text_or_null (stmt, 2), &ca->classification);
+      stw_ca_type_from_key (column_text_or_null (stmt, 3), &ca->action_type);
+      stw_corrective_set_text (&ca->correction, column_text_or_null (stmt, 4));
+      stw_corrective_set_text (&ca->root_cause_method, column_text_or_null (stmt, 5));
+      stw_corrective_set_text (&ca->root_cause, column_text_or_null (stmt, 6));
+      stw_corrective_set_text (&ca->corrective_action, column_text_or_null (stmt, 7));
+      g_strlcpy (ca->check_due, column_text_or_null (stmt, 8) ? column_text_or_null (stmt, 8) : "",
+                 sizeof ca->check_due);
+      ca->checked_by = sqlite3_column_int64 (stmt, 9);
+      stw_check_result_from_key (column_text_or_null (stmt, 10), &ca->check_result);
+      stw_corrective_set_text (&ca->check_note, column_text_or_null (stmt, 11));
+      g_strlcpy (ca->check_date, column_text_or_null (stmt, 12) ? column_text_or_null (stmt, 12) : "",
+                 sizeof ca->check_date);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not read the item"));
+      return FALSE;
+    }
+  stw_item_set_corrective (item, ca);
+  return TRUE;
+}
+
+static gboolean
+write_corrective (StwWorkspace  *self,
+                  StwItem       *item,
+                  GError       **error)
+{
+  const StwCorrective *ca = stw_item_get_corrective (item);
+  sqlite3_stmt *stmt;
+
+  if (ca == NULL)
+    {
+      stmt = _stw_workspace_prepare (self, "DELETE FROM corrective WHERE item_id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, stw_item_get_id (item));
+      return step_done (self, stmt, _("Could not save the item"), error);
+    }
+
+  stmt = _stw_workspace_prepare (self,
+                                 "INSERT OR REPLACE INTO corrective (item_id, source, source_ref, classification,"
+                                 " action_type, correction, root_cause_method, root_cause, corrective_action,"
+                                 " check_due, checked_by, check_result, check_note, check_date)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stw_item_get_id (item));
+  sqlite3_bind_text (stmt, 2, stw_ca_source_to_key (ca->source), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, ca->source_ref);
+  sqlite3_bind_text (stmt, 4, stw_ca_classification_to_key (ca->classification), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, stw_ca_type_to_key (ca->action_type), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 6, ca->correction);
+  bind_text_or_null (stmt, 7, ca->root_cause_method);
+  bind_text_or_null (stmt, 8, ca->root_cause);
+  bind_text_or_null (stmt, 9, ca->corrective_action);
+  bind_text_or_null (stmt, 10, ca->check_due[0] ? ca->check_due : NULL);
+  bind_id_or_null (stmt, 11, ca->checked_by);
+  sqlite3_bind_text (stmt, 12, stw_check_result_to_key (ca->check_result), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 13, ca->check_note);
+  bind_text_or_null (stmt, 14, ca->check_date[0] ? ca->check_date : NULL);
+  return step_done (self, stmt, _("Could not save the item"), error);
 }
 
 /* Loads one item; @include_deleted for restore and history. */
@@ -1749,7 +1960,25 @@ load_item (StwWorkspace  *self,
   stw_item_set_closure_note (item, column_text_or_null (stmt, 12));
   stw_item_set_notes (item, column_text_or_null (stmt, 13));
   stw_item_set_position (item, sqlite3_column_int64 (stmt, 14));
+  {
+    StwRecurrence recurrence = { STW_REPEAT_NONE, 0, "" };
+
+    if (stw_repeat_unit_from_key (column_text_or_null (stmt, 18), &recurrence.unit) &&
+        recurrence.unit != STW_REPEAT_NONE)
+      {
+        recurrence.interval = sqlite3_column_int (stmt, 19);
+        g_strlcpy (recurrence.anchor, column_text_or_null (stmt, 20) ? column_text_or_null (stmt, 20) : "",
+                   sizeof recurrence.anchor);
+      }
+    stw_item_set_recurrence (item, &recurrence);
+  }
+  _stw_item_set_series_id (item, sqlite3_column_int64 (stmt, 21));
+  stw_item_set_risk_id (item, sqlite3_column_int64 (stmt, 22));
+  stw_item_set_no_evidence_reason (item, column_text_or_null (stmt, 23));
   sqlite3_reset (stmt);
+
+  if (!load_corrective (self, item, error))
+    return NULL;
 
   clauses = load_strv (self, "SELECT clause FROM item_clause WHERE item_id = ?", item_id, error);
   if (clauses == NULL)
@@ -1804,22 +2033,12 @@ validate_clauses (const char * const  *clauses,
                   GError             **error)
 {
   for (guint i = 0; clauses && clauses[i]; i++)
-    {
-      /* Clauses 4–10 of ISO/IEC 27001, e.g. "6.1.3" or "9.2". */
-      g_auto(GStrv) parts = g_strsplit (clauses[i], ".", -1);
-      guint64 top = 0;
-      gboolean ok = g_strv_length (parts) <= 4 &&
-                    g_ascii_string_to_unsigned (parts[0], 10, 4, 10, &top, NULL);
-
-      for (guint j = 1; ok && parts[j]; j++)
-        ok = g_ascii_string_to_unsigned (parts[j], 10, 1, 99, NULL, NULL);
-      if (!ok)
-        {
-          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
-                       _("“%s” is not a clause of ISO/IEC 27001 (use 4 to 10, such as “9.2”)"), clauses[i]);
-          return FALSE;
-        }
-    }
+    if (!stw_clause_is_valid (clauses[i]))
+      {
+        g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                     _("“%s” is not a clause of ISO/IEC 27001 (use 4 to 10, such as “9.2”)"), clauses[i]);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -1836,6 +2055,118 @@ validate_controls (const char * const  *controls,
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* Evidence files arrive with the evidence store; until then no item has
+ * any, so every close that needs evidence needs the recorded reason. */
+static gboolean
+item_has_evidence (StwWorkspace *self,
+                   StwItem      *item)
+{
+  return FALSE;
+}
+
+static gboolean
+risk_exists (StwWorkspace *self,
+             gint64        risk_id)
+{
+  sqlite3_stmt *stmt = _stw_workspace_prepare (self, "SELECT 1 FROM risk WHERE id = ? AND deleted_at IS NULL", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, risk_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* The rules each kind of workstream adds (PRODUCT.md, "The four
+ * workstreams"): a treatment item names its risk; a nonconformity closes
+ * only with a root cause and an effective check; closing risk treatment,
+ * corrective actions (or a workstream that asks for it) needs evidence or
+ * a recorded reason. */
+static gboolean
+validate_kind_rules (StwWorkspace  *self,
+                     StwItem       *item,
+                     StwItem       *old,
+                     GError       **error)
+{
+  StwWorkstream *ws = stw_workspace_find_workstream (self, stw_item_get_workstream_id (item));
+  StwWorkstreamKind kind = stw_workstream_get_kind (ws);
+  const StwCorrective *ca = stw_item_get_corrective (item);
+  gboolean closing = stw_item_get_status (item) == STW_STATUS_DONE &&
+                     (old == NULL || stw_item_get_status (old) != STW_STATUS_DONE);
+
+  if (kind == STW_WORKSTREAM_TREATMENT)
+    {
+      if (stw_item_get_risk_id (item) == 0)
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                       _("A risk-treatment item must name the risk it treats"));
+          return FALSE;
+        }
+    }
+  if (stw_item_get_risk_id (item) != 0 &&
+      (old == NULL || stw_item_get_risk_id (old) != stw_item_get_risk_id (item)) &&
+      !risk_exists (self, stw_item_get_risk_id (item)))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("The risk this item treats is not in the risk register"));
+      return FALSE;
+    }
+
+  if (ca != NULL)
+    {
+      const char *dates[] = { ca->check_due, ca->check_date };
+
+      for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+        if (dates[i][0] && !stw_date_is_valid (dates[i]))
+          {
+            g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                         _("Dates are written as year-month-day, such as 2027-03-31"));
+            return FALSE;
+          }
+      if (ca->checked_by != 0 && stw_workspace_find_person (self, ca->checked_by) == NULL)
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                       _("The person who checked the fix is not in this workspace"));
+          return FALSE;
+        }
+    }
+
+  if (!closing)
+    return TRUE;
+
+  if (kind == STW_WORKSTREAM_CORRECTIVE && stw_corrective_is_nonconformity (ca))
+    {
+      if (ca->root_cause == NULL || ca->root_cause[0] == '\0')
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                       _("A nonconformity can only be closed once its root cause is recorded"));
+          return FALSE;
+        }
+      if (ca->check_result != STW_CHECK_EFFECTIVE)
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                       _("A nonconformity can only be closed once a check has found the fix effective"));
+          return FALSE;
+        }
+    }
+
+  if (stw_workstream_get_require_evidence (ws) && !item_has_evidence (self, item))
+    {
+      const char *reason = stw_item_get_no_evidence_reason (item);
+
+      if (reason == NULL || reason[0] == '\0')
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                       _("Attach evidence that this was done, or record why there is none"));
+          return FALSE;
+        }
+    }
+
   return TRUE;
 }
 
@@ -1887,8 +2218,11 @@ validate_item (StwWorkspace  *self,
           return FALSE;
         }
     }
-  return validate_clauses (stw_item_get_clauses (item), error) &&
-         validate_controls (stw_item_get_controls (item), error);
+  if (!validate_clauses (stw_item_get_clauses (item), error) ||
+      !validate_controls (stw_item_get_controls (item), error) ||
+      !stw_recurrence_validate (stw_item_get_recurrence (item), error))
+    return FALSE;
+  return validate_kind_rules (self, item, old, error);
 }
 
 /* Hands out the next reference of a series. Counters only go up, so a
@@ -1967,6 +2301,28 @@ write_strv (StwWorkspace        *self,
   return TRUE;
 }
 
+/* A repeating item starts a series named after its first occurrence;
+ * later occurrences carry the same series id. */
+static gboolean
+settle_series (StwWorkspace  *self,
+               StwItem       *item,
+               GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (stw_item_get_recurrence (item)->unit == STW_REPEAT_NONE || stw_item_get_series_id (item) != 0)
+    return TRUE;
+
+  stmt = _stw_workspace_prepare (self, "UPDATE item SET series_id = id WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stw_item_get_id (item));
+  if (!step_done (self, stmt, _("Could not save the item"), error))
+    return FALSE;
+  _stw_item_set_series_id (item, stw_item_get_id (item));
+  return TRUE;
+}
+
 static gboolean
 write_links (StwWorkspace  *self,
              StwItem       *item,
@@ -1979,19 +2335,92 @@ write_links (StwWorkspace  *self,
                      id, stw_item_get_clauses (item), error) &&
          write_strv (self, "DELETE FROM item_control WHERE item_id = ?",
                      "INSERT INTO item_control (item_id, control_id) VALUES (?, ?)",
-                     id, stw_item_get_controls (item), error);
+                     id, stw_item_get_controls (item), error) &&
+         write_corrective (self, item, error);
 }
 
 /* Keeps the completion date in step with the status: closing stamps today
- * unless a date was given, reopening clears it. */
+ * unless a date was given, reopening clears it. A check that finds a
+ * corrective action not effective reopens the item (clause 10.2). */
 static void
 settle_completion (StwWorkspace *self,
-                   StwItem      *item)
+                   StwItem      *item,
+                   StwItem      *old)
 {
+  const StwCorrective *ca = stw_item_get_corrective (item);
+  const StwCorrective *old_ca = old ? stw_item_get_corrective (old) : NULL;
+
+  if (ca != NULL && ca->check_result == STW_CHECK_NOT_EFFECTIVE &&
+      (old_ca == NULL || old_ca->check_result != STW_CHECK_NOT_EFFECTIVE) &&
+      (stw_item_get_status (item) == STW_STATUS_DONE || stw_item_get_status (item) == STW_STATUS_IN_REVIEW))
+    stw_item_set_status (item, STW_STATUS_IN_PROGRESS);
+
   if (stw_status_is_open (stw_item_get_status (item)))
     stw_item_set_completed_date (item, NULL);
   else if (stw_item_get_completed_date (item) == NULL)
     stw_item_set_completed_date (item, _stw_workspace_today (self));
+}
+
+static char *
+risk_ref (StwWorkspace *self,
+          gint64        risk_id)
+{
+  sqlite3_stmt *stmt;
+  char *ref = NULL;
+
+  if (risk_id == 0)
+    return NULL;
+  stmt = _stw_workspace_prepare (self, "SELECT ref FROM risk WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, risk_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    ref = g_strdup (column_text_or_null (stmt, 0));
+  sqlite3_reset (stmt);
+  return ref;
+}
+
+static void
+corrective_changes (StwWorkspace        *self,
+                    JsonBuilder         *b,
+                    const StwCorrective *old,
+                    const StwCorrective *ca)
+{
+  g_autoptr(StwCorrective) blank = NULL;
+
+  if (ca == NULL || stw_corrective_equal (old, ca))
+    return;
+  if (old == NULL)
+    old = blank = stw_corrective_new ();
+
+#define CA_KEY(key, field, to_key) \
+  if (blank != NULL || old->field != ca->field) \
+    _stw_changes_add_text (b, key, blank ? NULL : to_key (old->field), to_key (ca->field));
+#define CA_TEXT(key, field) \
+  if (g_strcmp0 (old->field, ca->field) != 0) \
+    _stw_changes_add_text (b, key, old->field, ca->field);
+#define CA_DATE(key, field) \
+  if (strcmp (old->field, ca->field) != 0) \
+    _stw_changes_add_text (b, key, old->field[0] ? old->field : NULL, ca->field[0] ? ca->field : NULL);
+
+  CA_KEY ("ca_source", source, stw_ca_source_to_key)
+  CA_TEXT ("ca_source_ref", source_ref)
+  CA_KEY ("ca_classification", classification, stw_ca_classification_to_key)
+  CA_KEY ("ca_type", action_type, stw_ca_type_to_key)
+  CA_TEXT ("ca_correction", correction)
+  CA_TEXT ("ca_root_cause_method", root_cause_method)
+  CA_TEXT ("ca_root_cause", root_cause)
+  CA_TEXT ("ca_corrective_action", corrective_action)
+  CA_DATE ("ca_check_due", check_due)
+  if (old->checked_by != ca->checked_by)
+    _stw_changes_add_text (b, "ca_checked_by", person_name (self, old->checked_by), person_name (self, ca->checked_by));
+  CA_KEY ("ca_check_result", check_result, stw_check_result_to_key)
+  CA_TEXT ("ca_check_note", check_note)
+  CA_DATE ("ca_check_date", check_date)
+
+#undef CA_KEY
+#undef CA_TEXT
+#undef CA_DATE
 }
 
 /* Records every field of @item that differs from @old (NULL: all set). */
@@ -2051,6 +2480,22 @@ item_changes (StwWorkspace *self,
     _stw_changes_add_strv (b, "controls", stw_item_get_controls (old), stw_item_get_controls (item));
   if (blank == NULL && stw_item_get_position (old) != stw_item_get_position (item))
     _stw_changes_add_int (b, "position", stw_item_get_position (old), stw_item_get_position (item));
+  {
+    g_autofree char *was = stw_recurrence_to_string (stw_item_get_recurrence (old));
+    g_autofree char *now = stw_recurrence_to_string (stw_item_get_recurrence (item));
+
+    if (strcmp (was, now) != 0)
+      _stw_changes_add_text (b, "recurrence", was[0] ? was : NULL, now[0] ? now : NULL);
+  }
+  if (stw_item_get_risk_id (old) != stw_item_get_risk_id (item))
+    {
+      g_autofree char *was = risk_ref (self, stw_item_get_risk_id (old));
+      g_autofree char *now = risk_ref (self, stw_item_get_risk_id (item));
+
+      _stw_changes_add_text (b, "risk", was, now);
+    }
+  TEXT_FIELD ("no_evidence_reason", stw_item_get_no_evidence_reason)
+  corrective_changes (self, b, stw_item_get_corrective (old), stw_item_get_corrective (item));
 
 #undef TEXT_FIELD
 
@@ -2075,6 +2520,15 @@ bind_item_fields (sqlite3_stmt *stmt,
   bind_text_or_null (stmt, 10, stw_item_get_closure_note (item));
   bind_text_or_null (stmt, 11, stw_item_get_notes (item));
   sqlite3_bind_int64 (stmt, 12, stw_item_get_position (item));
+  {
+    const StwRecurrence *r = stw_item_get_recurrence (item);
+
+    sqlite3_bind_text (stmt, 13, stw_repeat_unit_to_key (r->unit), -1, SQLITE_STATIC);
+    sqlite3_bind_int (stmt, 14, r->unit == STW_REPEAT_NONE ? 0 : (int) r->interval);
+    bind_text_or_null (stmt, 15, r->unit == STW_REPEAT_NONE ? NULL : r->anchor);
+  }
+  bind_id_or_null (stmt, 16, stw_item_get_risk_id (item));
+  bind_text_or_null (stmt, 17, stw_item_get_no_evidence_reason (item));
 }
 
 static void
@@ -2106,7 +2560,7 @@ stw_workspace_insert_item (StwWorkspace  *self,
   g_return_val_if_fail (STW_IS_ITEM (item), FALSE);
   g_return_val_if_fail (stw_item_get_id (item) == 0, FALSE);
 
-  settle_completion (self, item);
+  settle_completion (self, item, NULL);
   if (!validate_item (self, item, NULL, error))
     return FALSE;
 
@@ -2136,23 +2590,25 @@ stw_workspace_insert_item (StwWorkspace  *self,
       stmt = _stw_workspace_prepare (self,
                                      "INSERT INTO item (workstream_id, title, description, owner_id, status,"
                                      " priority, start_date, due_date, completed_date, closure_note, notes,"
-                                     " position, ref, created_at, updated_at)"
-                                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                                     " position, repeat_unit, repeat_interval, repeat_anchor, risk_id,"
+                                     " no_evidence_reason, ref, created_at, updated_at, series_id)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                                     " ?16, ?17, ?18, ?19, ?19, ?20)", error);
       ok = stmt != NULL;
     }
   if (ok)
     {
       bind_item_fields (stmt, item);
-      sqlite3_bind_text (stmt, 13, ref, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 14, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 15, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 18, ref, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 19, now, -1, SQLITE_TRANSIENT);
+      bind_id_or_null (stmt, 20, stw_item_get_series_id (item));
       ok = step_done (self, stmt, _("Could not save the item"), error);
     }
   if (ok)
     {
       id = sqlite3_last_insert_rowid (self->db);
       _stw_item_set_stored (item, id, ref, NULL, now, now);
-      ok = write_links (self, item, error);
+      ok = write_links (self, item, error) && settle_series (self, item, error);
     }
   if (ok)
     {
@@ -2170,6 +2626,127 @@ stw_workspace_insert_item (StwWorkspace  *self,
     }
 
   refresh_stored (self, item);
+  return TRUE;
+}
+
+static gboolean set_deleted (StwWorkspace *self, gint64 item_id, gboolean deleted, GError **error);
+
+/* The occurrence that follows @item in its series, if it exists. */
+static gint64
+find_occurrence (StwWorkspace *self,
+                 gint64        series_id,
+                 const char   *due)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT id FROM item WHERE series_id = ? AND due_date = ? AND deleted_at IS NULL",
+                                 NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  sqlite3_bind_text (stmt, 2, due, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return id;
+}
+
+static gint64
+history_count_for (StwWorkspace *self,
+                   gint64        item_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 n = 0;
+
+  stmt = _stw_workspace_prepare (self, "SELECT count(*) FROM history WHERE entity = 'item' AND entity_id = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+static char *
+next_due (StwItem *item)
+{
+  const StwRecurrence *r = stw_item_get_recurrence (item);
+  const char *due = stw_item_get_due_date (item);
+
+  if (r->unit == STW_REPEAT_NONE)
+    return NULL;
+  return stw_recurrence_next_after (r, due ? due : r->anchor);
+}
+
+/* Completing an occurrence of a repeating task schedules the next one
+ * (unless it is already there, say from the annual roll-forward).
+ * Reopening withdraws that next occurrence again if nobody has touched it
+ * since, so undoing a completion leaves no stray copy. */
+static gboolean
+follow_recurrence (StwWorkspace  *self,
+                   StwItem       *old,
+                   StwItem       *item,
+                   GError       **error)
+{
+  gboolean was_done = stw_item_get_status (old) == STW_STATUS_DONE;
+  gboolean is_done = stw_item_get_status (item) == STW_STATUS_DONE;
+  g_autofree char *due = NULL;
+  gint64 existing;
+
+  if (was_done == is_done || stw_item_get_series_id (item) == 0)
+    return TRUE;
+  due = next_due (is_done ? item : old);
+  if (due == NULL)
+    return TRUE;
+  existing = find_occurrence (self, stw_item_get_series_id (item), due);
+
+  if (is_done)
+    {
+      g_autoptr(StwItem) next = NULL;
+      const char *start = stw_item_get_start_date (item);
+      const char *this_due = stw_item_get_due_date (item);
+      StwPerson *owner = stw_workspace_find_person (self, stw_item_get_owner_id (item));
+
+      if (existing != 0)
+        return TRUE;
+
+      next = stw_item_new (stw_item_get_workstream_id (item));
+      stw_item_set_title (next, stw_item_get_title (item));
+      stw_item_set_description (next, stw_item_get_description (item));
+      stw_item_set_owner_id (next, owner && stw_person_get_active (owner) ? stw_person_get_id (owner) : 0);
+      stw_item_set_priority (next, stw_item_get_priority (item));
+      stw_item_set_clauses (next, stw_item_get_clauses (item));
+      stw_item_set_controls (next, stw_item_get_controls (item));
+      stw_item_set_risk_id (next, stw_item_get_risk_id (item));
+      stw_item_set_recurrence (next, stw_item_get_recurrence (item));
+      _stw_item_set_series_id (next, stw_item_get_series_id (item));
+      stw_item_set_due_date (next, due);
+      if (start != NULL && this_due != NULL)
+        {
+          /* Keep the lead time: work starts as long before the due date. */
+          GDate a, b;
+          int lead;
+
+          g_date_clear (&a, 1);
+          g_date_clear (&b, 1);
+          g_date_set_parse (&a, start);
+          g_date_set_parse (&b, this_due);
+          lead = g_date_days_between (&a, &b);
+          {
+            g_autofree char *next_start = stw_date_add_days (due, -lead);
+            stw_item_set_start_date (next, next_start);
+          }
+        }
+      return stw_workspace_insert_item (self, next, error);
+    }
+
+  /* Reopened: withdraw the next occurrence if it is as it was created. */
+  if (existing != 0 && history_count_for (self, existing) == 1)
+    return set_deleted (self, existing, TRUE, error);
   return TRUE;
 }
 
@@ -2193,7 +2770,7 @@ stw_workspace_update_item (StwWorkspace  *self,
   if (old == NULL)
     return FALSE;
 
-  settle_completion (self, item);
+  settle_completion (self, item, old);
   if (!validate_item (self, item, old, error))
     return FALSE;
 
@@ -2204,20 +2781,23 @@ stw_workspace_update_item (StwWorkspace  *self,
   if (!_stw_workspace_write_begin (self, error))
     return FALSE;
   stmt = _stw_workspace_prepare (self,
-                                 "UPDATE item SET workstream_id = ?, title = ?, description = ?, owner_id = ?,"
-                                 " status = ?, priority = ?, start_date = ?, due_date = ?, completed_date = ?,"
-                                 " closure_note = ?, notes = ?, position = ?, updated_at = ?"
-                                 " WHERE id = ? AND deleted_at IS NULL", error);
+                                 "UPDATE item SET workstream_id = ?1, title = ?2, description = ?3, owner_id = ?4,"
+                                 " status = ?5, priority = ?6, start_date = ?7, due_date = ?8, completed_date = ?9,"
+                                 " closure_note = ?10, notes = ?11, position = ?12, repeat_unit = ?13,"
+                                 " repeat_interval = ?14, repeat_anchor = ?15, risk_id = ?16,"
+                                 " no_evidence_reason = ?17, updated_at = ?18"
+                                 " WHERE id = ?19 AND deleted_at IS NULL", error);
   ok = stmt != NULL;
   if (ok)
     {
       bind_item_fields (stmt, item);
-      sqlite3_bind_text (stmt, 13, now, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 14, id);
+      sqlite3_bind_text (stmt, 18, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 19, id);
       ok = step_done (self, stmt, _("Could not save the item"), error);
     }
-  ok = ok && write_links (self, item, error);
+  ok = ok && write_links (self, item, error) && settle_series (self, item, error);
   ok = ok && _stw_history_append (self, "item", id, "update", changes, error);
+  ok = ok && follow_recurrence (self, old, item, error);
   if (ok)
     {
       _stw_workspace_note_item_changed (self, id, stw_item_get_workstream_id (item));

@@ -20,7 +20,7 @@
 G_BEGIN_DECLS
 
 /* Version of the schema this build writes (PRAGMA user_version). */
-#define STW_SCHEMA_VERSION 2
+#define STW_SCHEMA_VERSION 3
 /* PRAGMA application_id: "STWD". */
 #define STW_APPLICATION_ID 0x53545744
 
@@ -118,6 +118,17 @@ StwWorkstream *stw_workspace_add_workstream     (StwWorkspace  *self,
                                                  const char    *name,
                                                  const char    *prefix,
                                                  gint64         owner_id,
+                                                 GError       **error);
+
+/* Renames a workstream, changes its owner, colour ("#rrggbb" or NULL) and
+ * whether closing its items needs evidence (always so for risk treatment
+ * and corrective actions). */
+gboolean       stw_workspace_update_workstream  (StwWorkspace  *self,
+                                                 gint64         workstream_id,
+                                                 const char    *name,
+                                                 gint64         owner_id,
+                                                 const char    *colour,
+                                                 gboolean       require_evidence,
                                                  GError       **error);
 
 /* Items. Insert assigns the id and the reference (never reused, even after

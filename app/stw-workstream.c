@@ -15,6 +15,8 @@ struct _StwWorkstream
   char              *name;
   char              *prefix;
   gint64             owner_id;
+  char              *colour;
+  gboolean           require_evidence;
   guint              open_count;
   guint              overdue_count;
 };
@@ -42,6 +44,7 @@ stw_workstream_finalize (GObject *object)
 
   g_free (self->name);
   g_free (self->prefix);
+  g_free (self->colour);
 
   G_OBJECT_CLASS (stw_workstream_parent_class)->finalize (object);
 }
@@ -83,13 +86,13 @@ stw_workstream_class_init (StwWorkstreamClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PREFIX] =
     g_param_spec_string ("prefix", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_OWNER_ID] =
     g_param_spec_int64 ("owner-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_OPEN_COUNT] =
     g_param_spec_uint ("open-count", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -121,6 +124,54 @@ _stw_workstream_new (gint64             id,
   self->owner_id = owner_id;
 
   return self;
+}
+
+void
+_stw_workstream_set_details (StwWorkstream *self,
+                             const char    *colour,
+                             gboolean       require_evidence)
+{
+  g_return_if_fail (STW_IS_WORKSTREAM (self));
+
+  g_free (self->colour);
+  self->colour = g_strdup (colour);
+  self->require_evidence = !!require_evidence;
+}
+
+void
+_stw_workstream_set_name_owner (StwWorkstream *self,
+                                const char    *name,
+                                gint64         owner_id)
+{
+  g_return_if_fail (STW_IS_WORKSTREAM (self));
+
+  if (g_strcmp0 (self->name, name) != 0)
+    {
+      g_free (self->name);
+      self->name = g_strdup (name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+    }
+  if (self->owner_id != owner_id)
+    {
+      self->owner_id = owner_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWNER_ID]);
+    }
+}
+
+const char *
+stw_workstream_get_colour (StwWorkstream *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSTREAM (self), NULL);
+  return self->colour;
+}
+
+gboolean
+stw_workstream_get_require_evidence (StwWorkstream *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSTREAM (self), FALSE);
+  return self->require_evidence ||
+         self->kind == STW_WORKSTREAM_TREATMENT ||
+         self->kind == STW_WORKSTREAM_CORRECTIVE;
 }
 
 void
