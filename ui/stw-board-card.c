@@ -241,8 +241,8 @@ stw_board_card_set_item (StwBoardCard *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->badge_label),
                           self->due_state == STW_DUE_OVERDUE || self->due_state == STW_DUE_THIS_WEEK);
-  set_class (GTK_WIDGET (self), "overdue", self->due_state == STW_DUE_OVERDUE);
-  set_class (GTK_WIDGET (self), "due-soon", self->due_state == STW_DUE_THIS_WEEK);
+  set_class (GTK_WIDGET (self), "card-overdue", self->due_state == STW_DUE_OVERDUE);
+  set_class (GTK_WIDGET (self), "card-due-soon", self->due_state == STW_DUE_THIS_WEEK);
 
   update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);

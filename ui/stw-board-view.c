@@ -568,6 +568,7 @@ static void
 stw_board_view_dispose (GObject *object)
 {
   StwBoardView *self = STW_BOARD_VIEW (object);
+  GtkWidget *child;
 
   g_cancellable_cancel (self->closing);
   g_clear_object (&self->closing);
@@ -576,6 +577,9 @@ stw_board_view_dispose (GObject *object)
       stw_board_column_set_model (self->columns[s], NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_BOARD_VIEW);
+  /* Children without an id in the template are not cleared above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->workspace);
   g_clear_object (&self->undo);
 

@@ -11,6 +11,9 @@
 #include <glib/gstdio.h>
 
 #include "stw-application.h"
+#include "stw-board-card.h"
+#include "stw-board-column.h"
+#include "stw-board-view.h"
 #include "stw-calendar-view.h"
 #include "stw-date-row.h"
 #include "stw-item-editor.h"
@@ -286,6 +289,9 @@ test_templates (void)
   /* Every widget type with a template must be registered here, so that a
    * template naming a widget newer than GTK 4.8 / libadwaita 1.2 fails. */
   g_type_ensure (STW_TYPE_APPLICATION);
+  g_type_ensure (STW_TYPE_BOARD_CARD);
+  g_type_ensure (STW_TYPE_BOARD_COLUMN);
+  g_type_ensure (STW_TYPE_BOARD_VIEW);
   g_type_ensure (STW_TYPE_CALENDAR_VIEW);
   g_type_ensure (STW_TYPE_DATE_ROW);
   g_type_ensure (STW_TYPE_ITEM_EDITOR);
