@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "stw-corrective.h"
 #include "stw-item-model-private.h"
 #include "stw-workspace-private.h"
 
@@ -87,6 +88,41 @@ append_order (GString             *sql,
     }
 }
 
+/* " AND column IN ('a', 'b')" for the keys whose bit is set in @mask. The
+ * keys are our own constants, never user text. */
+static void
+append_key_set (GString     *sql,
+                const char  *column,
+                guint        mask,
+                guint        n_keys,
+                const char *(*to_key) (guint))
+{
+  gboolean first = TRUE;
+
+  if (mask == 0)
+    return;
+  g_string_append_printf (sql, " AND %s IN (", column);
+  for (guint k = 0; k < n_keys; k++)
+    if (mask & (1u << k))
+      {
+        g_string_append_printf (sql, "%s'%s'", first ? "" : ", ", to_key (k));
+        first = FALSE;
+      }
+  g_string_append_c (sql, ')');
+}
+
+static const char *
+classification_key (guint k)
+{
+  return stw_ca_classification_to_key ((StwCaClassification) k);
+}
+
+static const char *
+source_key (guint k)
+{
+  return stw_ca_source_to_key ((StwCaSource) k);
+}
+
 /* Builds the query from fixed fragments only; every value is bound. */
 static char *
 build_query (const StwItemFilter *f)
@@ -117,6 +153,15 @@ build_query (const StwItemFilter *f)
     g_string_append (sql, " AND i.owner_id IS NULL");
   if (f->risk_id > 0)
     g_string_append (sql, " AND i.risk_id = :risk");
+  if (f->ca_classifications != 0 || f->ca_sources != 0)
+    {
+      /* Corrective-action items only: the record holds both. */
+      g_string_append (sql, " AND i.id IN (SELECT item_id FROM corrective WHERE 1");
+      append_key_set (sql, "classification", f->ca_classifications, STW_N_CA_CLASSIFICATIONS,
+                      classification_key);
+      append_key_set (sql, "source", f->ca_sources, STW_N_CA_SOURCES, source_key);
+      g_string_append_c (sql, ')');
+    }
   if (f->overdue)
     g_string_append (sql, " AND i.status IN " OPEN_STATUSES " AND i.due_date < :today");
   if (f->due_within_days > 0)

@@ -28,6 +28,8 @@ struct _StwItemFilter {
   guint        statuses;         /* mask of 1 << StwStatus; 0: every status */
   gint64       owner_id;         /* 0: anyone; -1: nobody */
   gint64       risk_id;          /* 0: any; else the treatment items of one risk */
+  guint        ca_classifications; /* mask of 1 << StwCaClassification; 0: any */
+  guint        ca_sources;       /* mask of 1 << StwCaSource; 0: any */
   gboolean     overdue;          /* only open items due before today */
   guint        due_within_days;  /* only open items due from today to today + N; 0: off */
   char         due_from[11];     /* "YYYY-MM-DD" inclusive, "" for open-ended */

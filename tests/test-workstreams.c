@@ -424,6 +424,36 @@ test_observation_and_evidence_reason (Fixture       *f,
   g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
 }
 
+static void
+test_corrective_filters (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwItem) nc = new_ca (f, STW_CA_MINOR_NONCONFORMITY);
+  g_autoptr(StwItem) obs = new_ca (f, STW_CA_OBSERVATION);
+  g_autoptr(StwItem) other = stw_item_new (f->streams[2]);
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(StwCorrective) ca = stw_corrective_new ();
+  StwItemFilter filter;
+
+  ca->source = STW_CA_SOURCE_INCIDENT;
+  ca->classification = STW_CA_MAJOR_NONCONFORMITY;
+  stw_item_set_title (other, "Laptop stolen, not reported for a week");
+  stw_item_set_corrective (other, ca);
+  g_assert_true (stw_workspace_insert_item (f->ws, other, &error));
+
+  stw_item_filter_init (&filter, f->streams[2]);
+  filter.ca_classifications = (1u << STW_CA_MAJOR_NONCONFORMITY) | (1u << STW_CA_MINOR_NONCONFORMITY);
+  model = stw_workspace_filter_items (f->ws, &filter, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  filter.ca_sources = 1u << STW_CA_SOURCE_INTERNAL_AUDIT;
+  g_assert_true (stw_item_model_set_filter (STW_ITEM_MODEL (model), &filter, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  filter.ca_classifications = 0;
+  g_assert_true (stw_item_model_set_filter (STW_ITEM_MODEL (model), &filter, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +470,7 @@ main (int   argc,
   ADD ("/risks/register", test_risk_register);
   ADD ("/corrective/nonconformity-closure", test_nonconformity_closure);
   ADD ("/corrective/observation-and-evidence-reason", test_observation_and_evidence_reason);
+  ADD ("/corrective/filters", test_corrective_filters);
 #undef ADD
 
   return g_test_run ();
