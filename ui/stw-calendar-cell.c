@@ -15,8 +15,8 @@
 
 /* More chips than this never fit in a cell; the rest are behind "+N". */
 #define MAX_CHIPS 12
-#define HEADER_GAP 4
-#define CHIP_SPACING 3
+#define HEADER_GAP 3
+#define CHIP_SPACING 2
 
 struct _StwCalendarCell
 {
@@ -228,7 +228,8 @@ ensure_popover (StwCalendarCell *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-  gtk_scrolled_window_set_min_content_width (GTK_SCROLLED_WINDOW (scrolled), 260);
+  /* Wider than a cell, so titles have room. */
+  gtk_widget_set_size_request (GTK_WIDGET (self->popover_box), 280, -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->popover_box));
   gtk_box_append (GTK_BOX (box), scrolled);
 

@@ -161,6 +161,8 @@ stw_calendar_chip_init (StwCalendarChip *self)
   gtk_widget_set_parent (GTK_WIDGET (self->icon), GTK_WIDGET (self));
 
   self->ref_label = GTK_LABEL (gtk_label_new (NULL));
+  /* In a narrow window the reference is cut with "…" rather than clipped. */
+  gtk_label_set_ellipsize (self->ref_label, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->ref_label), "chip-ref");
   gtk_widget_set_parent (GTK_WIDGET (self->ref_label), GTK_WIDGET (self));
 

@@ -144,6 +144,7 @@ update_weekday_labels (StwCalendarView *self)
       stw_calendar_grid_cell_date (&self->first_day, column, &date);
       /* Translators: a weekday heading of the month grid, such as "Mon";
        * see the strftime manual. */
+      /* xgettext:no-c-format */
       short_name = format_date (&date, _("%a"));
       long_name = format_date (&date, "%A");
       gtk_label_set_label (GTK_LABEL (self->weekday_labels[column]), short_name);

@@ -20,7 +20,16 @@ G_DECLARE_FINAL_TYPE (StwCalendarView, stw_calendar_view, STW, CALENDAR_VIEW, Gt
  *   "changed" (const char *message): the view changed an item and pushed
  *     the change on the undo stack; @message says what ("T-004 moved to
  *     3 March").
- *   "error" (const char *message): a change was refused. */
+ *   "error" (const char *message): a change was refused.
+ *
+ * Actions (on the widget; the shortcuts work while the focus is in it):
+ *   calendar.previous-month / calendar.next-month  Page Up / Page Down
+ *   calendar.today                                  Ctrl+T, Home
+ *   calendar.move-earlier / calendar.move-later     Ctrl+Alt+Left / Right:
+ *     the focused (or selected) item's due date one day earlier / later.
+ *   calendar.move-week-earlier / -week-later        Ctrl+Alt+Up / Down:
+ *     the same by a week.
+ *   calendar.open-item (int64 item id): emits "item-activated". */
 
 GtkWidget *stw_calendar_view_new            (void);
 /* Shows the items of @workstream_id in @workspace (NULL empties the view).
@@ -29,7 +38,8 @@ void       stw_calendar_view_set_workstream (StwCalendarView *self,
                                              StwWorkspace    *workspace,
                                              StwUndoStack    *undo,
                                              gint64           workstream_id);
-/* Shows the month of the item's due date and focuses its chip (0: none). */
+/* Selects the item's chip, turning to its due date's month when that day
+ * is not in the grid, and focuses it when the view is shown (0: none). */
 void       stw_calendar_view_select_item    (StwCalendarView *self,
                                              gint64           item_id);
 /* The month shown: any date in it ("YYYY-MM-DD"); NULL or invalid = today. */
