@@ -13,8 +13,14 @@
 
 typedef struct {
   GtkTextBuffer *buffer;
+  GtkTextBuffer *reason_buffer;   /* NULL when the reason is not asked */
   gulong         cancelled_id;
 } AskData;
+
+typedef struct {
+  char *note;
+  char *reason;
+} Answer;
 
 static void
 ask_data_free (gpointer data)
@@ -22,7 +28,18 @@ ask_data_free (gpointer data)
   AskData *ask = data;
 
   g_clear_object (&ask->buffer);
+  g_clear_object (&ask->reason_buffer);
   g_free (ask);
+}
+
+static void
+answer_free (gpointer data)
+{
+  Answer *answer = data;
+
+  g_free (answer->note);
+  g_free (answer->reason);
+  g_free (answer);
 }
 
 static char *
@@ -40,9 +57,11 @@ static void
 buffer_changed_cb (GtkTextBuffer    *buffer,
                    AdwMessageDialog *dialog)
 {
-  g_autofree char *text = buffer_text (buffer);
+  AskData *ask = g_object_get_data (G_OBJECT (dialog), "stw-ask");
+  g_autofree char *text = buffer_text (ask->buffer);
+  g_autofree char *reason = ask->reason_buffer ? buffer_text (ask->reason_buffer) : g_strdup ("-");
 
-  adw_message_dialog_set_response_enabled (dialog, "close", text[0] != '\0');
+  adw_message_dialog_set_response_enabled (dialog, "close", text[0] != '\0' && reason[0] != '\0');
 }
 
 static void
@@ -61,15 +80,17 @@ response_cb (AdwMessageDialog *dialog,
 
   if (g_strcmp0 (response, "close") == 0)
     {
-      char *text = buffer_text (ask->buffer);
+      Answer *answer = g_new0 (Answer, 1);
 
-      if (text[0] != '\0')
+      answer->note = buffer_text (ask->buffer);
+      answer->reason = ask->reason_buffer ? buffer_text (ask->reason_buffer) : NULL;
+      if (answer->note[0] != '\0' && (answer->reason == NULL || answer->reason[0] != '\0'))
         {
-          g_task_return_pointer (task, text, g_free);
+          g_task_return_pointer (task, answer, answer_free);
           g_object_unref (task);
           return;
         }
-      g_free (text);
+      answer_free (answer);
     }
 
   g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
@@ -85,6 +106,31 @@ cancelled_cb (GCancellable     *cancellable,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static GtkWidget *
+text_box (const char     *accessible_name,
+          GtkTextBuffer **buffer)
+{
+  GtkWidget *view, *scroller, *frame;
+
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 80);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), scroller);
+  *buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  return frame;
+}
+
 void
 stw_closure_dialog_ask (GtkWidget           *parent,
                         const char          *ref,
@@ -95,8 +141,24 @@ stw_closure_dialog_ask (GtkWidget           *parent,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  stw_closure_dialog_ask_full (parent, ref, title, count, initial_note, FALSE, NULL,
+                               cancellable, callback, user_data);
+}
+
+void
+stw_closure_dialog_ask_full (GtkWidget           *parent,
+                             const char          *ref,
+                             const char          *title,
+                             guint                count,
+                             const char          *initial_note,
+                             gboolean             need_reason,
+                             const char          *initial_reason,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
   GtkRoot *root = parent ? gtk_widget_get_root (parent) : NULL;
-  GtkWidget *dialog, *scroller, *view, *frame;
+  GtkWidget *dialog, *box;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AskData *ask;
@@ -129,46 +191,68 @@ stw_closure_dialog_ask (GtkWidget           *parent,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 8);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Closure note"),
-                                  -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 96);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), view);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), scroller);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), frame);
-
   ask = g_new0 (AskData, 1);
-  ask->buffer = g_object_ref (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (box), text_box (_("Closure note"), &ask->buffer));
+  if (need_reason)
+    {
+      GtkWidget *label = gtk_label_new (_("No evidence is attached. Why is there none, or where is it kept?"));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_margin_top (label, 6);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), text_box (_("Reason for no evidence"), &ask->reason_buffer));
+      gtk_text_buffer_set_text (ask->reason_buffer, initial_reason ? initial_reason : "", -1);
+    }
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data (G_OBJECT (dialog), "stw-ask", ask);
   gtk_text_buffer_set_text (ask->buffer, initial_note ? initial_note : "", -1);
   g_signal_connect_object (ask->buffer, "changed", G_CALLBACK (buffer_changed_cb), dialog, 0);
+  if (ask->reason_buffer)
+    g_signal_connect_object (ask->reason_buffer, "changed", G_CALLBACK (buffer_changed_cb), dialog, 0);
   buffer_changed_cb (ask->buffer, ADW_MESSAGE_DIALOG (dialog));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, stw_closure_dialog_ask);
+  g_task_set_source_tag (task, stw_closure_dialog_ask_full);
   g_task_set_task_data (task, ask, ask_data_free);
   if (cancellable != NULL)
     ask->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (cancelled_cb), dialog, NULL);
 
   g_signal_connect (dialog, "response", G_CALLBACK (response_cb), task);
   gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (view);
+}
+
+gboolean
+stw_closure_dialog_ask_full_finish (GAsyncResult  *result,
+                                    char         **note,
+                                    char         **reason,
+                                    GError       **error)
+{
+  Answer *answer;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stw_closure_dialog_ask_full, FALSE);
+
+  answer = g_task_propagate_pointer (G_TASK (result), error);
+  if (answer == NULL)
+    return FALSE;
+  if (note)
+    *note = g_steal_pointer (&answer->note);
+  if (reason)
+    *reason = g_steal_pointer (&answer->reason);
+  answer_free (answer);
+  return TRUE;
 }
 
 char *
 stw_closure_dialog_ask_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == stw_closure_dialog_ask, NULL);
+  char *note = NULL;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (!stw_closure_dialog_ask_full_finish (result, &note, NULL, error))
+    return NULL;
+  return note;
 }

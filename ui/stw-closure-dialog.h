@@ -24,4 +24,25 @@ void  stw_closure_dialog_ask        (GtkWidget           *parent,
 char *stw_closure_dialog_ask_finish (GAsyncResult        *result,
                                      GError             **error);
 
+/* The same question, and when @need_reason (closing risk treatment,
+ * corrective actions or a workstream that requires evidence, with no
+ * evidence attached) also why there is no evidence; Close stays disabled
+ * until both are written. */
+void  stw_closure_dialog_ask_full        (GtkWidget           *parent,
+                                          const char          *ref,
+                                          const char          *title,
+                                          guint                count,
+                                          const char          *initial_note,
+                                          gboolean             need_reason,
+                                          const char          *initial_reason,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* TRUE with the note (and the reason, or NULL when not asked), or FALSE
+ * with G_IO_ERROR_CANCELLED. */
+gboolean stw_closure_dialog_ask_full_finish (GAsyncResult    *result,
+                                             char           **note,
+                                             char           **reason,
+                                             GError         **error);
+
 G_END_DECLS

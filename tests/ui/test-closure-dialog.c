@@ -41,18 +41,23 @@ find_dialog (void)
   return NULL;
 }
 
+static void
+collect_text_views (GtkWidget  *widget,
+                    GPtrArray  *out)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_text_views (c, out);
+}
+
 static GtkTextView *
 find_text_view (GtkWidget *widget)
 {
-  if (GTK_IS_TEXT_VIEW (widget))
-    return GTK_TEXT_VIEW (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkTextView *found = find_text_view (c);
-      if (found)
-        return found;
-    }
-  return NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  collect_text_views (widget, views);
+  return views->len ? views->pdata[0] : NULL;
 }
 
 static void
@@ -145,6 +150,54 @@ test_cancellable (void)
   gtk_window_destroy (parent);
 }
 
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  char     *note;
+  char     *reason;
+  GError   *error;
+} FullAnswer;
+
+static void
+answered_full_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  FullAnswer *answer = user_data;
+
+  answer->ok = stw_closure_dialog_ask_full_finish (result, &answer->note, &answer->reason, &answer->error);
+  answer->done = TRUE;
+}
+
+static void
+test_reason_required (void)
+{
+  GtkWindow *parent = GTK_WINDOW (gtk_window_new ());
+  FullAnswer answer = { 0 };
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+
+  gtk_window_present (parent);
+  stw_closure_dialog_ask_full (GTK_WIDGET (parent), "RT-004", "Encrypt laptops", 1, "All 42 laptops encrypted",
+                               TRUE, NULL, NULL, answered_full_cb, &answer);
+  dialog = find_dialog ();
+  collect_text_views (GTK_WIDGET (dialog), views);
+  g_assert_cmpuint (views->len, ==, 2);
+  /* A note alone is not enough when evidence is missing. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "close"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (views->pdata[1]), "Report is in the MDM console", -1);
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "close"));
+  adw_message_dialog_response (dialog, "close");
+  wait_for (&answer.done);
+  g_assert_true (answer.ok);
+  g_assert_cmpstr (answer.note, ==, "All 42 laptops encrypted");
+  g_assert_cmpstr (answer.reason, ==, "Report is in the MDM console");
+  g_free (answer.note);
+  g_free (answer.reason);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (parent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +208,7 @@ main (int   argc,
   g_test_add_func ("/closure-dialog/note-required", test_note_required);
   g_test_add_func ("/closure-dialog/cancel", test_cancel);
   g_test_add_func ("/closure-dialog/cancellable", test_cancellable);
+  g_test_add_func ("/closure-dialog/reason-required", test_reason_required);
 
   return g_test_run ();
 }
