@@ -331,6 +331,9 @@ reschedule (StwCalendarView *self,
   if (self->undo != NULL)
     stw_undo_stack_push_update (self->undo, before);
 
+  /* A day's list the item was moved out of is done with. */
+  for (guint c = 0; c < STW_CALENDAR_GRID_CELLS; c++)
+    stw_calendar_cell_hide_overflow (self->cells[c]);
   show_item (self, item_id, iso_date, grab);
 
   day = describe_day (&date, self->today);
