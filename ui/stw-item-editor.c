@@ -9,7 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "stw-control-picker.h"
+#include "stw-controls.h"
 #include "stw-date-row.h"
+#include "stw-history-list.h"
 #include "stw-item-editor.h"
 
 struct _StwItemEditor
@@ -19,7 +22,10 @@ struct _StwItemEditor
   StwWorkspace  *workspace;
   StwItem       *item;
   GArray        *owner_ids;       /* gint64 per row of owner_names */
+  GPtrArray     *controls;        /* char *, the Annex A ids linked in the form */
+  char          *no_evidence_reason; /* given in the closure dialog, not yet saved */
   gboolean       modified;
+  gboolean       clauses_valid;
   guint          loading;         /* > 0 while fields are filled from the item */
 
   GtkLabel      *heading_label;
@@ -31,6 +37,16 @@ struct _StwItemEditor
   AdwComboRow   *priority_row;
   StwDateRow    *start_row;
   StwDateRow    *due_row;
+  StwDateRow    *completed_row;
+  GtkWidget     *closure_group;
+  GtkTextView   *closure_view;
+  AdwEntryRow   *clauses_row;
+  AdwPreferencesGroup *controls_group;
+  StwControlPicker *control_picker;
+  GtkListBox    *controls_list;
+  GtkTextView   *notes_view;
+  GtkWidget     *history_group;
+  StwHistoryList *history_list;
   GtkWidget     *delete_button;
   GtkLabel      *modified_label;
 };
@@ -61,6 +77,34 @@ set_modified (StwItemEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
+static char *
+dup_buffer_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+set_buffer_text (GtkTextView *view,
+                 const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+}
+
+/* A text field's value for the item: NULL when only blanks were typed. */
+static char *
+dup_field_text (GtkTextView *view)
+{
+  g_autofree char *text = dup_buffer_text (view);
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  return stripped[0] != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
 static gint64
 selected_owner_id (StwItemEditor *self)
 {
@@ -72,8 +116,16 @@ selected_owner_id (StwItemEditor *self)
   return g_array_index (self->owner_ids, gint64, selected);
 }
 
+static StwStatus
+selected_status (StwItemEditor *self)
+{
+  guint selected = adw_combo_row_get_selected (self->status_row);
+
+  return selected < STW_N_STATUSES ? (StwStatus) selected : STW_STATUS_TODO;
+}
+
 /* Fills the owner list with the active people, plus @keep_id if that person
- * has left, so an item keeps showing who owned it. */
+ * has left, marked as such, so an item keeps showing who owned it. */
 static void
 rebuild_owners (StwItemEditor *self,
                 gint64         keep_id)
@@ -82,12 +134,12 @@ rebuild_owners (StwItemEditor *self,
   guint n_old;
   guint selected = 0;
   gint64 no_owner = 0;
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
 
   self->loading++;
 
   g_array_set_size (self->owner_ids, 0);
-  g_ptr_array_add (names, (gpointer) _("No owner"));
+  g_ptr_array_add (names, g_strdup (_("No owner")));
   g_array_append_val (self->owner_ids, no_owner);
 
   if (self->workspace != NULL)
@@ -97,16 +149,20 @@ rebuild_owners (StwItemEditor *self,
         {
           g_autoptr(StwPerson) person = g_list_model_get_item (people, i);
           gint64 id = stw_person_get_id (person);
+          gboolean active = stw_person_get_active (person);
 
-          if (!stw_person_get_active (person) && id != keep_id)
+          if (!active && id != keep_id)
             continue;
 
           if (id == keep_id)
             selected = self->owner_ids->len;
 
           g_array_append_val (self->owner_ids, id);
-          /* The model owns the person, and the names are copied below. */
-          g_ptr_array_add (names, (gpointer) stw_person_get_name (person));
+          if (active)
+            g_ptr_array_add (names, g_strdup (stw_person_get_name (person)));
+          else
+            /* Translators: an owner who is no longer active; %s is a name. */
+            g_ptr_array_add (names, g_strdup_printf (_("%s (inactive)"), stw_person_get_name (person)));
         }
     }
   g_ptr_array_add (names, NULL);
@@ -118,11 +174,127 @@ rebuild_owners (StwItemEditor *self,
   self->loading--;
 }
 
+/* The closure note and completion date belong to closed items. */
+static void
+update_closed_fields (StwItemEditor *self)
+{
+  StwStatus status = selected_status (self);
+  gboolean closed = self->item != NULL && !stw_status_is_open (status);
+  gboolean has_note = self->item != NULL && stw_item_get_closure_note (self->item) != NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->completed_row), closed);
+  gtk_widget_set_visible (self->closure_group, status == STW_STATUS_DONE || has_note);
+}
+
+/* Splits what was typed in the clauses row into clause numbers: commas,
+ * semicolons or spaces separate them. Returns NULL and sets @bad to the
+ * first word that is not a clause. */
+static GStrv
+parse_clauses (const char  *text,
+               char       **bad)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) words = g_regex_split_simple ("[,;\\s]+", text != NULL ? text : "", 0, 0);
+
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (!stw_clause_is_valid (words[i]))
+        {
+          if (bad != NULL)
+            *bad = g_strdup (words[i]);
+          return NULL;
+        }
+      g_strv_builder_add (builder, words[i]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+validate_clauses (StwItemEditor *self)
+{
+  g_autofree char *bad = NULL;
+  g_auto(GStrv) clauses = parse_clauses (gtk_editable_get_text (GTK_EDITABLE (self->clauses_row)), &bad);
+
+  self->clauses_valid = clauses != NULL;
+  if (self->clauses_valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->clauses_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->clauses_row), "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->clauses_row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               self->clauses_valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+}
+
+static void remove_control_clicked_cb (StwItemEditor *self,
+                                       GtkButton     *button);
+
+static void
+rebuild_control_rows (StwItemEditor *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->controls_list))) != NULL)
+    gtk_list_box_remove (self->controls_list, child);
+
+  for (guint i = 0; i < self->controls->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->controls, i);
+      const StwControl *control = stw_controls_find (id);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
+      g_autofree char *remove_label = NULL;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), id);
+      if (control != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stw_control_get_title (control));
+      gtk_widget_add_css_class (row, "control-row");
+
+      /* Translators: a button that unlinks a control; %s is its id. */
+      remove_label = g_strdup_printf (_("Unlink %s"), id);
+      gtk_widget_set_tooltip_text (remove, remove_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
+                                      -1);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      g_object_set_data_full (G_OBJECT (remove), "control-id", g_strdup (id), g_free);
+      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_control_clicked_cb), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+      gtk_list_box_append (self->controls_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->controls_list), self->controls->len > 0);
+  adw_preferences_group_set_description (self->controls_group,
+                                         self->controls->len == 0 ? _("None linked yet.") : NULL);
+
+  g_ptr_array_add (self->controls, NULL);
+  stw_control_picker_set_chosen (self->control_picker, (const char * const *) self->controls->pdata);
+  g_ptr_array_remove_index (self->controls, self->controls->len - 1);
+}
+
+static void
+set_controls (StwItemEditor      *self,
+              const char * const *ids)
+{
+  g_ptr_array_set_size (self->controls, 0);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_ptr_array_add (self->controls, g_strdup (ids[i]));
+
+  rebuild_control_rows (self);
+}
+
 static void
 load_fields (StwItemEditor *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   StwItem *item = self->item;
+  g_autofree char *clauses = NULL;
   const char *ref;
 
   self->loading++;
@@ -137,7 +309,14 @@ load_fields (StwItemEditor *self)
       adw_combo_row_set_selected (self->priority_row, STW_PRIORITY_NORMAL);
       stw_date_row_set_date (self->start_row, NULL);
       stw_date_row_set_date (self->due_row, NULL);
+      stw_date_row_set_date (self->completed_row, NULL);
+      set_buffer_text (self->closure_view, NULL);
+      set_buffer_text (self->notes_view, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->clauses_row), "");
+      set_controls (self, NULL);
+      stw_history_list_load (self->history_list, NULL, NULL, 0);
       gtk_widget_set_visible (self->delete_button, FALSE);
+      update_closed_fields (self);
       self->loading--;
       return;
     }
@@ -155,7 +334,16 @@ load_fields (StwItemEditor *self)
   adw_combo_row_set_selected (self->priority_row, stw_item_get_priority (item));
   stw_date_row_set_date (self->start_row, stw_item_get_start_date (item));
   stw_date_row_set_date (self->due_row, stw_item_get_due_date (item));
+  stw_date_row_set_date (self->completed_row, stw_item_get_completed_date (item));
+  set_buffer_text (self->closure_view, stw_item_get_closure_note (item));
+  set_buffer_text (self->notes_view, stw_item_get_notes (item));
+  clauses = g_strjoinv (", ", (char **) stw_item_get_clauses (item));
+  gtk_editable_set_text (GTK_EDITABLE (self->clauses_row), clauses != NULL ? clauses : "");
+  set_controls (self, stw_item_get_controls (item));
+  stw_history_list_load (self->history_list, self->workspace, "item", stw_item_get_id (item));
+  gtk_widget_set_visible (self->history_group, stw_item_get_id (item) != 0);
   gtk_widget_set_visible (self->delete_button, stw_item_get_id (item) != 0);
+  update_closed_fields (self);
 
   self->loading--;
 }
@@ -184,6 +372,13 @@ priority_label (int value)
   return stw_priority_label (value);
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 /* Callbacks */
 
 static void
@@ -193,6 +388,57 @@ field_changed_cb (StwItemEditor *self)
     return;
 
   set_modified (self, TRUE);
+}
+
+static void
+status_changed_cb (StwItemEditor *self)
+{
+  update_closed_fields (self);
+  field_changed_cb (self);
+}
+
+static void
+clauses_changed_cb (StwItemEditor *self)
+{
+  validate_clauses (self);
+  field_changed_cb (self);
+}
+
+static void
+control_chosen_cb (StwItemEditor *self,
+                   const char    *id)
+{
+  if (self->item == NULL)
+    return;
+
+  for (guint i = 0; i < self->controls->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->controls, i), id))
+      return;
+
+  g_ptr_array_add (self->controls, g_strdup (id));
+  /* Sorted, as the item stores them. */
+  g_ptr_array_sort (self->controls, compare_strings);
+  rebuild_control_rows (self);
+  field_changed_cb (self);
+}
+
+static void
+remove_control_clicked_cb (StwItemEditor *self,
+                           GtkButton     *button)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "control-id");
+
+  for (guint i = 0; i < self->controls->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->controls, i), id) == 0)
+      {
+        g_ptr_array_remove_index (self->controls, i);
+        break;
+      }
+
+  /* The row holding @button goes away: focus must not go with it. */
+  gtk_widget_grab_focus (adw_preferences_group_get_header_suffix (self->controls_group));
+  rebuild_control_rows (self);
+  field_changed_cb (self);
 }
 
 static void
@@ -234,6 +480,8 @@ stw_item_editor_finalize (GObject *object)
   StwItemEditor *self = STW_ITEM_EDITOR (object);
 
   g_clear_pointer (&self->owner_ids, g_array_unref);
+  g_clear_pointer (&self->controls, g_ptr_array_unref);
+  g_clear_pointer (&self->no_evidence_reason, g_free);
 
   G_OBJECT_CLASS (stw_item_editor_parent_class)->finalize (object);
 }
@@ -313,7 +561,9 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (STW_TYPE_CONTROL_PICKER);
   g_type_ensure (STW_TYPE_DATE_ROW);
+  g_type_ensure (STW_TYPE_HISTORY_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-item-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, heading_label);
@@ -325,9 +575,22 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, priority_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, due_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, completed_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, closure_group);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, closure_view);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, clauses_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, controls_group);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, control_picker);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, controls_list);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, history_list);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, modified_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clauses_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, control_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -339,9 +602,11 @@ stw_item_editor_init (StwItemEditor *self)
 {
   g_autoptr(GtkStringList) statuses = NULL;
   g_autoptr(GtkStringList) priorities = NULL;
-  GtkTextBuffer *buffer;
+  GtkTextView *texts[3];
 
   self->owner_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->controls = g_ptr_array_new_with_free_func (g_free);
+  self->clauses_valid = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -351,8 +616,12 @@ stw_item_editor_init (StwItemEditor *self)
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
 
-  buffer = gtk_text_view_get_buffer (self->description_view);
-  g_signal_connect_object (buffer, "changed", G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
+  texts[0] = self->description_view;
+  texts[1] = self->closure_view;
+  texts[2] = self->notes_view;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_signal_connect_object (gtk_text_view_get_buffer (texts[i]), "changed",
+                             G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
 
   load_fields (self);
 }
@@ -415,6 +684,7 @@ stw_item_editor_set_item (StwItemEditor *self,
   g_return_if_fail (item == NULL || STW_IS_ITEM (item));
 
   g_clear_object (&self->item);
+  g_clear_pointer (&self->no_evidence_reason, g_free);
   if (item != NULL)
     self->item = stw_item_copy (item);
 
@@ -439,8 +709,11 @@ stw_item_editor_dup_edited_item (StwItemEditor  *self,
   g_autoptr(StwItem) edited = NULL;
   g_autofree char *title = NULL;
   g_autofree char *description = NULL;
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
+  g_autofree char *closure_note = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *bad_clause = NULL;
+  g_auto(GStrv) clauses = NULL;
+  StwStatus status;
   guint selected;
 
   g_return_val_if_fail (STW_IS_ITEM_EDITOR (self), NULL);
@@ -465,27 +738,69 @@ stw_item_editor_dup_edited_item (StwItemEditor  *self,
                            _("The due date is not a date. Write it as year-month-day, for example 2025-03-31."));
       return NULL;
     }
+  if (!stw_date_row_get_valid (self->completed_row))
+    {
+      g_set_error_literal (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                           _("The completion date is not a date. Write it as year-month-day, for example 2025-03-31."));
+      return NULL;
+    }
+  clauses = parse_clauses (gtk_editable_get_text (GTK_EDITABLE (self->clauses_row)), &bad_clause);
+  if (clauses == NULL)
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   _("“%s” is not a clause of ISO/IEC 27001. Use numbers from 4 to 10, such as 9.2."),
+                   bad_clause);
+      return NULL;
+    }
 
-  buffer = gtk_text_view_get_buffer (self->description_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  description = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  description = dup_buffer_text (self->description_view);
+  closure_note = dup_field_text (self->closure_view);
+  notes = dup_field_text (self->notes_view);
 
   edited = stw_item_copy (self->item);
   stw_item_set_title (edited, title);
   stw_item_set_description (edited, description[0] != '\0' ? description : NULL);
   stw_item_set_owner_id (edited, selected_owner_id (self));
 
-  selected = adw_combo_row_get_selected (self->status_row);
-  if (selected < STW_N_STATUSES)
-    stw_item_set_status (edited, selected);
+  status = selected_status (self);
+  stw_item_set_status (edited, status);
   selected = adw_combo_row_get_selected (self->priority_row);
   if (selected < STW_N_PRIORITIES)
     stw_item_set_priority (edited, selected);
 
   stw_item_set_start_date (edited, stw_date_row_get_date (self->start_row));
   stw_item_set_due_date (edited, stw_date_row_get_date (self->due_row));
+  /* Reopening clears the date; closing without one stamps today. */
+  stw_item_set_completed_date (edited, stw_status_is_open (status) ? NULL
+                                       : stw_date_row_get_date (self->completed_row));
+  stw_item_set_closure_note (edited, closure_note);
+  if (self->no_evidence_reason != NULL)
+    stw_item_set_no_evidence_reason (edited, self->no_evidence_reason);
+  stw_item_set_notes (edited, notes);
+  stw_item_set_clauses (edited, (const char * const *) clauses);
+
+  g_ptr_array_add (self->controls, NULL);
+  stw_item_set_controls (edited, (const char * const *) self->controls->pdata);
+  g_ptr_array_remove_index (self->controls, self->controls->len - 1);
 
   return g_steal_pointer (&edited);
+}
+
+void
+stw_item_editor_set_closure (StwItemEditor *self,
+                             const char    *note,
+                             const char    *no_evidence_reason)
+{
+  g_return_if_fail (STW_IS_ITEM_EDITOR (self));
+
+  /* Typed by the person, in the closure dialog: a change like any other. */
+  set_buffer_text (self->closure_view, note);
+  if (no_evidence_reason != NULL)
+    {
+      g_free (self->no_evidence_reason);
+      self->no_evidence_reason = g_strdup (no_evidence_reason);
+    }
+  update_closed_fields (self);
 }
 
 void

@@ -26,9 +26,14 @@ void          stw_item_editor_set_item      (StwItemEditor *self,
 gboolean      stw_item_editor_get_modified  (StwItemEditor *self);
 /* A new item holding the loaded one with the form's values, or NULL with
  * STW_WORKSPACE_ERROR_INVALID when a field cannot be saved (empty title,
- * a date that is not a date). */
+ * a date that is not a date, a clause that is not a clause). */
 StwItem      *stw_item_editor_dup_edited_item (StwItemEditor *self,
                                                GError       **error);
+/* Fills the closure note, and the reason for closing without evidence
+ * when one was asked for (as given in the closure dialog). */
+void          stw_item_editor_set_closure   (StwItemEditor *self,
+                                             const char    *note,
+                                             const char    *no_evidence_reason);
 void          stw_item_editor_focus_title   (StwItemEditor *self);
 
 G_END_DECLS

@@ -52,13 +52,16 @@ set_status_class (StwItemRow *self,
     }
 }
 
+/* Screen readers hear the whole row in one name: reference, title,
+ * status and due date, so a row can be told apart without its labels. */
 static void
 update_accessible_label (StwItemRow *self,
                          gboolean    overdue)
 {
-  g_autofree char *label = NULL;
+  g_autoptr(GString) label = NULL;
   const char *ref;
   const char *title;
+  const char *due;
 
   if (self->item == NULL)
     {
@@ -68,14 +71,20 @@ update_accessible_label (StwItemRow *self,
 
   ref = stw_item_get_ref (self->item);
   title = stw_item_get_title (self->item);
+  due = stw_item_get_due_date (self->item);
+
+  label = g_string_new (NULL);
+  g_string_append_printf (label, "%s %s, %s", ref != NULL ? ref : "", title != NULL ? title : "",
+                          stw_status_label (stw_item_get_status (self->item)));
+  if (due != NULL)
+    /* Translators: part of a list row's name for screen readers; %s is a date. */
+    g_string_append_printf (label, _(", due %s"), due);
   if (overdue)
-    /* Translators: an item in the list: reference, title, and a warning. */
-    label = g_strdup_printf (_("%s %s, overdue"), ref != NULL ? ref : "", title != NULL ? title : "");
-  else
-    label = g_strdup_printf ("%s %s", ref != NULL ? ref : "", title != NULL ? title : "");
+    /* Translators: part of a list row's name for screen readers. */
+    g_string_append (label, _(", overdue"));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
                                   -1);
 }
 

@@ -4,19 +4,29 @@
  */
 #pragma once
 
+#include "stw-board-view.h"
+#include "stw-calendar-view.h"
 #include "stw-item-editor.h"
+#include "stw-list-view.h"
+#include "stw-undo.h"
 #include "stw-window.h"
 
 G_BEGIN_DECLS
 
-GtkListBox    *_stw_window_get_workstreams_list (StwWindow *self);
-GtkListView   *_stw_window_get_items_view       (StwWindow *self);
-/* The selection model over the shown workstream's items, or NULL. */
-GtkSingleSelection *_stw_window_get_selection   (StwWindow *self);
-StwItemEditor *_stw_window_get_editor           (StwWindow *self);
-gboolean       _stw_window_get_editor_revealed  (StwWindow *self);
-const char    *_stw_window_get_visible_page     (StwWindow *self);
+GtkListBox      *_stw_window_get_workstreams_list (StwWindow *self);
+StwListView     *_stw_window_get_list_view        (StwWindow *self);
+StwBoardView    *_stw_window_get_board_view       (StwWindow *self);
+StwCalendarView *_stw_window_get_calendar_view    (StwWindow *self);
+StwItemEditor   *_stw_window_get_editor           (StwWindow *self);
+/* The window's one undo stack (NULL without a workspace). */
+StwUndoStack    *_stw_window_get_undo             (StwWindow *self);
+gboolean         _stw_window_get_editor_revealed  (StwWindow *self);
+/* "welcome", "search", or the view shown: "board", "calendar", "list". */
+const char      *_stw_window_get_visible_page     (StwWindow *self);
+GtkSearchEntry  *_stw_window_get_search_entry     (StwWindow *self);
+/* The items found by the current search, or NULL. */
+GListModel      *_stw_window_get_search_results   (StwWindow *self);
 /* Title of the newest toast, or NULL. */
-const char    *_stw_window_get_toast_title      (StwWindow *self);
+const char      *_stw_window_get_toast_title      (StwWindow *self);
 
 G_END_DECLS

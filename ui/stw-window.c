@@ -1,19 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * stw-window.c: the main window. A sidebar lists the workstreams of the
- * open workspace, the content pane lists the selected workstream's items
- * (due date ascending, as the core sorts them), and the item editor slides
- * in from the end. Every create, edit and delete goes through here, so each
- * one gets the same toast with "Undo" and the same error reporting.
+ * open workspace; the content pane shows the selected workstream as a
+ * Board, a Calendar or a List (remembered per workstream), and the item
+ * editor slides in from the end. Every change made here or in a view goes
+ * onto one undo stack per window, so the toast's "Undo" and Ctrl+Z always
+ * take back the newest change, wherever it was made. Ctrl+F searches the
+ * whole workspace and jumps to the item found.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "stw-board-view.h"
+#include "stw-calendar-view.h"
+#include "stw-closure-dialog.h"
 #include "stw-item-editor.h"
 #include "stw-item-model.h"
 #include "stw-item-row.h"
+#include "stw-list-view.h"
+#include "stw-people-window.h"
 #include "stw-sample.h"
+#include "stw-undo.h"
 #include "stw-window.h"
 #include "stw-window-private.h"
 #include "stw-workspace-dialog.h"
@@ -21,20 +29,10 @@
 #include "stw-workstream-row.h"
 
 typedef enum {
-  CHANGE_CREATE,
-  CHANGE_UPDATE,
-  CHANGE_DELETE,
-} ChangeKind;
-
-/* One undoable change. @before is the stored item before an update; the
- * reference is kept for the toast text. */
-typedef struct
-{
-  ChangeKind  kind;
-  gint64      item_id;
-  StwItem    *before;
-  char       *ref;
-} Change;
+  SAVE_DONE,
+  SAVE_FAILED,
+  SAVE_ASKING,   /* waiting for the closure note */
+} SaveResult;
 
 struct _StwWindow
 {
@@ -43,12 +41,13 @@ struct _StwWindow
   GSettings            *settings;
   StwWorkspace         *workspace;
   StwWorkstream        *workstream;
-  GtkSingleSelection   *selection;
-  GPtrArray            *undo_stack;      /* Change */
+  StwUndoStack         *undo;
+  GCancellable         *closing;         /* the closure dialog of a save */
+  GListModel           *search_results;
   AdwToast             *toast;
   char                 *toast_title;
   gint64                toast_added_at;
-  guint                 syncing;         /* > 0 while the window moves the selection itself */
+  guint                 syncing;         /* > 0 while the window moves selections itself */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -59,24 +58,26 @@ struct _StwWindow
   GtkLabel             *workspace_label;
   GtkPopover           *workspace_popover;
   GtkListBox           *workspaces_list;
+  GtkButton            *actor_button;
+  GtkLabel             *actor_label;
   GtkListBox           *workstreams_list;
-  AdwWindowTitle       *content_title;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
   AdwFlap              *flap;
-  GtkStack             *items_stack;
-  GtkListView          *items_view;
+  GtkStack             *content_stack;
+  AdwViewStack         *view_stack;
+  StwBoardView         *board_view;
+  StwCalendarView      *calendar_view;
+  StwListView          *list_view;
+  GtkStack             *search_stack;
+  GtkListView          *search_results_view;
   StwItemEditor        *editor;
 };
 
-static void selection_changed_cb (GtkSingleSelection *selection,
-                                  GParamSpec         *pspec,
-                                  StwWindow          *self);
-static void toast_dismissed_cb   (AdwToast           *toast,
-                                  StwWindow          *self);
-static void items_changed_cb     (GListModel         *model,
-                                  guint               position,
-                                  guint               removed,
-                                  guint               added,
-                                  StwWindow          *self);
+static void       toast_dismissed_cb (AdwToast   *toast,
+                                      StwWindow  *self);
+static SaveResult save_editor        (StwWindow  *self);
 
 G_DEFINE_FINAL_TYPE (StwWindow, stw_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -91,39 +92,10 @@ static GParamSpec *properties[N_PROPS];
 #define UNDO_DEPTH 50
 /* Longer than libadwaita's toast show animation (300 ms). */
 #define TOAST_SETTLE_USEC (G_USEC_PER_SEC / 2)
+/* Enough to pick from while typing; the entry narrows it further. */
+#define SEARCH_LIMIT 50
 
 /* Helpers */
-
-static void
-change_free (gpointer data)
-{
-  Change *change = data;
-
-  g_clear_object (&change->before);
-  g_free (change->ref);
-  g_free (change);
-}
-
-static void
-push_change (StwWindow  *self,
-             ChangeKind  kind,
-             gint64      item_id,
-             StwItem    *before,
-             const char *ref)
-{
-  Change *change = g_new0 (Change, 1);
-
-  change->kind = kind;
-  change->item_id = item_id;
-  change->before = before != NULL ? stw_item_copy (before) : NULL;
-  change->ref = g_strdup (ref);
-
-  if (self->undo_stack->len >= UNDO_DEPTH)
-    g_ptr_array_remove_index (self->undo_stack, 0);
-  g_ptr_array_add (self->undo_stack, change);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", TRUE);
-}
 
 /* Shows @text (plain text, not markup) in a toast, replacing the one shown,
  * so that "Undo" always means the newest change. */
@@ -171,6 +143,17 @@ show_toast (StwWindow  *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* An error stays until dismissed: it explains why something did not
+ * happen. */
+static void
+show_error_text (StwWindow  *self,
+                 const char *text)
+{
+  show_toast (self, text, FALSE);
+  adw_toast_set_timeout (self->toast, 0);
+  adw_toast_set_priority (self->toast, ADW_TOAST_PRIORITY_HIGH);
+}
+
 static void
 show_error (StwWindow    *self,
             const char   *what,
@@ -180,57 +163,68 @@ show_error (StwWindow    *self,
 
   /* Translators: "what failed: why", e.g. "Could not save the item: disk full". */
   text = g_strdup_printf (_("%s: %s"), what, error->message);
-  show_toast (self, text, FALSE);
-  adw_toast_set_timeout (self->toast, 0);
-  adw_toast_set_priority (self->toast, ADW_TOAST_PRIORITY_HIGH);
+  show_error_text (self, text);
+}
+
+static const char *
+visible_view (StwWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  return name != NULL ? name : "list";
+}
+
+/* The item selected in the view shown, 0 when none (or several). */
+static gint64
+view_selected_item (StwWindow *self)
+{
+  const char *view = visible_view (self);
+
+  if (g_str_equal (view, "board"))
+    return stw_board_view_get_selected_item (self->board_view);
+  if (g_str_equal (view, "list"))
+    return stw_list_view_get_selected_item (self->list_view);
+
+  return 0;
 }
 
 static void
 update_actions (StwWindow *self)
 {
   StwItem *item = stw_item_editor_get_item (self->editor);
-  gboolean has_selection = self->selection != NULL
-    && gtk_single_selection_get_selected_item (self->selection) != NULL;
+  gboolean has_workspace = self->workspace != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", self->workstream != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-item", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-item",
-                                 (item != NULL && stw_item_get_id (item) != 0) || has_selection);
+                                 (item != NULL && stw_item_get_id (item) != 0)
+                                 || (self->workstream != NULL && view_selected_item (self) != 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-editor", item != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", self->undo_stack->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->undo != NULL && stw_undo_stack_get_can_undo (self->undo));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", self->workstream != NULL);
 }
 
+/* Moves the shown view's selection to @item_id without the editor
+ * following it. */
 static void
-update_items_page (StwWindow *self)
+select_in_view (StwWindow *self,
+                gint64     item_id)
 {
-  gboolean empty = self->selection == NULL
-    || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0;
-
-  gtk_stack_set_visible_child_name (self->items_stack, empty ? "empty" : "list");
-}
-
-/* Moves the list's selection without the editor following it. */
-static void
-select_item_in_list (StwWindow *self,
-                     gint64     item_id)
-{
-  GListModel *items;
-  int position = -1;
-
-  if (self->selection == NULL)
-    return;
-
-  items = gtk_single_selection_get_model (self->selection);
-  if (item_id != 0 && STW_IS_ITEM_MODEL (items))
-    position = stw_item_model_find (STW_ITEM_MODEL (items), item_id);
+  const char *view = visible_view (self);
 
   self->syncing++;
-  gtk_single_selection_set_selected (self->selection,
-                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  if (g_str_equal (view, "board"))
+    stw_board_view_select_item (self->board_view, item_id);
+  else if (g_str_equal (view, "calendar"))
+    stw_calendar_view_select_item (self->calendar_view, item_id);
+  else
+    stw_list_view_select_item (self->list_view, item_id);
   self->syncing--;
 
-  if (position >= 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->items_view), "list.scroll-to-item", "u", (guint) position);
+  update_actions (self);
 }
 
 static void
@@ -246,70 +240,7 @@ static void
 close_editor (StwWindow *self)
 {
   show_in_editor (self, NULL);
-  select_item_in_list (self, 0);
-}
-
-/* Writes the editor's item to the workspace: inserts a new one, updates a
- * stored one. On success the editor shows the item as stored and the change
- * can be undone; on failure the editor keeps what was typed. */
-static gboolean
-save_editor (StwWindow *self)
-{
-  g_autoptr(StwItem) edited = NULL;
-  g_autoptr(StwItem) before = NULL;
-  g_autoptr(StwItem) stored = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gint64 id;
-
-  if (self->workspace == NULL || stw_item_editor_get_item (self->editor) == NULL)
-    return TRUE;
-
-  edited = stw_item_editor_dup_edited_item (self->editor, &error);
-  if (edited == NULL)
-    {
-      show_error (self, _("Could not save the item"), error);
-      return FALSE;
-    }
-
-  id = stw_item_get_id (edited);
-  if (id == 0)
-    {
-      if (!stw_workspace_insert_item (self->workspace, edited, &error))
-        {
-          show_error (self, _("Could not create the item"), error);
-          return FALSE;
-        }
-      id = stw_item_get_id (edited);
-      push_change (self, CHANGE_CREATE, id, NULL, stw_item_get_ref (edited));
-      /* Translators: %s is an item reference such as T-014. */
-      text = g_strdup_printf (_("%s created"), stw_item_get_ref (edited));
-    }
-  else
-    {
-      before = stw_workspace_load_item (self->workspace, id, &error);
-      if (before == NULL)
-        {
-          show_error (self, _("Could not save the item"), error);
-          return FALSE;
-        }
-      if (!stw_workspace_update_item (self->workspace, edited, &error))
-        {
-          show_error (self, _("Could not save the item"), error);
-          return FALSE;
-        }
-      push_change (self, CHANGE_UPDATE, id, before, stw_item_get_ref (before));
-      /* Translators: %s is an item reference such as T-014. */
-      text = g_strdup_printf (_("%s saved"), stw_item_get_ref (before));
-    }
-
-  stored = stw_workspace_load_item (self->workspace, id, NULL);
-  stw_item_editor_set_item (self->editor, stored != NULL ? stored : edited);
-  select_item_in_list (self, id);
-  update_actions (self);
-  show_toast (self, text, TRUE);
-
-  return TRUE;
+  select_in_view (self, 0);
 }
 
 /* Saves what the editor holds before it shows something else. Untouched
@@ -321,54 +252,321 @@ commit_editor (StwWindow *self)
       || !stw_item_editor_get_modified (self->editor))
     return TRUE;
 
-  return save_editor (self);
+  return save_editor (self) == SAVE_DONE;
+}
+
+/* Opens the stored item @item_id in the editor, after saving what the
+ * editor held. */
+static void
+open_item (StwWindow *self,
+           gint64     item_id)
+{
+  g_autoptr(StwItem) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  StwItem *shown = stw_item_editor_get_item (self->editor);
+
+  if (self->workspace == NULL || item_id == 0)
+    return;
+
+  if (shown != NULL && stw_item_get_id (shown) == item_id)
+    {
+      adw_flap_set_reveal_flap (self->flap, TRUE);
+      return;
+    }
+
+  if (!commit_editor (self))
+    {
+      select_in_view (self, shown != NULL ? stw_item_get_id (shown) : 0);
+      return;
+    }
+
+  stored = stw_workspace_load_item (self->workspace, item_id, &error);
+  if (stored == NULL)
+    {
+      show_error (self, _("Could not open the item"), error);
+      return;
+    }
+
+  show_in_editor (self, stored);
+  select_in_view (self, item_id);
+}
+
+/* Reloads the editor's item from the workspace after a change made
+ * elsewhere (a board move, a bulk change, an undo); @force drops unsaved
+ * edits too. An item that no longer exists closes the editor. */
+static void
+refresh_editor (StwWindow *self,
+                gboolean   force)
+{
+  g_autoptr(StwItem) stored = NULL;
+  StwItem *shown = stw_item_editor_get_item (self->editor);
+
+  if (self->workspace == NULL || shown == NULL || stw_item_get_id (shown) == 0)
+    return;
+  if (stw_item_editor_get_modified (self->editor) && !force)
+    return;
+
+  stored = stw_workspace_load_item (self->workspace, stw_item_get_id (shown), NULL);
+  if (stored == NULL)
+    show_in_editor (self, NULL);
+  else
+    stw_item_editor_set_item (self->editor, stored);
+  update_actions (self);
+}
+
+/* Closing an item of a workstream that wants evidence needs a reason when
+ * there is none. */
+static gboolean
+needs_evidence_reason (StwWindow *self,
+                       StwItem   *item)
+{
+  StwWorkstream *workstream = stw_workspace_find_workstream (self->workspace, stw_item_get_workstream_id (item));
+  const char *reason = stw_item_get_no_evidence_reason (item);
+
+  return workstream != NULL && stw_workstream_get_require_evidence (workstream)
+    && (reason == NULL || reason[0] == '\0');
+}
+
+/* The edit marks an item Done that was not, and the closure note (or the
+ * reason for having no evidence) is missing. */
+static gboolean
+needs_closure_note (StwWindow *self,
+                    StwItem   *edited)
+{
+  StwItem *loaded = stw_item_editor_get_item (self->editor);
+
+  return stw_item_get_status (edited) == STW_STATUS_DONE
+    && (stw_item_get_id (edited) == 0 || stw_item_get_status (loaded) != STW_STATUS_DONE)
+    && (stw_item_get_closure_note (edited) == NULL || needs_evidence_reason (self, edited));
+}
+
+static void
+closure_note_given_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(StwWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *reason = NULL;
+
+  if (!stw_closure_dialog_ask_full_finish (result, &note, &reason, &error))
+    return;
+
+  /* The editor may have been emptied meanwhile (window closing). */
+  if (stw_item_editor_get_item (self->editor) == NULL)
+    return;
+
+  stw_item_editor_set_closure (self->editor, note, reason);
+  save_editor (self);
+}
+
+/* Writes the editor's item to the workspace: inserts a new one, updates a
+ * stored one. On success the editor shows the item as stored and the change
+ * can be undone; on failure the editor keeps what was typed. Marking an
+ * item Done first asks for its closure note. */
+static SaveResult
+save_editor (StwWindow *self)
+{
+  g_autoptr(StwItem) edited = NULL;
+  g_autoptr(StwItem) before = NULL;
+  g_autoptr(StwItem) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  if (self->workspace == NULL || stw_item_editor_get_item (self->editor) == NULL)
+    return SAVE_DONE;
+
+  edited = stw_item_editor_dup_edited_item (self->editor, &error);
+  if (edited == NULL)
+    {
+      show_error (self, _("Could not save the item"), error);
+      return SAVE_FAILED;
+    }
+
+  if (needs_closure_note (self, edited))
+    {
+      g_cancellable_cancel (self->closing);
+      g_clear_object (&self->closing);
+      self->closing = g_cancellable_new ();
+      stw_closure_dialog_ask_full (GTK_WIDGET (self),
+                                   stw_item_get_ref (edited), stw_item_get_title (edited),
+                                   1, stw_item_get_closure_note (edited),
+                                   needs_evidence_reason (self, edited), NULL,
+                                   self->closing, closure_note_given_cb, g_object_ref (self));
+      return SAVE_ASKING;
+    }
+
+  id = stw_item_get_id (edited);
+  if (id == 0)
+    {
+      if (!stw_workspace_insert_item (self->workspace, edited, &error))
+        {
+          show_error (self, _("Could not create the item"), error);
+          return SAVE_FAILED;
+        }
+      id = stw_item_get_id (edited);
+      stw_undo_stack_push_create (self->undo, edited);
+      /* Translators: %s is an item reference such as T-014. */
+      text = g_strdup_printf (_("%s created"), stw_item_get_ref (edited));
+    }
+  else
+    {
+      before = stw_workspace_load_item (self->workspace, id, &error);
+      if (before == NULL)
+        {
+          show_error (self, _("Could not save the item"), error);
+          return SAVE_FAILED;
+        }
+      if (!stw_workspace_update_item (self->workspace, edited, &error))
+        {
+          show_error (self, _("Could not save the item"), error);
+          return SAVE_FAILED;
+        }
+      stw_undo_stack_push_update (self->undo, before);
+      /* Translators: %s is an item reference such as T-014. */
+      text = g_strdup_printf (_("%s saved"), stw_item_get_ref (before));
+    }
+
+  stored = stw_workspace_load_item (self->workspace, id, NULL);
+  stw_item_editor_set_item (self->editor, stored != NULL ? stored : edited);
+  if (self->workstream != NULL
+      && stw_item_get_workstream_id (edited) == stw_workstream_get_id (self->workstream))
+    select_in_view (self, id);
+  update_actions (self);
+  show_toast (self, text, TRUE);
+
+  return SAVE_DONE;
+}
+
+static void
+load_views (StwWindow *self)
+{
+  gint64 id = self->workstream != NULL ? stw_workstream_get_id (self->workstream) : 0;
+  StwWorkspace *workspace = id != 0 ? self->workspace : NULL;
+  StwUndoStack *undo = id != 0 ? self->undo : NULL;
+
+  stw_board_view_set_workstream (self->board_view, workspace, undo, id);
+  stw_calendar_view_set_workstream (self->calendar_view, workspace, undo, id);
+  stw_list_view_set_workstream (self->list_view, workspace, undo, id);
+}
+
+/* Shows the view the person last chose for this workstream. */
+static void
+restore_view (StwWindow *self)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *view = NULL;
+
+  if (self->workspace == NULL || self->workstream == NULL)
+    return;
+
+  key = g_strdup_printf ("view:%" G_GINT64_FORMAT, stw_workstream_get_id (self->workstream));
+  view = stw_workspace_dup_setting (self->workspace, key);
+  if (view == NULL || adw_view_stack_get_child_by_name (self->view_stack, view) == NULL)
+    view = g_strdup ("list");
+
+  self->syncing++;
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+  self->syncing--;
 }
 
 static void
 set_workstream (StwWindow     *self,
                 StwWorkstream *workstream)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) items = NULL;
-
   if (self->workstream == workstream)
     return;
 
   show_in_editor (self, NULL);
   g_set_object (&self->workstream, workstream);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
+  restore_view (self);
+  load_views (self);
 
-  if (workstream != NULL)
-    {
-      items = stw_workspace_list_items (self->workspace, stw_workstream_get_id (workstream), &error);
-      if (items == NULL)
-        show_error (self, _("Could not list the items"), error);
-    }
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     workstream != NULL ? stw_workstream_get_name (workstream) : "");
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        self->workspace != NULL ? stw_workspace_get_org_name (self->workspace) : "");
 
-  g_clear_object (&self->selection);
-  if (items != NULL)
-    {
-      self->selection = gtk_single_selection_new (g_object_ref (items));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      g_signal_connect (self->selection, "notify::selected-item",
-                        G_CALLBACK (selection_changed_cb), self);
-      g_signal_connect (self->selection, "items-changed",
-                        G_CALLBACK (items_changed_cb), self);
-    }
-  gtk_list_view_set_model (self->items_view, GTK_SELECTION_MODEL (self->selection));
-
-  adw_window_title_set_title (self->content_title,
-                              workstream != NULL ? stw_workstream_get_name (workstream) : "");
-  adw_window_title_set_subtitle (self->content_title,
-                                 self->workspace != NULL ? stw_workspace_get_org_name (self->workspace) : "");
-
-  update_items_page (self);
   update_actions (self);
 }
+
+static GtkListBoxRow *
+find_workstream_row (StwWindow *self,
+                     gint64     workstream_id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->workstreams_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (STW_IS_WORKSTREAM_ROW (child)
+        && stw_workstream_get_id (stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (child))) == workstream_id)
+      return GTK_LIST_BOX_ROW (child);
+
+  return NULL;
+}
+
+/* Shows @item_id where it lives: its workstream, selected in the view
+ * shown, open in the editor. */
+static void
+jump_to_item (StwWindow *self,
+              gint64     item_id)
+{
+  g_autoptr(StwItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
+
+  if (self->workspace == NULL || !commit_editor (self))
+    return;
+
+  item = stw_workspace_load_item (self->workspace, item_id, &error);
+  if (item == NULL)
+    {
+      show_error (self, _("Could not open the item"), error);
+      return;
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  row = find_workstream_row (self, stw_item_get_workstream_id (item));
+  if (row != NULL && gtk_list_box_get_selected_row (self->workstreams_list) != row)
+    gtk_list_box_select_row (self->workstreams_list, row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+
+  show_in_editor (self, item);
+  select_in_view (self, item_id);
+}
+
+static void
+run_search (StwWindow *self)
+{
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  if (self->workspace != NULL && stripped[0] != '\0')
+    {
+      results = stw_workspace_search_items (self->workspace, stripped, SEARCH_LIMIT, &error);
+      if (results == NULL)
+        show_error (self, _("Could not search"), error);
+    }
+
+  g_set_object (&self->search_results, results);
+  if (results != NULL)
+    selection = gtk_no_selection_new (g_object_ref (results));
+  gtk_list_view_set_model (self->search_results_view, GTK_SELECTION_MODEL (selection));
+
+  if (stripped[0] == '\0')
+    gtk_stack_set_visible_child_name (self->search_stack, "start");
+  else if (results == NULL || g_list_model_get_n_items (results) == 0)
+    gtk_stack_set_visible_child_name (self->search_stack, "none");
+  else
+    gtk_stack_set_visible_child_name (self->search_stack, "results");
+}
+
 
 static GtkWidget *
 create_workstream_row (gpointer item,
@@ -463,8 +661,25 @@ update_organisation (StwWindow *self)
   gtk_label_set_label (self->workspace_label, org != NULL ? org : "");
   /* The label may be cut short; the tooltip has the whole name. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_button), org);
-  adw_window_title_set_subtitle (self->content_title, org != NULL ? org : "");
+  adw_view_switcher_title_set_subtitle (self->switcher_title, org != NULL ? org : "");
   gtk_window_set_title (GTK_WINDOW (self), org != NULL && org[0] != '\0' ? org : _("Steward"));
+}
+
+static void
+update_actor (StwWindow *self)
+{
+  g_autofree char *text = NULL;
+  StwPerson *actor = NULL;
+
+  if (self->workspace != NULL)
+    actor = stw_workspace_find_person (self->workspace, stw_workspace_get_actor_id (self->workspace));
+
+  /* Translators: who the changes are recorded as; %s is a person's name. */
+  text = g_strdup_printf (_("You are %s"), actor != NULL ? stw_person_get_name (actor) : "—");
+  gtk_label_set_label (self->actor_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->actor_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
 }
 
 /* Callbacks */
@@ -484,71 +699,155 @@ organisation_changed_cb (StwWindow *self)
 }
 
 static void
-selection_changed_cb (GtkSingleSelection *selection,
-                      GParamSpec         *pspec,
-                      StwWindow          *self)
+people_changed_cb (StwWindow *self)
 {
-  g_autoptr(StwItem) stored = NULL;
+  update_actor (self);
+}
+
+static void
+can_undo_changed_cb (StwWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+item_changed_cb (StwWorkspace *workspace,
+                 gint64        item_id,
+                 gint64        workstream_id,
+                 StwWindow    *self)
+{
+  StwItem *shown = stw_item_editor_get_item (self->editor);
+
+  if (shown == NULL || stw_item_get_id (shown) == 0)
+    return;
+
+  /* 0 is "many items changed". */
+  if (item_id == 0 || item_id == stw_item_get_id (shown))
+    refresh_editor (self, FALSE);
+}
+
+static void
+view_switched_cb (StwWindow *self)
+{
+  g_autofree char *key = NULL;
   g_autoptr(GError) error = NULL;
-  StwItem *selected;
-  StwItem *shown;
-  gint64 target_id;
+  StwItem *shown = stw_item_editor_get_item (self->editor);
 
-  if (self->syncing > 0)
+  if (self->syncing > 0 || self->workspace == NULL || self->workstream == NULL)
     return;
 
-  selected = gtk_single_selection_get_selected_item (selection);
-  shown = stw_item_editor_get_item (self->editor);
+  key = g_strdup_printf ("view:%" G_GINT64_FORMAT, stw_workstream_get_id (self->workstream));
+  if (!stw_workspace_set_setting (self->workspace, key, visible_view (self), &error))
+    g_warning ("Could not remember the view: %s", error->message);
 
-  if (selected == NULL)
-    {
-      update_actions (self);
-      return;
-    }
-
-  target_id = stw_item_get_id (selected);
-  if (shown != NULL && stw_item_get_id (shown) == target_id)
-    return;
-
-  /* Saving may reorder the list, so find the target again afterwards. */
-  if (!commit_editor (self))
-    {
-      select_item_in_list (self, shown != NULL ? stw_item_get_id (shown) : 0);
-      return;
-    }
-  select_item_in_list (self, target_id);
-
-  stored = stw_workspace_load_item (self->workspace, target_id, &error);
-  if (stored == NULL)
-    {
-      show_error (self, _("Could not open the item"), error);
-      return;
-    }
-  show_in_editor (self, stored);
+  /* The item open in the editor stays selected in the new view. */
+  if (shown != NULL && stw_item_get_id (shown) != 0)
+    select_in_view (self, stw_item_get_id (shown));
+  update_actions (self);
 }
 
 static void
-items_changed_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  StwWindow  *self)
+view_item_activated_cb (StwWindow *self,
+                        gint64     item_id)
 {
-  update_items_page (self);
+  open_item (self, item_id);
+}
+
+/* With the editor open, it follows a click in the list, as a details pane
+ * does; closed, a click only selects. */
+static void
+list_item_selected_cb (StwWindow *self,
+                       gint64     item_id)
+{
+  update_actions (self);
+
+  if (self->syncing > 0 || item_id == 0 || !adw_flap_get_reveal_flap (self->flap))
+    return;
+
+  open_item (self, item_id);
 }
 
 static void
-item_row_setup_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   StwWindow                *self)
+view_changed_item_cb (StwWindow  *self,
+                      const char *message)
+{
+  show_toast (self, message, TRUE);
+  update_actions (self);
+}
+
+static void
+view_error_cb (StwWindow  *self,
+               const char *message)
+{
+  show_error_text (self, message);
+}
+
+static void
+search_mode_changed_cb (StwWindow *self)
+{
+  gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
+
+  gtk_stack_set_visible_child_name (self->content_stack, searching ? "search" : "views");
+  if (searching)
+    {
+      run_search (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+  else
+    {
+      g_clear_object (&self->search_results);
+      gtk_list_view_set_model (self->search_results_view, NULL);
+    }
+}
+
+static void
+search_changed_cb (StwWindow *self)
+{
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    run_search (self);
+}
+
+/* Enter goes to the best match. */
+static void
+search_activated_cb (StwWindow *self)
+{
+  g_autoptr(StwItem) first = NULL;
+
+  /* The results may be a keystroke behind the entry's typing delay. */
+  run_search (self);
+  if (self->search_results == NULL || g_list_model_get_n_items (self->search_results) == 0)
+    return;
+
+  first = g_list_model_get_item (self->search_results, 0);
+  jump_to_item (self, stw_item_get_id (first));
+}
+
+static void
+search_result_activated_cb (StwWindow *self,
+                            guint      position)
+{
+  g_autoptr(StwItem) item = NULL;
+
+  if (self->search_results == NULL)
+    return;
+
+  item = g_list_model_get_item (self->search_results, position);
+  if (item != NULL)
+    jump_to_item (self, stw_item_get_id (item));
+}
+
+static void
+search_row_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     StwWindow                *self)
 {
   gtk_list_item_set_child (list_item, stw_item_row_new ());
 }
 
 static void
-item_row_bound_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   StwWindow                *self)
+search_row_bound_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     StwWindow                *self)
 {
   g_autofree char *today = stw_date_today ();
   StwItemRow *row = STW_ITEM_ROW (gtk_list_item_get_child (list_item));
@@ -557,13 +856,11 @@ item_row_bound_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-item_row_unbound_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     StwWindow                *self)
+search_row_unbound_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *list_item,
+                       StwWindow                *self)
 {
-  StwItemRow *row = STW_ITEM_ROW (gtk_list_item_get_child (list_item));
-
-  stw_item_row_set_item (row, NULL, NULL);
+  stw_item_row_set_item (STW_ITEM_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
 }
 
 static void
@@ -578,15 +875,11 @@ workstream_row_selected_cb (StwWindow     *self,
   if (!commit_editor (self))
     {
       /* Stay where the unsaved edit is. */
-      GtkWidget *child;
+      GtkListBoxRow *back = previous != NULL ? find_workstream_row (self, stw_workstream_get_id (previous)) : NULL;
 
       self->syncing++;
-      for (child = gtk_widget_get_first_child (GTK_WIDGET (self->workstreams_list));
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (STW_IS_WORKSTREAM_ROW (child)
-            && stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (child)) == previous)
-          gtk_list_box_select_row (self->workstreams_list, GTK_LIST_BOX_ROW (child));
+      if (back != NULL)
+        gtk_list_box_select_row (self->workstreams_list, back);
       self->syncing--;
       return;
     }
@@ -605,6 +898,7 @@ static void
 workspace_popover_shown_cb (StwWindow *self)
 {
   fill_workspaces (self, self->workspaces_list);
+  update_actor (self);
 }
 
 static void
@@ -645,6 +939,12 @@ workspace_dialog_responded_cb (StwWorkspaceDialog *dialog,
     }
 
   open_new_workspace (self, workspace);
+}
+
+static void
+people_window_actor_changed_cb (StwWindow *self)
+{
+  update_actor (self);
 }
 
 /* Actions */
@@ -711,14 +1011,19 @@ new_item_activated (GtkWidget  *widget,
 {
   StwWindow *self = STW_WINDOW (widget);
   g_autoptr(StwItem) item = NULL;
+  StwPerson *owner;
 
   if (self->workstream == NULL || !commit_editor (self))
     return;
 
   item = stw_item_new (stw_workstream_get_id (self->workstream));
-  stw_item_set_owner_id (item, stw_workstream_get_owner_id (self->workstream));
+  /* The workstream's owner, unless they have left. */
+  owner = stw_workspace_find_person (self->workspace, stw_workstream_get_owner_id (self->workstream));
+  if (owner != NULL && stw_person_get_active (owner))
+    stw_item_set_owner_id (item, stw_person_get_id (owner));
 
-  select_item_in_list (self, 0);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  select_in_view (self, 0);
   show_in_editor (self, item);
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
   stw_item_editor_focus_title (self->editor);
@@ -756,8 +1061,8 @@ delete_item_activated (GtkWidget  *widget,
 
   if (item != NULL)
     id = stw_item_get_id (item);
-  else if (self->selection != NULL && gtk_single_selection_get_selected_item (self->selection) != NULL)
-    id = stw_item_get_id (gtk_single_selection_get_selected_item (self->selection));
+  else
+    id = view_selected_item (self);
 
   /* A new item that was never saved is simply dropped. */
   if (id == 0)
@@ -773,7 +1078,7 @@ delete_item_activated (GtkWidget  *widget,
       return;
     }
 
-  push_change (self, CHANGE_DELETE, id, before, stw_item_get_ref (before));
+  stw_undo_stack_push_delete (self->undo, before);
   close_editor (self);
 
   /* Translators: %s is an item reference such as T-014. */
@@ -800,66 +1105,34 @@ undo_activated (GtkWidget  *widget,
   StwWindow *self = STW_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(StwItem) restored = NULL;
   StwItem *shown = stw_item_editor_get_item (self->editor);
-  gboolean shown_is_target;
-  Change *change;
-  gboolean ok = FALSE;
+  gint64 shown_id = shown != NULL ? stw_item_get_id (shown) : 0;
+  gint64 item_id = 0;
 
-  if (self->workspace == NULL || self->undo_stack->len == 0)
+  if (self->undo == NULL || !stw_undo_stack_get_can_undo (self->undo))
     return;
 
-  change = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  shown_is_target = shown != NULL && stw_item_get_id (shown) == change->item_id;
-
-  switch (change->kind)
+  if (!stw_undo_stack_undo (self->undo, &text, &item_id, &error))
     {
-    case CHANGE_CREATE:
-      ok = stw_workspace_delete_item (self->workspace, change->item_id, &error);
-      if (ok && shown_is_target)
-        close_editor (self);
-      break;
-
-    case CHANGE_UPDATE:
-      ok = stw_workspace_update_item (self->workspace, change->before, &error);
-      if (ok && shown_is_target)
-        {
-          g_autoptr(StwItem) stored = stw_workspace_load_item (self->workspace, change->item_id, NULL);
-
-          stw_item_editor_set_item (self->editor, stored);
-          select_item_in_list (self, change->item_id);
-        }
-      break;
-
-    case CHANGE_DELETE:
-      ok = stw_workspace_restore_item (self->workspace, change->item_id, &error);
-      if (ok && self->workstream != NULL
-          && stw_item_get_workstream_id (change->before) == stw_workstream_get_id (self->workstream)
-          && commit_editor (self))
-        {
-          g_autoptr(StwItem) stored = stw_workspace_load_item (self->workspace, change->item_id, NULL);
-
-          if (stored != NULL)
-            {
-              show_in_editor (self, stored);
-              select_item_in_list (self, change->item_id);
-            }
-        }
-      break;
-
-    default:
-      g_assert_not_reached ();
+      show_error (self, _("Could not undo"), error);
+      update_actions (self);
+      return;
     }
 
-  if (ok)
-    {
-      /* Translators: %s is an item reference such as T-014. */
-      text = g_strdup_printf (_("Change to %s undone"), change->ref != NULL ? change->ref : "");
-      show_toast (self, text, FALSE);
-    }
-  else
-    show_error (self, _("Could not undo"), error);
+  /* Undo means the stored state: what the editor shows follows it, even
+   * over unsaved edits to the same item. */
+  if (item_id != 0 && shown_id == item_id)
+    refresh_editor (self, TRUE);
+  else if (item_id == 0)
+    refresh_editor (self, FALSE);
 
-  change_free (change);
+  if (item_id != 0 && self->workstream != NULL)
+    restored = stw_workspace_load_item (self->workspace, item_id, NULL);
+  if (restored != NULL && stw_item_get_workstream_id (restored) == stw_workstream_get_id (self->workstream))
+    select_in_view (self, item_id);
+
+  show_toast (self, text, FALSE);
   update_actions (self);
 }
 
@@ -871,6 +1144,56 @@ go_back_activated (GtkWidget  *widget,
   StwWindow *self = STW_WINDOW (widget);
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+show_view_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StwWindow *self = STW_WINDOW (widget);
+  const char *view = g_variant_get_string (parameter, NULL);
+
+  if (self->workstream == NULL || adw_view_stack_get_child_by_name (self->view_stack, view) == NULL)
+    return;
+
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+search_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StwWindow *self = STW_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    return;
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+people_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StwWindow *self = STW_WINDOW (widget);
+  GtkWidget *people;
+
+  if (self->workspace == NULL)
+    return;
+
+  gtk_popover_popdown (self->workspace_popover);
+
+  people = stw_people_window_new (GTK_WINDOW (self), self->workspace);
+  g_signal_connect_object (people, "actor-changed",
+                           G_CALLBACK (people_window_actor_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (people));
 }
 
 /* Overrides */
@@ -901,13 +1224,19 @@ stw_window_dispose (GObject *object)
 {
   StwWindow *self = STW_WINDOW (object);
 
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_cancellable_cancel (self->closing);
+  g_clear_object (&self->closing);
+
+  if (self->workspace != NULL)
+    g_signal_handlers_disconnect_by_data (self->workspace, self);
+  if (self->undo != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_WINDOW);
 
-  g_clear_object (&self->selection);
+  g_clear_object (&self->search_results);
   g_clear_object (&self->workstream);
+  g_clear_object (&self->undo);
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
   g_clear_object (&self->toast);
@@ -920,7 +1249,6 @@ stw_window_finalize (GObject *object)
 {
   StwWindow *self = STW_WINDOW (object);
 
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->toast_title, g_free);
 
   G_OBJECT_CLASS (stw_window_parent_class)->finalize (object);
@@ -970,6 +1298,14 @@ stw_window_class_init (StwWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  static const struct {
+    guint       key;
+    const char *view;
+  } view_keys[] = {
+    { GDK_KEY_1, "board" },
+    { GDK_KEY_2, "calendar" },
+    { GDK_KEY_3, "list" },
+  };
 
   object_class->dispose = stw_window_dispose;
   object_class->finalize = stw_window_finalize;
@@ -983,7 +1319,10 @@ stw_window_class_init (StwWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (STW_TYPE_BOARD_VIEW);
+  g_type_ensure (STW_TYPE_CALENDAR_VIEW);
   g_type_ensure (STW_TYPE_ITEM_EDITOR);
+  g_type_ensure (STW_TYPE_LIST_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StwWindow, toast_overlay);
@@ -995,16 +1334,34 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workspace_label);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workspace_popover);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workspaces_list);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, actor_button);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, actor_label);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workstreams_list);
-  gtk_widget_class_bind_template_child (widget_class, StwWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, StwWindow, items_stack);
-  gtk_widget_class_bind_template_child (widget_class, StwWindow, items_view);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, board_view);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, calendar_view);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, search_stack);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, search_results_view);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, editor);
   gtk_widget_class_bind_template_callback (widget_class, workstream_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, workstream_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, workspace_popover_shown_cb);
   gtk_widget_class_bind_template_callback (widget_class, workspace_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_switched_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_item_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_item_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_activated);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_activated);
@@ -1015,11 +1372,19 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-editor", NULL, close_editor_activated);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_activated);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_activated);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
+  gtk_widget_class_install_action (widget_class, "win.people", NULL, people_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.people", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.close-editor", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, view_keys[i].key, GDK_CONTROL_MASK,
+                                         "win.show-view", "s", view_keys[i].view);
 }
 
 static void
@@ -1029,15 +1394,15 @@ stw_window_init (StwWindow *self)
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
-  self->undo_stack = g_ptr_array_new_with_free_func (change_free);
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect_object (factory, "setup", G_CALLBACK (item_row_setup_cb), self, 0);
-  g_signal_connect_object (factory, "bind", G_CALLBACK (item_row_bound_cb), self, 0);
-  g_signal_connect_object (factory, "unbind", G_CALLBACK (item_row_unbound_cb), self, 0);
-  gtk_list_view_set_factory (self->items_view, factory);
+  g_signal_connect_object (factory, "setup", G_CALLBACK (search_row_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (search_row_bound_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (search_row_unbound_cb), self, 0);
+  gtk_list_view_set_factory (self->search_results_view, factory);
 
   /* Without the schema (a build tree run without GSETTINGS_SCHEMA_DIR) the
    * window works, it just does not remember anything. */
@@ -1093,17 +1458,30 @@ stw_window_set_workspace (StwWindow    *self,
   if (!commit_editor (self))
     return FALSE;
 
+  g_cancellable_cancel (self->closing);
+  g_clear_object (&self->closing);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
   self->syncing++;
   set_workstream (self, NULL);
   gtk_list_box_bind_model (self->workstreams_list, NULL, NULL, NULL, NULL);
   self->syncing--;
 
-  g_ptr_array_set_size (self->undo_stack, 0);
-
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   stw_item_editor_set_workspace (self->editor, workspace);
+
+  /* Undo belongs to one workspace: a new one starts afresh. */
+  if (self->undo != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo, self);
+  g_clear_object (&self->undo);
+  if (workspace != NULL)
+    {
+      self->undo = stw_undo_stack_new (workspace, UNDO_DEPTH);
+      g_signal_connect_object (self->undo, "notify::can-undo",
+                               G_CALLBACK (can_undo_changed_cb), self, G_CONNECT_SWAPPED);
+    }
 
   if (workspace == NULL)
     {
@@ -1112,6 +1490,7 @@ stw_window_set_workspace (StwWindow    *self,
       gtk_widget_set_visible (GTK_WIDGET (self->welcome_workspaces_group), n > 0);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       update_organisation (self);
+      update_actor (self);
       update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
       return TRUE;
@@ -1119,10 +1498,15 @@ stw_window_set_workspace (StwWindow    *self,
 
   g_signal_connect_object (workspace, "organisation-changed",
                            G_CALLBACK (organisation_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "people-changed",
+                           G_CALLBACK (people_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (workspace, "item-changed",
+                           G_CALLBACK (item_changed_cb), self, 0);
 
   workstreams = stw_workspace_get_workstreams (workspace);
   gtk_list_box_bind_model (self->workstreams_list, workstreams, create_workstream_row, self, NULL);
   update_organisation (self);
+  update_actor (self);
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
 
   first = gtk_list_box_get_row_at_index (self->workstreams_list, 0);
@@ -1188,22 +1572,34 @@ _stw_window_get_workstreams_list (StwWindow *self)
   return self->workstreams_list;
 }
 
-GtkListView *
-_stw_window_get_items_view (StwWindow *self)
+StwListView *
+_stw_window_get_list_view (StwWindow *self)
 {
-  return self->items_view;
+  return self->list_view;
 }
 
-GtkSingleSelection *
-_stw_window_get_selection (StwWindow *self)
+StwBoardView *
+_stw_window_get_board_view (StwWindow *self)
 {
-  return self->selection;
+  return self->board_view;
+}
+
+StwCalendarView *
+_stw_window_get_calendar_view (StwWindow *self)
+{
+  return self->calendar_view;
 }
 
 StwItemEditor *
 _stw_window_get_editor (StwWindow *self)
 {
   return self->editor;
+}
+
+StwUndoStack *
+_stw_window_get_undo (StwWindow *self)
+{
+  return self->undo;
 }
 
 gboolean
@@ -1217,8 +1613,22 @@ _stw_window_get_visible_page (StwWindow *self)
 {
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
     return "welcome";
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return "search";
 
-  return gtk_stack_get_visible_child_name (self->items_stack);
+  return visible_view (self);
+}
+
+GtkSearchEntry *
+_stw_window_get_search_entry (StwWindow *self)
+{
+  return self->search_entry;
+}
+
+GListModel *
+_stw_window_get_search_results (StwWindow *self)
+{
+  return self->search_results;
 }
 
 const char *

@@ -15,9 +15,13 @@
 #include "stw-board-column.h"
 #include "stw-board-view.h"
 #include "stw-calendar-view.h"
+#include "stw-control-picker.h"
 #include "stw-date-row.h"
+#include "stw-history-list.h"
 #include "stw-item-editor.h"
 #include "stw-item-row.h"
+#include "stw-list-view.h"
+#include "stw-people-window.h"
 #include "stw-window.h"
 #include "stw-window-private.h"
 #include "stw-workspace-dialog.h"
@@ -188,21 +192,34 @@ find_workstream_row (StwWindow         *window,
   return found;
 }
 
+static GListModel *
+list_model (StwWindow *window)
+{
+  return _stw_list_view_get_model (_stw_window_get_list_view (window));
+}
+
+/* The list view's page: "list", "empty" or "no-match". */
+static const char *
+list_page (StwWindow *window)
+{
+  return _stw_list_view_get_page (_stw_window_get_list_view (window));
+}
+
 static guint
 n_items (StwWindow *window)
 {
-  GtkSingleSelection *selection = _stw_window_get_selection (window);
+  GListModel *items = list_model (window);
 
-  g_assert_nonnull (selection);
+  g_assert_nonnull (items);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (selection));
+  return g_list_model_get_n_items (items);
 }
 
 static StwItem *
 item_at (StwWindow *window,
          guint      position)
 {
-  return g_list_model_get_item (G_LIST_MODEL (_stw_window_get_selection (window)), position);
+  return g_list_model_get_item (list_model (window), position);
 }
 
 typedef struct
@@ -241,7 +258,7 @@ item_row_shown (gpointer data)
 {
   RowSearch *search = data;
 
-  return find_item_row (GTK_WIDGET (_stw_window_get_items_view (search->window)), search->ref) != NULL;
+  return find_item_row (GTK_WIDGET (_stw_list_view_get_list (_stw_window_get_list_view (search->window))), search->ref) != NULL;
 }
 
 static GtkWindow *
@@ -293,15 +310,19 @@ test_templates (void)
   g_type_ensure (STW_TYPE_BOARD_COLUMN);
   g_type_ensure (STW_TYPE_BOARD_VIEW);
   g_type_ensure (STW_TYPE_CALENDAR_VIEW);
+  g_type_ensure (STW_TYPE_CONTROL_PICKER);
   g_type_ensure (STW_TYPE_DATE_ROW);
+  g_type_ensure (STW_TYPE_HISTORY_LIST);
   g_type_ensure (STW_TYPE_ITEM_EDITOR);
   g_type_ensure (STW_TYPE_ITEM_ROW);
+  g_type_ensure (STW_TYPE_LIST_VIEW);
+  g_type_ensure (STW_TYPE_PEOPLE_WINDOW);
   g_type_ensure (STW_TYPE_WINDOW);
   g_type_ensure (STW_TYPE_WORKSPACE_DIALOG);
   g_type_ensure (STW_TYPE_WORKSTREAM_ROW);
 
   collect_ui_files (RESOURCE_PATH, files);
-  g_assert_cmpuint (files->len, >=, 7);
+  g_assert_cmpuint (files->len, >=, 11);
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -336,7 +357,8 @@ test_templates (void)
         }
     }
 
-  g_assert_cmpuint (n_templates, ==, 6);
+  /* Every template loaded; the views add their own. */
+  g_assert_cmpuint (n_templates, >=, 10);
   iterate ();
 }
 
@@ -417,7 +439,7 @@ test_first_run (void)
   g_assert_null (find_toplevel (STW_TYPE_WORKSPACE_DIALOG));
 
   /* The first workstream is shown straight away. */
-  g_assert_nonnull (_stw_window_get_selection (window));
+  g_assert_nonnull (list_model (window));
 
   settle ();
   gtk_window_destroy (GTK_WINDOW (window));
@@ -502,7 +524,8 @@ test_items (void)
   iterate ();
   tasks = stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (tasks_row));
   g_assert_cmpuint (n_items (window), ==, 0);
-  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "empty");
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "list");
+  g_assert_cmpstr (list_page (window), ==, "empty");
   g_assert_false (_stw_window_get_editor_revealed (window));
 
   /* Create. */
@@ -531,7 +554,8 @@ test_items (void)
   g_assert_true (g_str_has_prefix (ref, stw_workstream_get_prefix (tasks)));
   g_assert_cmpstr (stw_item_get_title (item), ==, "Brief top management on the audit plan");
   g_assert_cmpstr (stw_item_get_due_date (item), ==, "2020-01-31");
-  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "list");
+  g_assert_cmpstr (list_page (window), ==, "list");
+  g_assert_cmpint (stw_list_view_get_selected_item (_stw_window_get_list_view (window)), ==, stw_item_get_id (item));
   g_assert_false (stw_item_editor_get_modified (editor));
   g_assert_cmpint (stw_item_get_id (stw_item_editor_get_item (editor)), ==, stw_item_get_id (item));
   g_assert_nonnull (strstr (_stw_window_get_toast_title (window), ref));
@@ -543,7 +567,7 @@ test_items (void)
   search.window = window;
   search.ref = ref;
   g_assert_true (wait_until (item_row_shown, &search));
-  row = find_item_row (GTK_WIDGET (_stw_window_get_items_view (window)), ref);
+  row = find_item_row (GTK_WIDGET (_stw_list_view_get_list (_stw_window_get_list_view (window))), ref);
   g_assert_true (gtk_widget_has_css_class (row, "overdue-row"));
   g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, "Overdue"));
   g_assert_nonnull (find_widget (row, GTK_TYPE_LABEL, ref));
@@ -592,7 +616,7 @@ test_items (void)
   iterate ();
   g_assert_cmpuint (n_items (window), ==, 0);
   g_assert_false (_stw_window_get_editor_revealed (window));
-  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "empty");
+  g_assert_cmpstr (list_page (window), ==, "empty");
   g_assert_nonnull (strstr (_stw_window_get_toast_title (window), ref));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
@@ -600,15 +624,20 @@ test_items (void)
   g_assert_cmpuint (n_items (window), ==, 1);
   item = item_at (window, 0);
   g_assert_cmpstr (stw_item_get_ref (item), ==, ref);
+  /* Back, and selected where it was. */
+  g_assert_cmpint (stw_list_view_get_selected_item (_stw_window_get_list_view (window)), ==, stw_item_get_id (item));
   g_clear_object (&item);
-  g_assert_true (_stw_window_get_editor_revealed (window));
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==, "Change to T-001 undone");
 
-  /* Selecting a row opens it in the editor; an edit left unsaved is saved
-   * when another item is picked. */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  /* Activating a row (Enter, double click) opens it in the editor; a click
+   * only selects it, unless the editor is open, which then follows. An
+   * edit left unsaved is saved when another item is picked. */
+  g_assert_false (_stw_window_get_editor_revealed (window));
+  gtk_selection_model_unselect_all (_stw_list_view_get_selection (_stw_window_get_list_view (window)));
+  gtk_selection_model_select_item (_stw_list_view_get_selection (_stw_window_get_list_view (window)), 0, TRUE);
   iterate ();
   g_assert_false (_stw_window_get_editor_revealed (window));
-  gtk_single_selection_set_selected (_stw_window_get_selection (window), 0);
+  g_signal_emit_by_name (_stw_list_view_get_list (_stw_window_get_list_view (window)), "activate", 0);
   iterate ();
   g_assert_true (_stw_window_get_editor_revealed (window));
   g_assert_cmpstr (stw_item_get_ref (stw_item_editor_get_item (editor)), ==, ref);
