@@ -34,6 +34,7 @@ struct _StwBoardColumn
   guint               focus_tick;
   guint               focus_position;
   guint               focus_tries;
+  gboolean            focus_grab;
 
   /* While a card hovers. */
   guint               scroll_tick;
@@ -154,6 +155,19 @@ find_row (StwBoardColumn *self,
     }
 
   return NULL;
+}
+
+static gboolean
+row_fully_shown (StwBoardColumn *self,
+                 GtkWidget      *row)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (row, GTK_WIDGET (self->scroller), &bounds))
+    return FALSE;
+
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (self->scroller));
 }
 
 static void
@@ -456,17 +470,39 @@ selected_changed_cb (GtkSingleSelection *selection,
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* Waits for the row of the card to select to be laid out, then scrolls
+ * only as far as needed to show it, and focuses it if asked. Scrolling
+ * before the row exists would put it at the top of the column. */
 static gboolean
 focus_ticked_cb (GtkWidget     *widget,
                  GdkFrameClock *clock,
                  gpointer       user_data)
 {
   StwBoardColumn *self = STW_BOARD_COLUMN (widget);
-  GtkWidget *row = find_row (self, self->focus_position);
+  GtkWidget *row;
 
+  /* Ticks come before layout: in the first one a row may still stand
+   * where it was before the model changed. */
+  if (self->focus_tries++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  row = find_row (self, self->focus_position);
   if (row != NULL)
-    gtk_widget_grab_focus (row);
-  if (row != NULL || ++self->focus_tries >= FOCUS_TRIES)
+    {
+      if (!row_fully_shown (self, row))
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                    self->focus_position);
+      if (self->focus_grab)
+        gtk_widget_grab_focus (row);
+      self->focus_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Not laid out after a frame: it is off screen. */
+  if (self->focus_tries == 2 && self->focus_position < stw_board_column_get_n_items (self))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                self->focus_position);
+  if (self->focus_tries >= FOCUS_TRIES)
     {
       self->focus_tick = 0;
       return G_SOURCE_REMOVE;
@@ -725,27 +761,16 @@ stw_board_column_select_position (StwBoardColumn *self,
                                   guint           position,
                                   gboolean        focus)
 {
-  GtkWidget *row;
-
   g_return_if_fail (STW_IS_BOARD_COLUMN (self));
 
   if (position >= stw_board_column_get_n_items (self))
     return;
 
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  if (!focus)
-    return;
 
-  /* A card that just moved, or one scrolled to from far away, gets its
-   * row only at the next layout. */
-  row = find_row (self, position);
-  if (row != NULL)
-    {
-      gtk_widget_grab_focus (row);
-      return;
-    }
+  /* A card that just moved gets its row only at the next layout. */
   self->focus_position = position;
+  self->focus_grab = focus;
   self->focus_tries = 0;
   if (self->focus_tick == 0)
     self->focus_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_ticked_cb, NULL, NULL);

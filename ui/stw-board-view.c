@@ -530,39 +530,11 @@ focus_across_cb (GtkWidget *widget,
                  GVariant  *args,
                  gpointer   user_data)
 {
-  StwBoardView *self = STW_BOARD_VIEW (widget);
-  int direction = GPOINTER_TO_INT (user_data);
-  GtkWidget *row = NULL;
-  StwBoardColumn *column = focused_column (self, &row);
-  graphene_rect_t bounds;
-  double y = 0;
-
-  if (column == NULL)
-    return FALSE;
-  if (gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds))
-    y = bounds.origin.y + bounds.size.height / 2;
-
-  for (int s = neighbour_status (self, stw_board_column_get_status (column), direction);
-       s >= 0;
-       s = neighbour_status (self, s, direction))
-    {
-      graphene_point_t in_board = GRAPHENE_POINT_INIT (0, (float) y);
-      graphene_point_t in_column;
-
-      if (stw_board_column_get_n_items (self->columns[s]) == 0)
-        continue;
-      scroll_to_column (self, self->columns[s]);
-      if (gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->columns[s]), &in_board, &in_column) &&
-          stw_board_column_focus_nearest (self->columns[s], in_column.y))
-        return TRUE;
-    }
-
-  gtk_widget_error_bell (GTK_WIDGET (self));
-
-  return TRUE;
+  return _stw_board_view_focus_across (STW_BOARD_VIEW (widget), GPOINTER_TO_INT (user_data));
 }
 
 /* Overrides */
+
 
 static void
 stw_board_view_dispose (GObject *object)
@@ -837,4 +809,38 @@ _stw_board_view_get_column (StwBoardView *self,
   g_return_val_if_fail (status < STW_N_STATUSES, NULL);
 
   return self->columns[status];
+}
+
+gboolean
+_stw_board_view_focus_across (StwBoardView *self,
+                              int           direction)
+{
+  GtkWidget *row = NULL;
+  StwBoardColumn *column = focused_column (self, &row);
+  graphene_rect_t bounds;
+  double y = 0;
+
+  if (column == NULL)
+    return FALSE;
+  if (gtk_widget_compute_bounds (row, GTK_WIDGET (self), &bounds))
+    y = bounds.origin.y + bounds.size.height / 2;
+
+  for (int s = neighbour_status (self, stw_board_column_get_status (column), direction);
+       s >= 0;
+       s = neighbour_status (self, s, direction))
+    {
+      graphene_point_t in_board = GRAPHENE_POINT_INIT (0, (float) y);
+      graphene_point_t in_column;
+
+      if (stw_board_column_get_n_items (self->columns[s]) == 0)
+        continue;
+      scroll_to_column (self, self->columns[s]);
+      if (gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (self->columns[s]), &in_board, &in_column) &&
+          stw_board_column_focus_nearest (self->columns[s], in_column.y))
+        return TRUE;
+    }
+
+  gtk_widget_error_bell (GTK_WIDGET (self));
+
+  return TRUE;
 }

@@ -808,12 +808,43 @@ test_activate (Fixture       *fixture,
 }
 
 static void
+test_focus_across (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* The focus outside the columns: the keys are not the board's. */
+  g_assert_false (_stw_board_view_focus_across (fixture->board, 1));
+
+  gtk_widget_grab_focus (GTK_WIDGET (stw_board_column_get_list_view (_stw_board_view_get_column (fixture->board,
+                                                                                                STW_STATUS_TODO))));
+  stw_board_view_select_item (fixture->board, fixture->ids[1]);
+  assert_focus_on (fixture, fixture->ids[1]);
+
+  g_assert_true (_stw_board_view_focus_across (fixture->board, 1));
+  assert_focus_on (fixture, fixture->ids[3]);
+  g_assert_cmpint (stw_board_view_get_selected_item (fixture->board), ==, fixture->ids[3]);
+  /* In review is empty: on to Done. */
+  g_assert_true (_stw_board_view_focus_across (fixture->board, 1));
+  assert_focus_on (fixture, fixture->ids[4]);
+  /* Nothing further right (Cancelled is hidden): the focus stays. */
+  g_assert_true (_stw_board_view_focus_across (fixture->board, 1));
+  assert_focus_on (fixture, fixture->ids[4]);
+  g_assert_true (_stw_board_view_focus_across (fixture->board, -1));
+  assert_focus_on (fixture, fixture->ids[3]);
+  /* Back in To do, the card level with T-004 is the first one. */
+  g_assert_true (_stw_board_view_focus_across (fixture->board, -1));
+  assert_focus_on (fixture, fixture->ids[0]);
+  g_assert_cmpint (stw_board_view_get_selected_item (fixture->board), ==, fixture->ids[0]);
+}
+
+static void
 test_large_column (Fixture       *fixture,
                    gconstpointer  data)
 {
   StwBoardColumn *todo = _stw_board_view_get_column (fixture->board, STW_STATUS_TODO);
   g_autoptr(GError) error = NULL;
+  GtkAdjustment *adjustment;
   gint64 last_id = 0;
+  gint64 second_id;
   gint64 start;
   double elapsed;
 
@@ -839,11 +870,31 @@ test_large_column (Fixture       *fixture,
   g_assert_cmpuint (count_rows (todo), <=, 250);
   g_assert_cmpfloat (elapsed, <, 2.0);
 
+  /* Moving a card that is on screen does not scroll the column (but for
+   * a pixel or two when GTK re-anchors rows of different heights). */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (stw_board_column_get_list_view (todo)));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+  second_id = stw_board_column_get_item_id (todo, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (stw_board_column_get_list_view (todo)));
+  stw_board_view_select_item (fixture->board, second_id);
+  assert_focus_on (fixture, second_id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-down", NULL);
+  assert_focus_on (fixture, second_id);
+  run_frames ();
+  g_assert_cmpint (stw_board_column_get_item_id (todo, 2), ==, second_id);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, 10);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-up", NULL);
+  assert_focus_on (fixture, second_id);
+  run_frames ();
+  g_assert_cmpint (stw_board_column_get_item_id (todo, 1), ==, second_id);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, 10);
+
   /* The last card, far down: selected, scrolled to and focused. */
   gtk_widget_grab_focus (GTK_WIDGET (stw_board_column_get_list_view (todo)));
   stw_board_view_select_item (fixture->board, last_id);
   assert_focus_on (fixture, last_id);
   g_assert_cmpuint (count_rows (todo), <=, 250);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
 
   /* And it moves like any other. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-up", NULL);
@@ -874,6 +925,7 @@ main (int   argc,
   g_test_add ("/board/close-to-done", Fixture, NULL, fixture_set_up, test_close_to_done, fixture_tear_down);
   g_test_add ("/board/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/board/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
+  g_test_add ("/board/focus-across", Fixture, NULL, fixture_set_up, test_focus_across, fixture_tear_down);
   g_test_add ("/board/large-column", Fixture, NULL, fixture_set_up, test_large_column, fixture_tear_down);
 
   status = g_test_run ();
