@@ -889,6 +889,25 @@ test_large_column (Fixture       *fixture,
   g_assert_cmpint (stw_board_column_get_item_id (todo, 1), ==, second_id);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, 10);
 
+  /* Dropping a card from far above into the middle of the cards on
+   * screen leaves the column where it was. */
+  gtk_adjustment_set_value (adjustment, 20000);
+  run_frames ();
+  {
+    double before = gtk_adjustment_get_value (adjustment);
+    double middle = gtk_widget_get_height (GTK_WIDGET (todo)) / 2.0;
+    guint position = stw_board_column_drop_position_at (todo, middle, NULL);
+    gint64 first_id = stw_board_column_get_item_id (todo, 0);
+
+    g_test_message ("scrolled to %f, dropping at position %u", before, position);
+    stw_board_column_drop_at (todo, first_id, middle);
+    run_frames ();
+    g_test_message ("now at %f, the card at %d", gtk_adjustment_get_value (adjustment),
+                    stw_board_column_find (todo, first_id));
+    g_assert_cmpint (stw_board_column_find (todo, first_id), ==, (int) position - 1);
+    g_assert_cmpfloat (ABS (gtk_adjustment_get_value (adjustment) - before), <, 100);
+  }
+
   /* The last card, far down: selected, scrolled to and focused. */
   gtk_widget_grab_focus (GTK_WIDGET (stw_board_column_get_list_view (todo)));
   stw_board_view_select_item (fixture->board, last_id);
