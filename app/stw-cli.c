@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "stw-cli.h"
+#include "stw-evidence.h"
+#include "stw-risk-register.h"
 #include "stw-sample.h"
 #include "stw-workspace-list.h"
 #include "stw-workspace.h"
@@ -34,6 +36,12 @@ stw_cli_add_options (GApplication *app)
       N_("The workspace to work on (name from --list-workspaces or a path)"), N_("WORKSPACE") },
     { "list-items", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("List the items of --workspace: ref, workstream, status, owner, due date, title"), NULL },
+    { "attach", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Attach FILE as evidence to the item --to REF of --workspace; prints its SHA-256"), N_("FILE") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("The reference of the item (or risk) to attach to"), N_("REF") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("A note kept with the attached file"), N_("TEXT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version"), NULL },
     { NULL }
@@ -124,6 +132,55 @@ list_items (StwWorkspace *ws,
   return 0;
 }
 
+static int
+attach_file (const char *workspace,
+             const char *path,
+             const char *ref,
+             const char *note,
+             GString    *out,
+             GString    *err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(StwAttachment) attachment = NULL;
+  StwAttachOptions options = { note, NULL, NULL };
+  const char *entity = "item";
+  gint64 entity_id = 0;
+
+  if (workspace == NULL || ref == NULL)
+    return fail (err, _("--attach needs --workspace WORKSPACE and --to REF"));
+  ws = open_named (workspace, &error);
+  if (ws == NULL)
+    return fail (err, error->message);
+
+  if (g_str_has_prefix (ref, "R-"))
+    {
+      g_autoptr(StwRisk) risk = stw_workspace_find_risk_by_ref (ws, ref, &error);
+
+      if (risk == NULL)
+        return fail (err, error->message);
+      entity = "risk";
+      entity_id = stw_risk_get_id (risk);
+    }
+  else
+    {
+      g_autoptr(StwItem) item = stw_workspace_find_item_by_ref (ws, ref, &error);
+
+      if (item == NULL)
+        return fail (err, error->message);
+      entity_id = stw_item_get_id (item);
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+  attachment = stw_workspace_attach_file (ws, entity, entity_id, file, &options, NULL, NULL, NULL, &error);
+  if (attachment == NULL)
+    return fail (err, error->message);
+  g_string_append_printf (out, "%s  %s\n", stw_attachment_get_sha256 (attachment),
+                          stw_attachment_get_file_name (attachment));
+  return 0;
+}
+
 int
 stw_cli_handle (GVariantDict *options,
                 GString      *out,
@@ -132,6 +189,7 @@ stw_cli_handle (GVariantDict *options,
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
   const char *new_name = NULL, *me = NULL, *check = NULL, *workspace = NULL;
+  const char *attach = NULL, *to = NULL, *note = NULL;
   gboolean list_ws = FALSE, sample = FALSE, list = FALSE, version = FALSE;
   gint32 n_items = -1;
   guint n_commands;
@@ -145,6 +203,9 @@ stw_cli_handle (GVariantDict *options,
   g_variant_dict_lookup (options, "workspace", "&s", &workspace);
   g_variant_dict_lookup (options, "list-items", "b", &list);
   g_variant_dict_lookup (options, "version", "b", &version);
+  g_variant_dict_lookup (options, "attach", "^&ay", &attach);
+  g_variant_dict_lookup (options, "to", "&s", &to);
+  g_variant_dict_lookup (options, "note", "&s", &note);
 
   if (version)
     {
@@ -152,13 +213,15 @@ stw_cli_handle (GVariantDict *options,
       return 0;
     }
 
-  n_commands = !!list_ws + (new_name != NULL) + !!sample + (check != NULL) + !!list;
+  n_commands = !!list_ws + (new_name != NULL) + !!sample + (check != NULL) + !!list + (attach != NULL);
   if (n_commands == 0)
     {
       if (me != NULL)
         return fail (err, _("--me goes with --new-workspace"));
       if (n_items >= 0)
         return fail (err, _("--items goes with --sample"));
+      if (to != NULL || note != NULL)
+        return fail (err, _("--to and --note go with --attach"));
       if (workspace != NULL)
         return fail (err, _("--workspace needs a command, such as --list-items"));
       return -1;
@@ -213,6 +276,9 @@ stw_cli_handle (GVariantDict *options,
         return fail (err, error->message);
       return 0;
     }
+
+  if (attach != NULL)
+    return attach_file (workspace, attach, to, note, out, err);
 
   /* --list-items */
   if (workspace == NULL)

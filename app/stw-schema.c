@@ -231,10 +231,55 @@ static const char migration_3[] =
   "  items_created    INTEGER NOT NULL"
   ") WITHOUT ROWID;";
 
+/* Evidence files, stored inside the workspace in fixed-size chunks and
+ * addressed by their SHA-256, so a file attached twice is stored once and
+ * no file is ever held in memory whole. A blob is "pending" while an
+ * import streams it in (short transactions, so the window stays usable);
+ * only the final step, in one transaction with the attachment and its
+ * history entry, makes it "ready". Pending leftovers of a crash are
+ * removed when the workspace is next opened. */
+static const char migration_4[] =
+  "CREATE TABLE blob ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  sha256     TEXT,"
+  "  size       INTEGER NOT NULL DEFAULT 0,"
+  "  state      TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'ready')),"
+  "  created_at TEXT NOT NULL,"
+  "  CHECK (state = 'pending' OR length(sha256) = 64)"
+  ");"
+  "CREATE UNIQUE INDEX blob_by_sha ON blob (sha256) WHERE state = 'ready';"
+  "CREATE TABLE blob_chunk ("
+  "  id      INTEGER PRIMARY KEY,"
+  "  blob_id INTEGER NOT NULL REFERENCES blob (id) ON DELETE CASCADE,"
+  "  seq     INTEGER NOT NULL,"
+  "  data    BLOB NOT NULL,"
+  "  UNIQUE (blob_id, seq)"
+  ");"
+  "CREATE TABLE attachment ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  entity         TEXT NOT NULL CHECK (entity IN ('item', 'risk', 'audit', 'review')),"
+  "  entity_id      INTEGER NOT NULL,"
+  /* Not a foreign key: the blob goes when the last attachment is removed,
+   * the attachment row stays for the record. */
+  "  sha256         TEXT NOT NULL CHECK (length(sha256) = 64),"
+  "  file_name      TEXT NOT NULL CHECK (length(file_name) > 0),"
+  "  size           INTEGER NOT NULL CHECK (size > 0),"
+  "  media_type     TEXT NOT NULL,"
+  "  added_by       INTEGER,"
+  "  added_at       TEXT NOT NULL,"
+  "  note           TEXT,"
+  "  effective_date TEXT " DATE_CHECK ("effective_date") ","
+  "  expiry_date    TEXT " DATE_CHECK ("expiry_date") ","
+  "  removed_at     TEXT"
+  ");"
+  "CREATE INDEX attachment_by_entity ON attachment (entity, entity_id) WHERE removed_at IS NULL;"
+  "CREATE INDEX attachment_by_sha ON attachment (sha256) WHERE removed_at IS NULL;";
+
 static const char * const migrations[STW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 gboolean

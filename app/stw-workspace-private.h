@@ -85,4 +85,7 @@ char         *_stw_history_hash             (const char    *prev_hash,
                                              const char    *action,
                                              const char    *changes);
 
+/* Evidence: removes blobs a crashed import left pending. */
+void          _stw_evidence_clean_pending   (StwWorkspace  *self);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "stw-controls.h"
 #include "stw-corrective.h"
+#include "stw-evidence.h"
 #include "stw-recurrence.h"
 #include "stw-item-model-private.h"
 #include "stw-item-private.h"
@@ -891,6 +892,7 @@ stw_workspace_open (const char  *path,
 
   if (!load_all (self, error))
     return NULL;
+  _stw_evidence_clean_pending (self);
 
   return g_steal_pointer (&self);
 }
@@ -2058,13 +2060,12 @@ validate_controls (const char * const  *controls,
   return TRUE;
 }
 
-/* Evidence files arrive with the evidence store; until then no item has
- * any, so every close that needs evidence needs the recorded reason. */
 static gboolean
 item_has_evidence (StwWorkspace *self,
                    StwItem      *item)
 {
-  return FALSE;
+  return stw_item_get_id (item) != 0 &&
+         stw_workspace_count_attachments (self, "item", stw_item_get_id (item)) > 0;
 }
 
 static gboolean
@@ -2997,6 +2998,17 @@ stw_workspace_check (StwWorkspace  *self,
       intact = FALSE;
       g_string_append_printf (report, _("History: %s\n"), local_error->message);
     }
+
+  {
+    g_autoptr(GError) evidence_error = NULL;
+
+    if (!stw_workspace_verify_evidence (self, report, NULL, NULL, &evidence_error))
+      {
+        intact = FALSE;
+        if (evidence_error->code != STW_WORKSPACE_ERROR_CORRUPT)
+          g_string_append_printf (report, _("Evidence: %s\n"), evidence_error->message);
+      }
+  }
 
   if (!intact)
     g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
