@@ -24,6 +24,10 @@ struct _StwCalendarChip
 
 G_DEFINE_FINAL_TYPE (StwCalendarChip, stw_calendar_chip, GTK_TYPE_WIDGET)
 
+#define CHIP_SPACING 4
+/* Below this much room for the title the reference is left out. */
+#define MIN_TITLE_WIDTH 56
+
 /* Helpers */
 
 static void
@@ -111,6 +115,101 @@ open_activated (GtkWidget  *widget,
 }
 
 static void
+stw_calendar_chip_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  StwCalendarChip *self = STW_CALENDAR_CHIP (widget);
+  GtkWidget *children[] = { GTK_WIDGET (self->icon), GTK_WIDGET (self->ref_label), GTK_WIDGET (self->title_label) };
+  int min = 0, nat = 0;
+  guint n_visible = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_get_visible (children[i]))
+        continue;
+      gtk_widget_measure (children[i], orientation, -1, &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          /* The reference can be left out, so it adds nothing to the
+           * minimum. */
+          if (children[i] != GTK_WIDGET (self->ref_label))
+            min += child_min;
+          nat += child_nat;
+          n_visible++;
+        }
+      else
+        {
+          min = MAX (min, child_min);
+          nat = MAX (nat, child_nat);
+        }
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && n_visible > 1)
+    nat += (int) (n_visible - 1) * CHIP_SPACING;
+
+  *minimum = min;
+  *natural = nat;
+}
+
+static void
+place (GtkWidget *child,
+       int        x,
+       int        width,
+       int        height,
+       int        total_width,
+       gboolean   rtl)
+{
+  gtk_widget_size_allocate (child,
+                            &(GtkAllocation) { rtl ? total_width - x - width : x, 0, width, height },
+                            -1);
+}
+
+/* Icon, reference, title; when the chip is too narrow for the reference
+ * and a useful part of the title, the reference goes (it stays in the
+ * tooltip and the accessible name). */
+static void
+stw_calendar_chip_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  StwCalendarChip *self = STW_CALENDAR_CHIP (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int x = 0, ref_w, title_min, title_nat;
+  gboolean show_ref;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->icon)))
+    {
+      int icon_w;
+
+      gtk_widget_measure (GTK_WIDGET (self->icon), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &icon_w, NULL, NULL);
+      icon_w = MIN (icon_w, width);
+      place (GTK_WIDGET (self->icon), 0, icon_w, height, width, rtl);
+      x = icon_w + CHIP_SPACING;
+    }
+
+  gtk_widget_measure (GTK_WIDGET (self->ref_label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &ref_w, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self->title_label), GTK_ORIENTATION_HORIZONTAL, -1, &title_min, &title_nat, NULL, NULL);
+  show_ref = width - x >= ref_w + CHIP_SPACING + MIN (title_nat, MIN_TITLE_WIDTH);
+
+  gtk_widget_set_child_visible (GTK_WIDGET (self->ref_label), show_ref);
+  if (show_ref)
+    {
+      place (GTK_WIDGET (self->ref_label), x, ref_w, height, width, rtl);
+      x += ref_w + CHIP_SPACING;
+    }
+
+  place (GTK_WIDGET (self->title_label), x, MAX (width - x, title_min), height, width, rtl);
+}
+
+static void
 stw_calendar_chip_dispose (GObject *object)
 {
   StwCalendarChip *self = STW_CALENDAR_CHIP (object);
@@ -131,6 +230,9 @@ stw_calendar_chip_class_init (StwCalendarChipClass *klass)
 
   object_class->dispose = stw_calendar_chip_dispose;
 
+  widget_class->measure = stw_calendar_chip_measure;
+  widget_class->size_allocate = stw_calendar_chip_size_allocate;
+
   gtk_widget_class_install_action (widget_class, "chip.open", NULL, open_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chip.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chip.open", NULL);
@@ -145,7 +247,6 @@ stw_calendar_chip_class_init (StwCalendarChipClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_ALT_MASK, "calendar.move-week-earlier", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_ALT_MASK, "calendar.move-week-later", NULL);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "calendarchip");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
 }
@@ -155,21 +256,16 @@ stw_calendar_chip_init (StwCalendarChip *self)
 {
   GtkEventController *controller;
   GtkDragSource *source;
-  GtkLayoutManager *layout;
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
   gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "pointer");
-
-  layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
 
   self->icon = GTK_IMAGE (gtk_image_new_from_icon_name ("alarm-symbolic"));
   gtk_widget_set_visible (GTK_WIDGET (self->icon), FALSE);
   gtk_widget_set_parent (GTK_WIDGET (self->icon), GTK_WIDGET (self));
 
   self->ref_label = GTK_LABEL (gtk_label_new (NULL));
-  /* In a narrow window the reference is cut with "…" rather than clipped. */
-  gtk_label_set_ellipsize (self->ref_label, PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (GTK_WIDGET (self->ref_label), "chip-ref");
   gtk_widget_set_parent (GTK_WIDGET (self->ref_label), GTK_WIDGET (self));
 
@@ -177,7 +273,6 @@ stw_calendar_chip_init (StwCalendarChip *self)
   gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (self->title_label, 0);
   gtk_label_set_width_chars (self->title_label, 1);
-  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
   gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "chip-title");
   gtk_widget_set_parent (GTK_WIDGET (self->title_label), GTK_WIDGET (self));
 
