@@ -519,10 +519,10 @@ stw_board_column_dispose (GObject *object)
   StwBoardColumn *self = STW_BOARD_COLUMN (object);
 
   stop_autoscroll (self);
+  stw_board_column_set_model (self, NULL);
   if (self->focus_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
   self->focus_tick = 0;
-  stw_board_column_set_model (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_BOARD_COLUMN);
   g_clear_object (&self->selection);
@@ -664,6 +664,11 @@ stw_board_column_set_model (StwBoardColumn *self,
 
   if (self->model == items)
     return;
+
+  /* A pending focus was for a row of the old model. */
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick);
+  self->focus_tick = 0;
 
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_func (self->model, items_changed_cb, self);

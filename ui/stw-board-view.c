@@ -15,6 +15,10 @@
 #include "stw-closure-dialog.h"
 #include "stw-item-model.h"
 
+/* Space around the columns (as in style.css), kept in view when scrolling
+ * to one. */
+#define COLUMN_GAP 12
+
 struct _StwBoardView
 {
   GtkWidget       parent_instance;
@@ -29,6 +33,8 @@ struct _StwBoardView
    * closure dialog asked for before is dropped. */
   guint           generation;
   GCancellable   *closing;
+  guint           reveal_tick;
+  guint           reveal_ticks;
 
   StwBoardColumn *columns[STW_N_STATUSES];
 
@@ -187,18 +193,22 @@ scroll_to_column (StwBoardView   *self,
                   StwBoardColumn *column)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->columns_box));
   graphene_rect_t bounds;
-  double value, page;
+  double left, right, page;
 
-  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), GTK_WIDGET (self->columns_box), &bounds))
+  /* In the viewport's coordinates: 0 is the left edge of what shows. */
+  if (!gtk_widget_compute_bounds (GTK_WIDGET (column), viewport, &bounds))
     return;
 
-  value = gtk_adjustment_get_value (adjustment);
+  /* Keep the gap around the column in view too. */
+  left = bounds.origin.x - COLUMN_GAP;
+  right = bounds.origin.x + bounds.size.width + COLUMN_GAP;
   page = gtk_adjustment_get_page_size (adjustment);
-  if (bounds.origin.x < value)
-    gtk_adjustment_set_value (adjustment, bounds.origin.x);
-  else if (bounds.origin.x + bounds.size.width > value + page)
-    gtk_adjustment_set_value (adjustment, bounds.origin.x + bounds.size.width - page);
+  if (left < 0)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + left);
+  else if (right > page)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + right - page);
 }
 
 static gboolean
@@ -426,6 +436,23 @@ focused_column (StwBoardView  *self,
 
 /* Callbacks */
 
+static gboolean
+cancelled_shown_cb (GtkWidget     *widget,
+                    GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  StwBoardView *self = STW_BOARD_VIEW (widget);
+
+  /* The first tick comes before the column's first layout. */
+  if (self->reveal_ticks++ == 0)
+    return G_SOURCE_CONTINUE;
+
+  scroll_to_column (self, self->columns[STW_STATUS_CANCELLED]);
+  self->reveal_tick = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 closure_answered_cb (GObject      *source,
                      GAsyncResult *result,
@@ -544,6 +571,9 @@ stw_board_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->closing);
   g_clear_object (&self->closing);
+  if (self->reveal_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+  self->reveal_tick = 0;
   for (guint s = 0; s < STW_N_STATUSES; s++)
     if (self->columns[s] != NULL)
       stw_board_column_set_model (self->columns[s], NULL);
@@ -786,6 +816,12 @@ stw_board_view_set_show_cancelled (StwBoardView *self,
   if (!show_cancelled)
     stw_board_column_unselect (self->columns[STW_STATUS_CANCELLED]);
   load_columns (self);
+  /* Bring the column just shown into view on a narrow window. */
+  if (show_cancelled && self->reveal_tick == 0)
+    {
+      self->reveal_ticks = 0;
+      self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), cancelled_shown_cb, NULL, NULL);
+    }
   update_actions (self);
 
   if (self->workspace != NULL)

@@ -678,10 +678,13 @@ test_close_to_done (Fixture       *fixture,
   g_autoptr(StwItem) item = NULL;
   g_autoptr(GError) error = NULL;
 
+  gtk_widget_grab_focus (GTK_WIDGET (stw_board_column_get_list_view (_stw_board_view_get_column (fixture->board,
+                                                                                                STW_STATUS_IN_PROGRESS))));
   stw_board_view_select_item (fixture->board, d);
   gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-right", NULL);
   iterate ();
   assert_column (fixture, STW_STATUS_IN_REVIEW, d, 0, 0);
+  assert_focus_on (fixture, d);
   g_assert_null (find_dialog ());
 
   /* Into Done: the closure note is asked for; cancelling changes nothing. */
@@ -701,6 +704,8 @@ test_close_to_done (Fixture       *fixture,
   g_clear_object (&item);
   g_assert_cmpstr (last_message (fixture), ==, "T-004 moved to Done");
   g_assert_cmpint (stw_board_view_get_selected_item (fixture->board), ==, d);
+  /* The card keeps the focus once the dialog has gone. */
+  assert_focus_on (fixture, d);
 
   /* Reordering within Done asks nothing. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-up", NULL);
