@@ -924,6 +924,31 @@ stw_workspace_count_attachments (StwWorkspace *self,
   return n;
 }
 
+guint
+stw_workspace_count_expired_attachments (StwWorkspace *self,
+                                         const char   *entity,
+                                         gint64        entity_id)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), 0);
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT count(*) FROM attachment WHERE entity = ? AND entity_id = ?"
+                                 " AND removed_at IS NULL AND expiry_date < ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, entity, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, entity_id);
+  sqlite3_bind_text (stmt, 3, _stw_workspace_today (self), -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return n;
+}
+
 gboolean
 stw_workspace_remove_attachment (StwWorkspace  *self,
                                  gint64         attachment_id,

@@ -88,6 +88,10 @@ GListModel    *stw_workspace_list_attachments   (StwWorkspace            *self,
 guint          stw_workspace_count_attachments  (StwWorkspace            *self,
                                                  const char              *entity,
                                                  gint64                   entity_id);
+/* Attachments of the record whose expiry date has passed. */
+guint          stw_workspace_count_expired_attachments (StwWorkspace    *self,
+                                                        const char      *entity,
+                                                        gint64           entity_id);
 /* Removes an attachment (recorded in history); its content is deleted
  * when no other attachment has the same content. */
 gboolean       stw_workspace_remove_attachment  (StwWorkspace            *self,

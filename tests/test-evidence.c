@@ -138,6 +138,7 @@ test_attach_dedupe_export_remove (Fixture       *f,
   g_assert_nonnull (stw_attachment_get_media_type (a));
   /* Expired against the pinned today. */
   g_assert_true (stw_attachment_is_expired (a, TEST_TODAY));
+  g_assert_cmpuint (stw_workspace_count_expired_attachments (f->ws, "item", stw_item_get_id (f->task)), ==, 1);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob_chunk"), ==, 4);
 
   /* The SHA-256 is in the item's history. */
