@@ -38,10 +38,18 @@ struct _StwBoardView
 
   StwBoardColumn *columns[STW_N_STATUSES];
 
-  GtkWidget      *show_cancelled_button;
   GtkScrolledWindow *scroller;
   GtkBox         *columns_box;
 };
+
+/* A move waiting for its closure note. */
+typedef struct {
+  StwBoardView *self;
+  guint         generation;
+  gint64        item_id;
+  StwStatus     status;
+  gint64        before_id;
+} MoveRequest;
 
 G_DEFINE_FINAL_TYPE (StwBoardView, stw_board_view, GTK_TYPE_WIDGET)
 
@@ -61,15 +69,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* A move waiting for its closure note. */
-typedef struct {
-  StwBoardView *self;
-  guint         generation;
-  gint64        item_id;
-  StwStatus     status;
-  gint64        before_id;
-} MoveRequest;
 
 static void
 move_request_free (MoveRequest *request)
@@ -663,7 +662,6 @@ stw_board_view_class_init (StwBoardViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-board-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, StwBoardView, show_cancelled_button);
   gtk_widget_class_bind_template_child (widget_class, StwBoardView, scroller);
   gtk_widget_class_bind_template_child (widget_class, StwBoardView, columns_box);
 
