@@ -234,27 +234,45 @@ query_ids (StwItemModel  *self,
 }
 
 static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+static void
 load_block (StwItemModel *self,
             guint         position)
 {
   guint end = MIN (position + BLOCK, self->ids->len);
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (unref_if_set);
+  g_autoptr(GError) error = NULL;
 
   for (guint i = position; i < end; i++)
     {
       gint64 id = g_array_index (self->ids, gint64, i);
-      g_autoptr(GError) error = NULL;
-      StwItem *item;
 
-      if (g_hash_table_contains (self->cache, &id))
-        continue;
-      item = stw_workspace_load_item (self->workspace, id, &error);
-      if (item == NULL)
-        {
-          /* Another process deleted it; the next change signal re-reads. */
-          g_debug ("Item %" G_GINT64_FORMAT " could not be loaded: %s", id, error->message);
-          continue;
-        }
-      g_hash_table_insert (self->cache, g_memdup2 (&id, sizeof id), item);
+      if (!g_hash_table_contains (self->cache, &id))
+        g_array_append_val (missing, id);
+    }
+  if (missing->len == 0)
+    return;
+
+  /* One batch of queries for the whole block, not a few per row. */
+  if (!_stw_workspace_load_items (self->workspace, (const gint64 *) missing->data, missing->len, loaded, &error))
+    {
+      g_warning ("Could not load items: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < missing->len; i++)
+    {
+      StwItem *item = g_ptr_array_index (loaded, i);
+
+      /* NULL: another process deleted it; the next change signal re-reads. */
+      if (item != NULL)
+        g_hash_table_insert (self->cache, g_memdup2 (&g_array_index (missing, gint64, i), sizeof (gint64)),
+                             g_object_ref (item));
     }
 }
 

@@ -85,6 +85,14 @@ char         *_stw_history_hash             (const char    *prev_hash,
                                              const char    *action,
                                              const char    *changes);
 
+/* Loads the items with @ids (not deleted) in a few queries: @out gets one
+ * entry per id, in order, NULL where an item is gone. */
+gboolean      _stw_workspace_load_items     (StwWorkspace  *self,
+                                             const gint64  *ids,
+                                             guint          n,
+                                             GPtrArray     *out,
+                                             GError       **error);
+
 /* Evidence: removes blobs a crashed import left pending. */
 void          _stw_evidence_clean_pending   (StwWorkspace  *self);
 

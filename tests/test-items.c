@@ -449,6 +449,54 @@ test_model_many_rows (Fixture       *f,
     }
 }
 
+static void
+test_model_loads_whole_items (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(StwWorkstream) corrective = g_list_model_get_item (stw_workspace_get_workstreams (f->ws), 2);
+  const char *clauses[] = { "10.2", "9.2", NULL };
+  const char *controls[] = { "A.5.18", NULL };
+
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(StwItem) item = stw_item_new (stw_workstream_get_id (corrective));
+      g_autoptr(StwCorrective) ca = stw_corrective_new ();
+      g_autofree char *title = g_strdup_printf ("Finding %u", i);
+
+      stw_item_set_title (item, title);
+      if (i % 2)
+        stw_item_set_clauses (item, clauses);
+      if (i % 3)
+        stw_item_set_controls (item, controls);
+      stw_corrective_set_text (&ca->root_cause, title);
+      ca->classification = i % 4;
+      stw_item_set_corrective (item, ca);
+      g_assert_true (stw_workspace_insert_item (f->ws, item, &error));
+    }
+  /* A deleted one in the middle must not break the block. */
+  {
+    g_autoptr(StwItem) gone = stw_workspace_find_item_by_ref (f->ws, "CA-030", &error);
+    g_assert_true (stw_workspace_delete_item (f->ws, stw_item_get_id (gone), &error));
+  }
+
+  model = stw_workspace_list_items (f->ws, stw_workstream_get_id (corrective), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 59);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(StwItem) listed = g_list_model_get_item (model, i);
+      g_autoptr(StwItem) loaded = stw_workspace_load_item (f->ws, stw_item_get_id (listed), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (stw_item_get_title (listed), ==, stw_item_get_title (loaded));
+      g_assert_true (g_strv_equal (stw_item_get_clauses (listed), stw_item_get_clauses (loaded)));
+      g_assert_true (g_strv_equal (stw_item_get_controls (listed), stw_item_get_controls (loaded)));
+      g_assert_true (stw_corrective_equal (stw_item_get_corrective (listed), stw_item_get_corrective (loaded)));
+      g_assert_nonnull (stw_item_get_corrective (listed));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +515,7 @@ main (int   argc,
   ADD ("/items/bulk-rollback", test_bulk_rollback);
   ADD ("/items/model/sorted-and-live", test_model_sorted_and_live);
   ADD ("/items/model/many-rows", test_model_many_rows);
+  ADD ("/items/model/loads-whole-items", test_model_loads_whole_items);
 #undef ADD
 
   return g_test_run ();
