@@ -28,6 +28,7 @@ struct _StwListView
   GCancellable       *closing;        /* the closure-note dialog of a bulk change */
   gint64              scroll_to_id;   /* item to bring to the top once allocated */
   guint               scroll_tick;
+  guint               scroll_frames;  /* frames seen since scroll_to_id was set */
   guint               syncing;
 
   GtkMenuButton      *sort_button;
@@ -330,6 +331,7 @@ scroll_to_top (StwListView *self,
                gint64       item_id)
 {
   self->scroll_to_id = item_id;
+  self->scroll_frames = 0;
   if (self->scroll_tick == 0 && item_id != 0)
     self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list), scroll_tick_cb, self, NULL);
 }
@@ -415,9 +417,10 @@ scroll_tick_cb (GtkWidget     *widget,
   if (self->items == NULL || self->scroll_to_id == 0)
     goto done;
 
-  /* Wait until the list is laid out and knows how tall it is. */
+  /* Wait until the list is laid out with its new rows: ticks come before
+   * the layout of their frame, so the second one is the first to see it. */
   if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0
-      || gtk_adjustment_get_upper (adjustment) <= 0)
+      || gtk_adjustment_get_upper (adjustment) <= 0 || ++self->scroll_frames < 2)
     return G_SOURCE_CONTINUE;
 
   position = stw_item_model_find (STW_ITEM_MODEL (self->items), self->scroll_to_id);
@@ -427,7 +430,9 @@ scroll_tick_cb (GtkWidget     *widget,
 
   /* Rows are all the same height, so the list's estimate is exact. */
   row_height = gtk_adjustment_get_upper (adjustment) / n;
-  gtk_adjustment_set_value (adjustment, position * row_height);
+  gtk_adjustment_set_value (adjustment,
+                            MIN (position * row_height,
+                                 gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment)));
 
 done:
   self->scroll_to_id = 0;
@@ -625,6 +630,19 @@ apply_bulk (StwListView *self,
 
   if (self->undo != NULL)
     stw_undo_stack_push_updates (self->undo, originals);
+
+  /* The rows were replaced, which drops their selection: select again
+   * those still shown, to go on with another change. */
+  self->syncing++;
+  for (guint i = 0; i < before->len; i++)
+    {
+      int position = stw_item_model_find (STW_ITEM_MODEL (self->items),
+                                          stw_item_get_id (g_ptr_array_index (before, i)));
+
+      if (position >= 0)
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, FALSE);
+    }
+  self->syncing--;
 
   if (changed->len == 1)
     /* Translators: %s is an item reference such as T-014. */

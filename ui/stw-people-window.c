@@ -164,7 +164,7 @@ form_changed_cb (StwPeopleWindow *self)
 static void
 ensure_form (StwPeopleWindow *self)
 {
-  GtkWidget *header, *page, *group, *active_row, *back, *box, *clamp;
+  GtkWidget *header, *page, *group, *active_row, *back, *buttons;
 
   if (self->form != NULL)
     return;
@@ -214,7 +214,6 @@ ensure_form (StwPeopleWindow *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), active_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Save"),
@@ -223,14 +222,13 @@ ensure_form (StwPeopleWindow *self)
   gtk_widget_add_css_class (self->save_button, "pill");
   gtk_widget_add_css_class (self->save_button, "suggested-action");
   g_signal_connect_object (self->save_button, "clicked", G_CALLBACK (save_clicked_cb), self, G_CONNECT_SWAPPED);
-  gtk_box_append (GTK_BOX (box), self->save_button);
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_widget_set_margin_bottom (clamp, 24);
+  /* A group takes other widgets than rows, below them: the button sits
+   * right under the fields it saves. */
+  buttons = adw_preferences_group_new ();
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (buttons), self->save_button);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (buttons));
 
-  /* A preferences page is a scrolled window: the button goes below it. */
   gtk_box_append (GTK_BOX (self->form), page);
-  gtk_box_append (GTK_BOX (self->form), clamp);
 
   /* Kept across openings of the subpage. */
   g_object_ref_sink (self->form);

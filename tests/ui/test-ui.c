@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * test-ui.c: loads every template in the resources and drives the main
- * window through the first-run page, the workspace dialog, and creating,
- * editing, deleting and undoing an item. Runs under Xvfb; any GTK warning
+ * window: the first-run page, the workspace dialog, creating, editing,
+ * deleting and undoing an item, the view chosen per workstream, the list's
+ * order, filters and bulk changes, the editor's clauses, controls, history
+ * and closure note, people, and search. Runs under Xvfb; any GTK warning
  * fails the test.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <gmodule.h>
 
 #include "stw-application.h"
 #include "stw-board-card.h"
@@ -16,12 +19,14 @@
 #include "stw-board-view.h"
 #include "stw-calendar-view.h"
 #include "stw-control-picker.h"
+#include "stw-controls.h"
 #include "stw-date-row.h"
 #include "stw-history-list.h"
 #include "stw-item-editor.h"
 #include "stw-item-row.h"
 #include "stw-list-view.h"
 #include "stw-people-window.h"
+#include "stw-sample.h"
 #include "stw-window.h"
 #include "stw-window-private.h"
 #include "stw-workspace-dialog.h"
@@ -115,6 +120,38 @@ collect_ui_files (const char *dir,
       else if (g_str_has_suffix (children[i], ".ui"))
         g_ptr_array_add (out, g_steal_pointer (&path));
     }
+}
+
+/* The type a template names, registering it through its get_type
+ * function when nothing has yet (StwFooBar: stw_foo_bar_get_type), as
+ * GtkBuilder does. */
+static GType
+lookup_type (const char *class_name)
+{
+  g_autoptr(GString) symbol = g_string_new (NULL);
+  GModule *module;
+  GType (*get_type) (void) = NULL;
+  GType type = g_type_from_name (class_name);
+
+  if (type != 0)
+    return type;
+
+  for (const char *c = class_name; *c != '\0'; c++)
+    {
+      if (g_ascii_isupper (*c) && c != class_name)
+        g_string_append_c (symbol, '_');
+      g_string_append_c (symbol, g_ascii_tolower (*c));
+    }
+  g_string_append (symbol, "_get_type");
+
+  module = g_module_open (NULL, 0);
+  if (module == NULL)
+    return 0;
+  if (!g_module_symbol (module, symbol->str, (gpointer *) &get_type))
+    get_type = NULL;
+  g_module_close (module);
+
+  return get_type != NULL ? get_type () : 0;
 }
 
 /* Depth-first search for a widget of @type whose "title" is @title (or
@@ -333,7 +370,7 @@ test_templates (void)
 
       if (class_name != NULL)
         {
-          GType type = g_type_from_name (class_name);
+          GType type = lookup_type (class_name);
           GObject *object;
 
           g_assert_true (type != 0);
@@ -667,6 +704,930 @@ test_items (void)
   iterate ();
 }
 
+/* A window showing a fresh sample workspace, on its operational plan. */
+static StwWindow *
+open_sample (void)
+{
+  g_autoptr(StwWorkspace) workspace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  StwWindow *window;
+
+  remove_tree (data_home);
+
+  path = stw_workspaces_new_path ("Sample");
+  workspace = stw_sample_create (path, 0, &error);
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+
+  window = stw_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (stw_window_open_workspace (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (is_allocated, window));
+
+  return window;
+}
+
+static StwWorkstream *
+show_workstream (StwWindow         *window,
+                 StwWorkstreamKind  kind)
+{
+  guint n_rows;
+  GtkListBoxRow *row = find_workstream_row (window, kind, &n_rows);
+
+  g_assert_nonnull (row);
+  gtk_list_box_select_row (_stw_window_get_workstreams_list (window), row);
+  iterate ();
+
+  return stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (row));
+}
+
+static void
+close_window (StwWindow *window)
+{
+  settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GtkWindow *dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+  return dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (dialog)) ? ADW_MESSAGE_DIALOG (dialog) : NULL;
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+message_dialog_gone (gpointer data)
+{
+  return find_message_dialog () == NULL;
+}
+
+/* Answers the closure dialog as a person would: writes @note (and
+ * @reason, when the dialog asks why there is no evidence) and closes, or
+ * cancels when @note is NULL. Returns the dialog's heading. */
+static char *
+answer_closure (const char *note,
+                const char *reason)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  GtkWidget *button;
+
+  g_assert_true (wait_until (message_dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  heading = g_strdup (adw_message_dialog_get_heading (dialog));
+
+  if (note != NULL)
+    {
+      GtkWidget *view = find_widget (GTK_WIDGET (dialog), GTK_TYPE_TEXT_VIEW, NULL);
+      GtkWidget *second;
+
+      g_assert_nonnull (view);
+      g_assert_false (adw_message_dialog_get_response_enabled (dialog, "close"));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), note, -1);
+
+      /* A second text view is the reason for having no evidence. */
+      second = NULL;
+      for (GtkWidget *w = gtk_widget_get_parent (view); w != NULL && second == NULL; w = gtk_widget_get_parent (w))
+        for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL && second == NULL; c = gtk_widget_get_next_sibling (c))
+          {
+            GtkWidget *v = find_widget (c, GTK_TYPE_TEXT_VIEW, NULL);
+
+            if (v != NULL && v != view)
+              second = v;
+          }
+      if (second != NULL)
+        {
+          g_assert_nonnull (reason);
+          gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (second)), reason, -1);
+        }
+
+      g_assert_true (adw_message_dialog_get_response_enabled (dialog, "close"));
+      button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_lose item");
+      if (button == NULL)
+        button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_lose items");
+    }
+  else
+    button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Cancel");
+
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+
+  g_assert_true (wait_until (message_dialog_gone, NULL));
+
+  return g_steal_pointer (&heading);
+}
+
+static char *
+dup_setting (StwWindow  *window,
+             const char *prefix,
+             gint64      id)
+{
+  g_autofree char *key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, prefix, id);
+
+  return stw_workspace_dup_setting (stw_window_get_workspace (window), key);
+}
+
+static void
+test_view_switching (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *setting = NULL;
+  StwWindow *window = open_sample ();
+  StwWorkstream *plan, *tasks;
+
+  path = g_strdup (stw_workspace_get_path (stw_window_get_workspace (window)));
+
+  /* The list is the view of a workstream never shown before. */
+  plan = show_workstream (window, STW_WORKSTREAM_PLAN);
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "list");
+  g_assert_cmpuint (n_items (window), >, 10);
+
+  /* Ctrl+2 is the calendar, Ctrl+1 the board: chosen per workstream. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "calendar");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board");
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "board");
+  setting = dup_setting (window, "view", stw_workstream_get_id (plan));
+  g_assert_cmpstr (setting, ==, "board");
+  g_clear_pointer (&setting, g_free);
+
+  tasks = show_workstream (window, STW_WORKSTREAM_TASKS);
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "list");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
+  iterate ();
+  setting = dup_setting (window, "view", stw_workstream_get_id (tasks));
+  g_assert_cmpstr (setting, ==, "calendar");
+  g_clear_pointer (&setting, g_free);
+
+  show_workstream (window, STW_WORKSTREAM_PLAN);
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "board");
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "calendar");
+
+  /* An unknown view name changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "gantt");
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "calendar");
+
+  close_window (window);
+
+  /* Kept in the workspace file: another window shows the same. */
+  window = stw_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (stw_window_open_workspace (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_until (is_allocated, window));
+  show_workstream (window, STW_WORKSTREAM_PLAN);
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "board");
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "calendar");
+  close_window (window);
+}
+
+/* Compares two items by the list's order for @sort, ascending. */
+static int
+compare_for_sort (StwItem     *a,
+                  StwItem     *b,
+                  StwItemSort  sort)
+{
+  switch (sort)
+    {
+    case STW_ITEM_SORT_STATUS:
+      return (int) stw_item_get_status (a) - (int) stw_item_get_status (b);
+    case STW_ITEM_SORT_DUE:
+      /* Undated last. */
+      if (stw_item_get_due_date (a) == NULL || stw_item_get_due_date (b) == NULL)
+        return (stw_item_get_due_date (a) == NULL) - (stw_item_get_due_date (b) == NULL);
+      return g_strcmp0 (stw_item_get_due_date (a), stw_item_get_due_date (b));
+    case STW_ITEM_SORT_OWNER:
+      if (stw_item_get_owner_name (a) == NULL || stw_item_get_owner_name (b) == NULL)
+        return (stw_item_get_owner_name (a) == NULL) - (stw_item_get_owner_name (b) == NULL);
+      return g_utf8_collate (stw_item_get_owner_name (a), stw_item_get_owner_name (b));
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+assert_sorted (GListModel  *items,
+               StwItemSort  sort,
+               gboolean     descending)
+{
+  guint n = g_list_model_get_n_items (items);
+
+  g_assert_cmpuint (n, >, 1);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(StwItem) a = g_list_model_get_item (items, i - 1);
+      g_autoptr(StwItem) b = g_list_model_get_item (items, i);
+      int order = compare_for_sort (a, b, sort);
+      gboolean undated = sort == STW_ITEM_SORT_DUE
+        && (stw_item_get_due_date (a) == NULL || stw_item_get_due_date (b) == NULL);
+
+      /* Undated items stay last either way. */
+      if (descending && !undated)
+        order = -order;
+      g_assert_cmpint (order, <=, 0);
+    }
+}
+
+static void
+test_list_sort_filter (void)
+{
+  StwWindow *window = open_sample ();
+  StwListView *list = _stw_window_get_list_view (window);
+  GListModel *items;
+  g_autofree char *today = stw_date_today ();
+  g_autofree char *soon = stw_date_add_days (today, STW_LIST_VIEW_DUE_SOON_DAYS);
+  StwItemFilter filter;
+  GtkWidget *sort_button;
+  guint n_all;
+  gint64 owner_id;
+
+  show_workstream (window, STW_WORKSTREAM_PLAN);
+  items = list_model (window);
+  n_all = g_list_model_get_n_items (items);
+
+  /* Due date ascending by default: the next thing due comes first. */
+  g_assert_cmpint (stw_list_view_get_filter (list)->sort, ==, STW_ITEM_SORT_DUE);
+  g_assert_false (stw_list_view_get_filter (list)->descending);
+  assert_sorted (items, STW_ITEM_SORT_DUE, FALSE);
+
+  /* The sort menu's actions. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.sort", "s", "status");
+  iterate ();
+  g_assert_cmpint (stw_list_view_get_filter (list)->sort, ==, STW_ITEM_SORT_STATUS);
+  assert_sorted (items, STW_ITEM_SORT_STATUS, FALSE);
+  sort_button = find_widget (GTK_WIDGET (list), GTK_TYPE_LABEL, "Status");
+  g_assert_nonnull (sort_button);
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.descending", NULL);
+  iterate ();
+  g_assert_true (stw_list_view_get_filter (list)->descending);
+  assert_sorted (items, STW_ITEM_SORT_STATUS, TRUE);
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.sort", "s", "owner");
+  iterate ();
+  assert_sorted (items, STW_ITEM_SORT_OWNER, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.descending", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.sort", "s", "due");
+  iterate ();
+  assert_sorted (items, STW_ITEM_SORT_DUE, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_all);
+
+  /* Overdue only. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.overdue", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (items), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (items), <, n_all);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (items, i);
+
+      g_assert_true (stw_item_is_overdue (item, today));
+    }
+  g_assert_nonnull (find_widget (GTK_WIDGET (list), GTK_TYPE_LABEL, "Filter (1)"));
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.overdue", NULL);
+
+  /* Due in the next 30 days: open items due from today on. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.due-soon", NULL);
+  iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (items, i);
+
+      g_assert_true (stw_status_is_open (stw_item_get_status (item)));
+      g_assert_cmpstr (stw_item_get_due_date (item), >=, today);
+      g_assert_cmpstr (stw_item_get_due_date (item), <=, soon);
+    }
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.clear-filters", NULL);
+  iterate ();
+  g_assert_false (stw_list_view_get_filter (list)->due_within_days != 0);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_all);
+
+  /* Status and owner. */
+  filter = *stw_list_view_get_filter (list);
+  filter.statuses = STW_STATUS_MASK (STW_STATUS_DONE);
+  stw_list_view_set_filter (list, &filter);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (items), >, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (items, i);
+
+      g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_DONE);
+    }
+  {
+    g_autoptr(StwItem) first = g_list_model_get_item (items, 0);
+
+    owner_id = stw_item_get_owner_id (first);
+  }
+  filter.owner_id = owner_id;
+  stw_list_view_set_filter (list, &filter);
+  iterate ();
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (items, i);
+
+      g_assert_cmpint (stw_item_get_owner_id (item), ==, owner_id);
+      g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_DONE);
+    }
+  g_assert_nonnull (find_widget (GTK_WIDGET (list), GTK_TYPE_LABEL, "Filter (2)"));
+
+  /* Nothing passes: the page says so and offers to clear the filters. */
+  filter.statuses = STW_STATUS_MASK (STW_STATUS_CANCELLED);
+  filter.overdue = TRUE;
+  stw_list_view_set_filter (list, &filter);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+  g_assert_cmpstr (list_page (window), ==, "no-match");
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.clear-filters", NULL);
+  iterate ();
+  g_assert_cmpstr (list_page (window), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, n_all);
+
+  /* The filters stay with the list from one workstream to the next. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.overdue", NULL);
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  g_assert_true (stw_list_view_get_filter (list)->overdue);
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.clear-filters", NULL);
+
+  close_window (window);
+}
+
+static void
+test_list_bulk (void)
+{
+  StwWindow *window = open_sample ();
+  StwListView *list = _stw_window_get_list_view (window);
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  GtkSelectionModel *selection;
+  g_autoptr(StwItem) first = NULL;
+  g_autoptr(StwItem) second = NULL;
+  g_autoptr(StwItem) item = NULL;
+  g_autofree char *heading = NULL;
+  StwItemFilter filter;
+  StwPerson *owner = NULL;
+  GListModel *people;
+  gint64 first_id, second_id;
+  gint64 first_owner, second_owner;
+
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+
+  /* Two open items. */
+  filter = *stw_list_view_get_filter (list);
+  filter.statuses = STW_STATUS_MASK_OPEN;
+  stw_list_view_set_filter (list, &filter);
+  iterate ();
+  g_assert_cmpuint (n_items (window), >=, 2);
+  first = item_at (window, 0);
+  second = item_at (window, 1);
+  first_id = stw_item_get_id (first);
+  second_id = stw_item_get_id (second);
+  first_owner = stw_item_get_owner_id (first);
+  second_owner = stw_item_get_owner_id (second);
+
+  /* Someone active who owns neither. */
+  people = stw_workspace_get_people (workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (people) && owner == NULL; i++)
+    {
+      g_autoptr(StwPerson) person = g_list_model_get_item (people, i);
+
+      if (stw_person_get_active (person) && stw_person_get_id (person) != first_owner
+          && stw_person_get_id (person) != second_owner)
+        owner = person;
+    }
+  g_assert_nonnull (owner);
+
+  selection = _stw_list_view_get_selection (list);
+  gtk_selection_model_select_range (selection, 0, 2, TRUE);
+  iterate ();
+  g_assert_cmpuint (stw_list_view_get_n_selected (list), ==, 2);
+  g_assert_cmpint (stw_list_view_get_selected_item (list), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (list), GTK_TYPE_LABEL, "2 selected"));
+
+  /* One owner for both, undone as one change. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.set-owner", "x", stw_person_get_id (owner));
+  iterate ();
+  item = stw_workspace_load_item (workspace, first_id, NULL);
+  g_assert_cmpint (stw_item_get_owner_id (item), ==, stw_person_get_id (owner));
+  g_clear_object (&item);
+  item = stw_workspace_load_item (workspace, second_id, NULL);
+  g_assert_cmpint (stw_item_get_owner_id (item), ==, stw_person_get_id (owner));
+  g_clear_object (&item);
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==, "2 items changed");
+  g_assert_true (stw_undo_stack_get_can_undo (_stw_window_get_undo (window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  item = stw_workspace_load_item (workspace, first_id, NULL);
+  g_assert_cmpint (stw_item_get_owner_id (item), ==, first_owner);
+  g_clear_object (&item);
+  item = stw_workspace_load_item (workspace, second_id, NULL);
+  g_assert_cmpint (stw_item_get_owner_id (item), ==, second_owner);
+  g_clear_object (&item);
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==, "Change to 2 items undone");
+
+  /* In review, then Done: one closure note for both, asked once. */
+  gtk_selection_model_select_item (selection, stw_item_model_find (STW_ITEM_MODEL (list_model (window)), first_id), TRUE);
+  gtk_selection_model_select_item (selection, stw_item_model_find (STW_ITEM_MODEL (list_model (window)), second_id), FALSE);
+  iterate ();
+  g_assert_cmpuint (stw_list_view_get_n_selected (list), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.set-status", "s", "in_review");
+  iterate ();
+  item = stw_workspace_load_item (workspace, second_id, NULL);
+  g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_IN_REVIEW);
+  g_clear_object (&item);
+
+  /* Cancelling the closure note changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.set-status", "s", "done");
+  heading = answer_closure (NULL, NULL);
+  g_assert_cmpstr (heading, ==, "Close 2 items?");
+  g_clear_pointer (&heading, g_free);
+  item = stw_workspace_load_item (workspace, first_id, NULL);
+  g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_IN_REVIEW);
+  g_clear_object (&item);
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.set-status", "s", "done");
+  heading = answer_closure ("Sent to top management on the same day", NULL);
+  iterate ();
+  for (guint i = 0; i < 2; i++)
+    {
+      item = stw_workspace_load_item (workspace, i == 0 ? first_id : second_id, NULL);
+      g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_DONE);
+      g_assert_cmpstr (stw_item_get_closure_note (item), ==, "Sent to top management on the same day");
+      g_assert_nonnull (stw_item_get_completed_date (item));
+      g_clear_object (&item);
+    }
+  /* Done items leave the open filter. */
+  g_assert_cmpint (stw_item_model_find (STW_ITEM_MODEL (list_model (window)), first_id), ==, -1);
+
+  /* One undo takes both back to In review. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  for (guint i = 0; i < 2; i++)
+    {
+      item = stw_workspace_load_item (workspace, i == 0 ? first_id : second_id, NULL);
+      g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_IN_REVIEW);
+      g_assert_null (stw_item_get_closure_note (item));
+      g_clear_object (&item);
+    }
+
+  close_window (window);
+}
+
+static void
+test_history_describe (void)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *when = NULL;
+
+  lines = stw_history_describe ("update",
+                                "{\"status\": [\"todo\", \"done\"],"
+                                " \"due_date\": [null, \"2025-03-01\"],"
+                                " \"start_date\": [\"2025-01-01\", null],"
+                                " \"notes\": [\"old\", \"new\"],"
+                                " \"clauses\": [[\"9.2\"], [\"6.1.3\", \"9.2\"]],"
+                                " \"owner\": [\"Ada\", \"Grace\"],"
+                                " \"owner_id\": [1, 2],"
+                                " \"position\": [3, 4],"
+                                " \"risk_review\": [\"a\", \"b\"]}");
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);
+  g_assert_cmpstr (lines[0], ==, "Status: To do → Done");
+  g_assert_cmpstr (lines[1], ==, "Due date: 2025-03-01");
+  g_assert_cmpstr (lines[2], ==, "Start date: 2025-01-01 removed");
+  g_assert_cmpstr (lines[3], ==, "Notes changed");
+  g_assert_cmpstr (lines[4], ==, "ISO clauses: 9.2 → 6.1.3, 9.2");
+  g_assert_cmpstr (lines[5], ==, "Owner: Ada → Grace");
+  /* A field this version does not know still reads as words. */
+  g_assert_cmpstr (lines[6], ==, "Risk review: a → b");
+  g_clear_pointer (&lines, g_strfreev);
+
+  lines = stw_history_describe ("create", "{\"ref\": [null, \"T-001\"], \"title\": [null, \"Brief\"],"
+                                          " \"priority\": [null, \"high\"]}");
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_cmpstr (lines[0], ==, "Created");
+  g_assert_cmpstr (lines[1], ==, "Title: Brief");
+  g_assert_cmpstr (lines[2], ==, "Priority: High");
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* Damaged JSON is not fatal. */
+  lines = stw_history_describe ("delete", "{not json");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_cmpstr (lines[0], ==, "Deleted");
+  g_clear_pointer (&lines, g_strfreev);
+
+  when = stw_history_format_time ("2025-03-03T14:02:00.000000Z");
+  g_assert_nonnull (strstr (when, "2025"));
+  g_assert_nonnull (strstr (when, "March"));
+}
+
+/* The popover of the editor's "Link a control" button. */
+static StwControlPicker *
+find_control_picker (GtkWidget *root)
+{
+  if (GTK_IS_MENU_BUTTON (root) && STW_IS_CONTROL_PICKER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root))))
+    return STW_CONTROL_PICKER (gtk_menu_button_get_popover (GTK_MENU_BUTTON (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      StwControlPicker *found = find_control_picker (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_editor_links (void)
+{
+  StwWindow *window = open_sample ();
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  StwItemEditor *editor = _stw_window_get_editor (window);
+  StwControlPicker *picker;
+  StwHistoryList *history;
+  GtkEditable *clauses;
+  GListModel *matches;
+  g_autoptr(StwItem) item = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  guint n_history;
+  gint64 id;
+  int found = -1;
+
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  item = item_at (window, 0);
+  id = stw_item_get_id (item);
+  g_clear_object (&item);
+
+  g_signal_emit_by_name (_stw_list_view_get_list (_stw_window_get_list_view (window)), "activate", 0);
+  iterate ();
+  g_assert_true (_stw_window_get_editor_revealed (window));
+  g_assert_cmpint (stw_item_get_id (stw_item_editor_get_item (editor)), ==, id);
+
+  /* The history is shown, newest first, as the workspace recorded it. */
+  history = STW_HISTORY_LIST (find_widget (GTK_WIDGET (editor), STW_TYPE_HISTORY_LIST, NULL));
+  g_assert_nonnull (history);
+  entries = stw_workspace_list_history (workspace, "item", id, NULL);
+  n_history = stw_history_list_get_n_entries (history);
+  g_assert_cmpuint (n_history, ==, entries->len);
+  g_assert_cmpuint (n_history, >=, 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (history), GTK_TYPE_LABEL, "Created"));
+
+  /* Clauses: a word that is not a clause is marked and refused. */
+  clauses = editor_field (window, ADW_TYPE_ENTRY_ROW, "Clauses");
+  gtk_editable_set_text (clauses, "9.2, 11.1");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (clauses), "error"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_true (g_str_has_prefix (_stw_window_get_toast_title (window), "Could not save the item: “11.1”"));
+  gtk_editable_set_text (clauses, "9.2; 6.1.3  7.5");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (clauses), "error"));
+
+  /* Controls: search the picker, pick one, it shows as a row. */
+  picker = find_control_picker (GTK_WIDGET (editor));
+  g_assert_nonnull (picker);
+  matches = stw_control_picker_get_matches (picker);
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 93);
+  stw_control_picker_set_search (picker, "backup");
+  g_assert_cmpuint (g_list_model_get_n_items (matches), >=, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (matches); i++)
+    {
+      g_autoptr(StwControlItem) control = g_list_model_get_item (matches, i);
+
+      if (g_str_equal (stw_control_item_get_id (control), "A.8.13"))
+        found = (int) i;
+    }
+  g_assert_cmpint (found, >=, 0);
+  stw_control_picker_choose (picker, found);
+  stw_control_picker_set_search (picker, "A.5.15");
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 1);
+  stw_control_picker_choose (picker, 0);
+  iterate ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "A.8.13"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "A.5.15"));
+  g_assert_true (stw_item_editor_get_modified (editor));
+
+  /* Unlink one again with its button. */
+  {
+    GtkWidget *row = find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "A.5.15");
+    GtkWidget *remove = find_widget (row, GTK_TYPE_BUTTON, NULL);
+
+    g_assert_nonnull (remove);
+    g_signal_emit_by_name (remove, "clicked");
+    iterate ();
+    g_assert_null (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "A.5.15"));
+  }
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_widget (GTK_WIDGET (editor), GTK_TYPE_TEXT_VIEW, NULL))),
+                            "Describe the plan", -1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpstr (stw_item_get_description (item), ==, "Describe the plan");
+  g_assert_cmpuint (g_strv_length ((char **) stw_item_get_clauses (item)), ==, 3);
+  g_assert_cmpstr (stw_item_get_clauses (item)[0], ==, "6.1.3");
+  g_assert_cmpstr (stw_item_get_clauses (item)[1], ==, "7.5");
+  g_assert_cmpstr (stw_item_get_clauses (item)[2], ==, "9.2");
+  g_assert_cmpuint (g_strv_length ((char **) stw_item_get_controls (item)), ==, 1);
+  g_assert_cmpstr (stw_item_get_controls (item)[0], ==, "A.8.13");
+  g_clear_object (&item);
+
+  /* The history gained the edit, on top. */
+  g_assert_cmpuint (stw_history_list_get_n_entries (history), ==, n_history + 1);
+  g_assert_nonnull (find_widget (GTK_WIDGET (history), GTK_TYPE_LABEL, "Annex A controls: A.8.13"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (history), GTK_TYPE_LABEL, "Description added"));
+  g_assert_cmpstr (gtk_editable_get_text (clauses), ==, "6.1.3, 7.5, 9.2");
+
+  /* Undo puts the links back as they were. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_null (stw_item_get_controls (item) != NULL ? stw_item_get_controls (item)[0] : NULL);
+  g_clear_object (&item);
+  g_assert_null (find_widget (GTK_WIDGET (editor), ADW_TYPE_ACTION_ROW, "A.8.13"));
+
+  close_window (window);
+}
+
+static void
+test_editor_done (void)
+{
+  StwWindow *window = open_sample ();
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  StwItemEditor *editor = _stw_window_get_editor (window);
+  StwListView *list = _stw_window_get_list_view (window);
+  AdwComboRow *status;
+  g_autoptr(StwItem) item = NULL;
+  g_autofree char *heading = NULL;
+  StwItemFilter filter;
+  GtkWidget *closure_group;
+  gint64 id;
+
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  filter = *stw_list_view_get_filter (list);
+  filter.statuses = STW_STATUS_MASK (STW_STATUS_TODO);
+  stw_list_view_set_filter (list, &filter);
+  iterate ();
+  item = item_at (window, 0);
+  id = stw_item_get_id (item);
+  g_assert_null (stw_item_get_closure_note (item));
+  g_clear_object (&item);
+
+  g_signal_emit_by_name (_stw_list_view_get_list (list), "activate", 0);
+  iterate ();
+  status = ADW_COMBO_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Status"));
+  closure_group = find_widget (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_GROUP, "Closure note");
+  g_assert_null (closure_group);
+
+  /* Done shows the closure note; saving without one asks for it. */
+  adw_combo_row_set_selected (status, STW_STATUS_DONE);
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_GROUP, "Closure note"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  heading = answer_closure (NULL, NULL);
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_true (g_str_has_prefix (heading, "Close "));
+  g_assert_nonnull (strstr (heading, stw_item_get_ref (item)));
+  /* Cancelled: nothing saved, the edit still there. */
+  g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_TODO);
+  g_clear_object (&item);
+  g_assert_true (stw_item_editor_get_modified (editor));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  g_clear_pointer (&heading, g_free);
+  heading = answer_closure ("Minutes filed with the board papers", NULL);
+  iterate ();
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_DONE);
+  g_assert_cmpstr (stw_item_get_closure_note (item), ==, "Minutes filed with the board papers");
+  g_assert_nonnull (stw_item_get_completed_date (item));
+  g_clear_object (&item);
+  g_assert_false (stw_item_editor_get_modified (editor));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), STW_TYPE_DATE_ROW, "Completed on"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, "Status: To do → Done"));
+
+  /* Reopen and close again with the note already there: not asked. */
+  adw_combo_row_set_selected (status, STW_STATUS_IN_PROGRESS);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  adw_combo_row_set_selected (status, STW_STATUS_DONE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_null (find_message_dialog ());
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_DONE);
+  g_clear_object (&item);
+
+  close_window (window);
+}
+
+static void
+test_people (void)
+{
+  StwWindow *window = open_sample ();
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  StwItemEditor *editor = _stw_window_get_editor (window);
+  StwPeopleWindow *people;
+  GtkWidget *save;
+  AdwComboRow *owner_row;
+  AdwComboRow *actor_row;
+  GListModel *owners;
+  g_autoptr(StwItem) item = NULL;
+  g_autoptr(StwItem) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  StwPerson *ada = NULL;
+  GListModel *all;
+  gint64 ada_id;
+  gboolean listed;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.people", NULL);
+  iterate ();
+  people = STW_PEOPLE_WINDOW (find_toplevel (STW_TYPE_PEOPLE_WINDOW));
+  g_assert_nonnull (people);
+
+  /* Add someone. */
+  gtk_widget_activate_action (GTK_WIDGET (people), "people.add", NULL);
+  iterate ();
+  save = find_widget (GTK_WIDGET (people), GTK_TYPE_BUTTON, "_Save");
+  g_assert_nonnull (save);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (people), ADW_TYPE_ENTRY_ROW, "Name")), "Ada Byron");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (people), ADW_TYPE_ENTRY_ROW, "Role")), "Risk analyst");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_signal_emit_by_name (save, "clicked");
+  iterate ();
+
+  all = stw_workspace_get_people (workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(StwPerson) person = g_list_model_get_item (all, i);
+
+      if (g_str_equal (stw_person_get_name (person), "Ada Byron"))
+        ada = person;
+    }
+  g_assert_nonnull (ada);
+  ada_id = stw_person_get_id (ada);
+  g_assert_true (stw_person_get_active (ada));
+  g_assert_cmpstr (stw_person_get_role (ada), ==, "Risk analyst");
+  g_assert_nonnull (find_widget (GTK_WIDGET (people), ADW_TYPE_ACTION_ROW, "Ada Byron"));
+
+  /* She can own an item. */
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  g_signal_emit_by_name (_stw_list_view_get_list (_stw_window_get_list_view (window)), "activate", 0);
+  iterate ();
+  owner_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Owner"));
+  owners = adw_combo_row_get_model (owner_row);
+  listed = FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (owners); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (owners), i), "Ada Byron"))
+      {
+        adw_combo_row_set_selected (owner_row, i);
+        listed = TRUE;
+      }
+  g_assert_true (listed);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_cmpint (stw_item_get_owner_id (stw_item_editor_get_item (editor)), ==, ada_id);
+
+  /* Deactivated, she keeps that item, marked, but is offered nowhere else. */
+  stw_people_window_edit_person (people, ada_id);
+  iterate ();
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_widget (GTK_WIDGET (people), GTK_TYPE_SWITCH, NULL))));
+  gtk_switch_set_active (GTK_SWITCH (find_widget (GTK_WIDGET (people), GTK_TYPE_SWITCH, NULL)), FALSE);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (people), GTK_TYPE_BUTTON, "_Save"), "clicked");
+  iterate ();
+  g_assert_false (stw_person_get_active (stw_workspace_find_person (workspace, ada_id)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (people), GTK_TYPE_LABEL, "Inactive"));
+
+  owners = adw_combo_row_get_model (owner_row);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (owners), adw_combo_row_get_selected (owner_row)),
+                   ==, "Ada Byron (inactive)");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  g_signal_emit_by_name (_stw_list_view_get_list (_stw_window_get_list_view (window)), "activate", 1);
+  iterate ();
+  owners = adw_combo_row_get_model (owner_row);
+  for (guint i = 0; i < g_list_model_get_n_items (owners); i++)
+    g_assert_false (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (owners), i), "Ada Byron"));
+
+  /* The workspace refuses her as a new owner all the same. */
+  item = stw_workspace_load_item (workspace, stw_item_get_id (stw_item_editor_get_item (editor)), NULL);
+  edited = stw_item_copy (item);
+  stw_item_set_owner_id (edited, ada_id);
+  g_assert_false (stw_workspace_update_item (workspace, edited, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Nor is she offered as "You are"; choosing someone else records them. */
+  actor_row = ADW_COMBO_ROW (find_widget (GTK_WIDGET (people), ADW_TYPE_COMBO_ROW, "You are"));
+  g_assert_nonnull (actor_row);
+  owners = adw_combo_row_get_model (actor_row);
+  for (guint i = 0; i < g_list_model_get_n_items (owners); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (owners), i), !=, "Ada Byron");
+  for (guint i = 0; i < g_list_model_get_n_items (owners); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (owners), i), "Mia Lindqvist"))
+      adw_combo_row_set_selected (actor_row, i);
+  iterate ();
+  g_assert_cmpstr (stw_person_get_name (stw_workspace_find_person (workspace, stw_workspace_get_actor_id (workspace))),
+                   ==, "Mia Lindqvist");
+
+  gtk_window_destroy (GTK_WINDOW (people));
+  close_window (window);
+}
+
+static void
+test_search (void)
+{
+  StwWindow *window = open_sample ();
+  StwItemEditor *editor = _stw_window_get_editor (window);
+  GtkSearchEntry *entry = _stw_window_get_search_entry (window);
+  GListModel *results;
+  g_autoptr(StwItem) target = NULL;
+  GtkListBoxRow *selected;
+
+  show_workstream (window, STW_WORKSTREAM_PLAN);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "search");
+
+  /* Results as you type (the entry waits a moment; tests do not). */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "restore");
+  g_signal_emit_by_name (entry, "search-changed");
+  iterate ();
+  results = _stw_window_get_search_results (window);
+  g_assert_nonnull (results);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 1);
+
+  /* A reference finds its item, in another workstream. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "T-003");
+  g_signal_emit_by_name (entry, "search-changed");
+  iterate ();
+  results = _stw_window_get_search_results (window);
+  g_assert_cmpuint (g_list_model_get_n_items (results), >=, 1);
+  target = g_list_model_get_item (results, 0);
+  g_assert_cmpstr (stw_item_get_ref (target), ==, "T-003");
+
+  /* Words that are in nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zebra quokka");
+  g_signal_emit_by_name (entry, "search-changed");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (_stw_window_get_search_results (window)), ==, 0);
+
+  /* Enter jumps to the best match: its workstream, selected, in the editor. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "T-003");
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "list");
+  selected = gtk_list_box_get_selected_row (_stw_window_get_workstreams_list (window));
+  g_assert_cmpint (stw_workstream_get_kind (stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (selected))),
+                   ==, STW_WORKSTREAM_TASKS);
+  g_assert_true (_stw_window_get_editor_revealed (window));
+  g_assert_cmpstr (stw_item_get_ref (stw_item_editor_get_item (editor)), ==, "T-003");
+  g_assert_cmpint (stw_list_view_get_selected_item (_stw_window_get_list_view (window)), ==, stw_item_get_id (target));
+
+  /* From the board too: the card is selected there. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  show_workstream (window, STW_WORKSTREAM_PLAN);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "T-003");
+  g_signal_emit_by_name (entry, "search-changed");
+  iterate ();
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "board");
+  g_assert_cmpint (stw_board_view_get_selected_item (_stw_window_get_board_view (window)), ==, stw_item_get_id (target));
+
+  /* Escape leaves the search. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "search");
+  g_signal_emit_by_name (entry, "stop-search");
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "board");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -687,6 +1648,14 @@ main (int   argc,
   g_test_add_func ("/ui/first-run", test_first_run);
   g_test_add_func ("/ui/last-workspace-gone", test_last_workspace_gone);
   g_test_add_func ("/ui/items", test_items);
+  g_test_add_func ("/ui/view-switching", test_view_switching);
+  g_test_add_func ("/ui/list-sort-filter", test_list_sort_filter);
+  g_test_add_func ("/ui/list-bulk", test_list_bulk);
+  g_test_add_func ("/ui/history-describe", test_history_describe);
+  g_test_add_func ("/ui/editor-links", test_editor_links);
+  g_test_add_func ("/ui/editor-done", test_editor_done);
+  g_test_add_func ("/ui/people", test_people);
+  g_test_add_func ("/ui/search", test_search);
 
   status = g_test_run ();
 
