@@ -227,6 +227,24 @@ select_in_view (StwWindow *self,
   update_actions (self);
 }
 
+/* Puts the keyboard in the view shown, on @item_id (0: leaves the
+ * selection alone), so the view's keys (moves, arrows) work straight
+ * away. */
+static void
+focus_in_view (StwWindow *self,
+               gint64     item_id)
+{
+  GtkWidget *view = adw_view_stack_get_visible_child (self->view_stack);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (view != NULL && gtk_widget_get_mapped (view)
+      && (focus == NULL || !gtk_widget_is_ancestor (focus, view)))
+    gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
+
+  if (item_id != 0)
+    select_in_view (self, item_id);
+}
+
 static void
 show_in_editor (StwWindow *self,
                 StwItem   *item)
@@ -535,7 +553,7 @@ jump_to_item (StwWindow *self,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 
   show_in_editor (self, item);
-  select_in_view (self, item_id);
+  focus_in_view (self, item_id);
 }
 
 static void
@@ -763,9 +781,9 @@ view_switched_cb (StwWindow *self)
   if (!stw_workspace_set_setting (self->workspace, key, visible_view (self), &error))
     g_warning ("Could not remember the view: %s", error->message);
 
-  /* The item open in the editor stays selected in the new view. */
-  if (shown != NULL && stw_item_get_id (shown) != 0)
-    select_in_view (self, stw_item_get_id (shown));
+  /* The item open in the editor stays selected in the new view, which
+   * takes the keyboard. */
+  focus_in_view (self, shown != NULL ? stw_item_get_id (shown) : 0);
   update_actions (self);
 }
 
