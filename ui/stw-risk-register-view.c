@@ -728,12 +728,16 @@ static void
 stw_risk_register_view_dispose (GObject *object)
 {
   StwRiskRegisterView *self = STW_RISK_REGISTER_VIEW (object);
+  GtkWidget *child;
 
   disconnect_workspace (self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_RISK_REGISTER_VIEW);
+  /* Children without an id in the template are not cleared above. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
