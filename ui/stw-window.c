@@ -196,9 +196,10 @@ update_actions (StwWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", self->workstream != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-item", item != NULL);
+  /* The board tells nobody when its selection moves: with a workstream
+   * shown, Delete is always there and does nothing without an item. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-item",
-                                 (item != NULL && stw_item_get_id (item) != 0)
-                                 || (self->workstream != NULL && view_selected_item (self) != 0));
+                                 (item != NULL && stw_item_get_id (item) != 0) || self->workstream != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-editor", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->undo != NULL && stw_undo_stack_get_can_undo (self->undo));
