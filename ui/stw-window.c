@@ -200,7 +200,8 @@ update_actions (StwWindow *self)
    * shown, Delete is always there and does nothing without an item. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-item",
                                  (item != NULL && stw_item_get_id (item) != 0) || self->workstream != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-editor", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-editor",
+                                 item != NULL || gtk_search_bar_get_search_mode (self->search_bar));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  self->undo != NULL && stw_undo_stack_get_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_workspace);
@@ -830,6 +831,7 @@ search_mode_changed_cb (StwWindow *self)
   gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
 
   gtk_stack_set_visible_child_name (self->content_stack, searching ? "search" : "views");
+  update_actions (self);
   if (searching)
     {
       run_search (self);
@@ -862,6 +864,22 @@ search_activated_cb (StwWindow *self)
 
   first = g_list_model_get_item (self->search_results, 0);
   jump_to_item (self, stw_item_get_id (first));
+}
+
+/* Down from the entry goes to the results, as in a search popover. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       StwWindow             *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0
+      || self->search_results == NULL || g_list_model_get_n_items (self->search_results) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->search_results_view), GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -1134,6 +1152,13 @@ close_editor_activated (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   StwWindow *self = STW_WINDOW (widget);
+
+  /* Escape leaves the search first, wherever the focus is in it. */
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      return;
+    }
 
   if (commit_editor (self))
     close_editor (self);
@@ -1433,12 +1458,18 @@ static void
 stw_window_init (StwWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkEventController *key;
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  /* Results follow typing after a short pause, not every keystroke. */
+  gtk_search_entry_set_search_delay (self->search_entry, 150);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (search_row_setup_cb), self, 0);

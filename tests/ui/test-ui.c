@@ -1617,13 +1617,21 @@ test_search (void)
   g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "board");
   g_assert_cmpint (stw_board_view_get_selected_item (_stw_window_get_board_view (window)), ==, stw_item_get_id (target));
 
-  /* Escape leaves the search. */
+  /* Escape leaves the search: in the entry, or anywhere else. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   iterate ();
   g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "search");
   g_signal_emit_by_name (entry, "stop-search");
   iterate ();
   g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "board");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  iterate ();
+  g_assert_true (_stw_window_get_editor_revealed (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "board");
+  /* The editor stays open: one Escape, one thing closed. */
+  g_assert_true (_stw_window_get_editor_revealed (window));
 
   close_window (window);
 }
