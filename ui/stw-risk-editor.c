@@ -601,8 +601,11 @@ save_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
+  StwRiskEditor *self = STW_RISK_EDITOR (widget);
+
   /* A refusal is shown in the pane and sent as "error". */
-  stw_risk_editor_save (STW_RISK_EDITOR (widget), NULL);
+  if (self->workspace != NULL && self->risk != NULL)
+    stw_risk_editor_save (self, NULL);
 }
 
 static void
@@ -627,7 +630,7 @@ delete_activated (GtkWidget  *widget,
   GtkWidget *dialog;
   g_autofree char *heading = NULL;
 
-  if (self->risk == NULL || stw_risk_get_id (self->risk) == 0)
+  if (self->workspace == NULL || self->risk == NULL || stw_risk_get_id (self->risk) == 0)
     return;
 
   /* Translators: %s is a risk reference such as R-003. */
