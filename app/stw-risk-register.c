@@ -55,8 +55,10 @@ risk_from_row (StwWorkspace *self,
   stw_risk_set_status (risk, status);
   stw_risk_set_next_review (risk, text (stmt, 14));
   stw_risk_set_notes (risk, text (stmt, 15));
+  /* A closed risk has nothing left to treat. */
   _stw_risk_set_stored (risk, sqlite3_column_int64 (stmt, 0), text (stmt, 1), text (stmt, 7),
                         n_treatments, sqlite3_column_int (stmt, 17),
+                        status != STW_RISK_CLOSED &&
                         score > stw_workspace_get_risk_threshold (self) && n_treatments == 0);
   return risk;
 }

@@ -48,7 +48,8 @@ const char   *stw_risk_get_owner_name          (StwRisk       *self);
 /* Treatment items that name this risk (not deleted or cancelled). */
 guint         stw_risk_get_treatment_count     (StwRisk       *self);
 guint         stw_risk_get_open_treatment_count (StwRisk      *self);
-/* Above the workspace's acceptance threshold with no treatment item. */
+/* Not closed, above the workspace's acceptance threshold, and with no
+ * treatment item. */
 gboolean      stw_risk_get_flagged             (StwRisk       *self);
 
 const char   *stw_risk_get_title               (StwRisk       *self);

@@ -3494,6 +3494,23 @@ stw_workspace_search_items (StwWorkspace  *self,
   if (query == NULL)
     return G_LIST_MODEL (g_steal_pointer (&results));
 
+  /* A reference typed in full is what the person wants: put it first. */
+  {
+    g_autofree char *ref = g_strstrip (g_utf8_strup (text, -1));
+
+    stmt = _stw_workspace_prepare (self, "SELECT id FROM item WHERE ref = ? AND deleted_at IS NULL", error);
+    if (stmt == NULL)
+      return NULL;
+    sqlite3_bind_text (stmt, 1, ref, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        gint64 id = sqlite3_column_int64 (stmt, 0);
+        g_array_append_val (ids, id);
+      }
+    sqlite3_reset (stmt);
+    sqlite3_clear_bindings (stmt);
+  }
+
   stmt = _stw_workspace_prepare (self,
                                  "SELECT i.id FROM item_fts JOIN item i ON i.id = item_fts.rowid"
                                  " WHERE item_fts MATCH ? AND i.deleted_at IS NULL"
@@ -3505,7 +3522,9 @@ stw_workspace_search_items (StwWorkspace  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
+
+      if (ids->len == 0 || id != g_array_index (ids, gint64, 0))
+        g_array_append_val (ids, id);
     }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);

@@ -62,6 +62,7 @@ test_prefixes_and_fields (void)
   assert_search ("restore", "T-002");          /* description */
   assert_search ("rotterdam", "T-003");        /* notes */
   assert_search ("T-002", "T-002");            /* reference */
+  assert_search (" t-004 ", "T-004");
   assert_search ("t 003", "T-003");
   assert_search ("nothing-like-this", "");
   assert_search ("", "");
@@ -125,9 +126,12 @@ test_ranking (void)
 {
   g_autoptr(StwItem) a = add ("Supplier list", "Check the backup supplier", NULL);
   g_autoptr(StwItem) b = add ("Backup supplier review", NULL, NULL);
+  g_autoptr(StwItem) c = add ("Item that mentions T-008 in its title", NULL, NULL);
 
   /* A title match ranks above a description match. */
   assert_search ("backup supplier", "T-009 T-008");
+  /* A reference typed in full comes first, once. */
+  assert_search ("T-008", "T-008 T-010");
 }
 
 int

@@ -289,6 +289,18 @@ test_risk_register (Fixture       *f,
     g_assert_true (stw_risk_get_flagged (r1));
   }
 
+  /* A closed risk is not flagged, whatever its score. */
+  {
+    g_autoptr(StwRisk) r1 = g_list_model_get_item (risks, 1);
+    g_autoptr(StwRisk) closed = stw_risk_copy (r1);
+
+    stw_risk_set_status (closed, STW_RISK_CLOSED);
+    g_assert_true (stw_workspace_update_risk (f->ws, closed, &error));
+    g_clear_object (&closed);
+    closed = g_list_model_get_item (risks, 1);
+    g_assert_false (stw_risk_get_flagged (closed));
+  }
+
   /* References are never reused. */
   g_assert_true (stw_workspace_delete_risk (f->ws, stw_risk_get_id (low), &error));
   {
