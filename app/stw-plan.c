@@ -69,64 +69,6 @@ plan_workstream (StwWorkspace *self)
   return 0;
 }
 
-static gint64
-find_occurrence (StwWorkspace *self,
-                 gint64        series_id,
-                 const char   *due)
-{
-  sqlite3_stmt *stmt;
-  gint64 id = 0;
-
-  stmt = _stw_workspace_prepare (self,
-                                 "SELECT id FROM item WHERE series_id = ? AND due_date = ? AND deleted_at IS NULL",
-                                 NULL);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, series_id);
-  sqlite3_bind_text (stmt, 2, due, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return id;
-}
-
-/* A new occurrence of @baseline's series due on @due, owned by @owner_id. */
-static gboolean
-add_occurrence (StwWorkspace  *self,
-                StwItem       *baseline,
-                gint64         owner_id,
-                const char    *due,
-                GError       **error)
-{
-  g_autoptr(StwItem) item = stw_item_new (stw_item_get_workstream_id (baseline));
-  const char *start = stw_item_get_start_date (baseline);
-  const char *base_due = stw_item_get_due_date (baseline);
-
-  stw_item_set_title (item, stw_item_get_title (baseline));
-  stw_item_set_description (item, stw_item_get_description (baseline));
-  stw_item_set_owner_id (item, owner_id);
-  stw_item_set_priority (item, stw_item_get_priority (baseline));
-  stw_item_set_clauses (item, stw_item_get_clauses (baseline));
-  stw_item_set_controls (item, stw_item_get_controls (baseline));
-  stw_item_set_recurrence (item, stw_item_get_recurrence (baseline));
-  _stw_item_set_series_id (item, stw_item_get_series_id (baseline));
-  stw_item_set_due_date (item, due);
-  if (start != NULL && base_due != NULL)
-    {
-      GDate a, b;
-      g_autofree char *new_start = NULL;
-
-      g_date_clear (&a, 1);
-      g_date_clear (&b, 1);
-      g_date_set_parse (&a, start);
-      g_date_set_parse (&b, base_due);
-      new_start = stw_date_add_days (due, -g_date_days_between (&a, &b));
-      stw_item_set_start_date (item, new_start);
-    }
-  return stw_workspace_insert_item (self, item, error);
-}
-
 int
 stw_workspace_apply_plan_template (StwWorkspace  *self,
                                    gint64         owner_id,
@@ -186,7 +128,7 @@ stw_workspace_apply_plan_template (StwWorkspace  *self,
 
           if (first != NULL)
             {
-              if (!add_occurrence (self, first, owner_id, dates[d], error))
+              if (!_stw_workspace_add_occurrence (self, first, owner_id, dates[d], error))
                 goto fail;
               created++;
               continue;
@@ -396,9 +338,9 @@ stw_workspace_roll_forward (StwWorkspace  *self,
               break;
             }
           /* Completing an occurrence may already have scheduled it. */
-          if (find_occurrence (self, row->series_id, row->dates[d]) != 0)
+          if (_stw_workspace_find_occurrence (self, row->series_id, row->dates[d]) != 0)
             continue;
-          ok = add_occurrence (self, baseline, row->owner_id, row->dates[d], error);
+          ok = _stw_workspace_add_occurrence (self, baseline, row->owner_id, row->dates[d], error);
           if (ok)
             created++;
         }

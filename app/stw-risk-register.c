@@ -403,23 +403,8 @@ stw_workspace_insert_risk (StwWorkspace  *self,
   if (!_stw_workspace_write_begin (self, error))
     return FALSE;
 
-  stmt = _stw_workspace_prepare (self,
-                                 "INSERT INTO ref_counter (series, last) VALUES ('R', 1)"
-                                 " ON CONFLICT (series) DO UPDATE SET last = last + 1 RETURNING last", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      int rc = sqlite3_step (stmt);
-
-      if (rc == SQLITE_ROW)
-        number = sqlite3_column_int64 (stmt, 0);
-      while (rc == SQLITE_ROW)
-        rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      ok = number > 0;
-      if (!ok)
-        _stw_set_sqlite_error (error, _stw_workspace_get_db (self), rc, _("Could not number the risk"));
-    }
+  number = _stw_workspace_next_number (self, "R", error);
+  ok = number > 0;
   if (ok)
     {
       ref = g_strdup_printf ("R-%03" G_GINT64_FORMAT, number);

@@ -93,6 +93,22 @@ gboolean      _stw_workspace_load_items     (StwWorkspace  *self,
                                              GPtrArray     *out,
                                              GError       **error);
 
+/* The next number of a reference series ("T", "OP-2027", "R"); counters
+ * only go up. 0 with @error on failure. */
+gint64        _stw_workspace_next_number    (StwWorkspace  *self,
+                                             const char    *series,
+                                             GError       **error);
+/* Repeating tasks: the occurrence of a series due on @due (0: none), and a
+ * new occurrence like @baseline (same lead time) due on @due. */
+gint64        _stw_workspace_find_occurrence (StwWorkspace *self,
+                                              gint64        series_id,
+                                              const char   *due);
+gboolean      _stw_workspace_add_occurrence (StwWorkspace  *self,
+                                             StwItem       *baseline,
+                                             gint64         owner_id,
+                                             const char    *due,
+                                             GError       **error);
+
 /* Evidence: removes blobs a crashed import left pending. */
 void          _stw_evidence_clean_pending   (StwWorkspace  *self);
 

@@ -2415,9 +2415,7 @@ next_ref (StwWorkspace  *self,
 {
   StwWorkstream *ws = stw_workspace_find_workstream (self, stw_item_get_workstream_id (item));
   g_autofree char *series = NULL;
-  sqlite3_stmt *stmt;
-  gint64 number = 0;
-  int rc;
+  gint64 number;
 
   if (stw_workstream_get_kind (ws) == STW_WORKSTREAM_PLAN)
     {
@@ -2430,12 +2428,27 @@ next_ref (StwWorkspace  *self,
   else
     series = g_strdup (stw_workstream_get_prefix (ws));
 
+  number = _stw_workspace_next_number (self, series, error);
+  if (number == 0)
+    return NULL;
+  return g_strdup_printf ("%s-%03" G_GINT64_FORMAT, series, number);
+}
+
+gint64
+_stw_workspace_next_number (StwWorkspace  *self,
+                            const char    *series,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 number = 0;
+  int rc;
+
   stmt = _stw_workspace_prepare (self,
                                  "INSERT INTO ref_counter (series, last) VALUES (?, 1)"
                                  " ON CONFLICT (series) DO UPDATE SET last = last + 1"
                                  " RETURNING last", error);
   if (stmt == NULL)
-    return NULL;
+    return 0;
   sqlite3_bind_text (stmt, 1, series, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
@@ -2444,13 +2457,13 @@ next_ref (StwWorkspace  *self,
   while (rc == SQLITE_ROW)
     rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE || number == 0)
     {
-      _stw_set_sqlite_error (error, self->db, rc, _("Could not number the item"));
-      return NULL;
+      _stw_set_sqlite_error (error, self->db, rc, _("Could not number the record"));
+      return 0;
     }
-
-  return g_strdup_printf ("%s-%03" G_GINT64_FORMAT, series, number);
+  return number;
 }
 
 static gboolean
@@ -2812,11 +2825,10 @@ stw_workspace_insert_item (StwWorkspace  *self,
 
 static gboolean set_deleted (StwWorkspace *self, gint64 item_id, gboolean deleted, GError **error);
 
-/* The occurrence that follows @item in its series, if it exists. */
-static gint64
-find_occurrence (StwWorkspace *self,
-                 gint64        series_id,
-                 const char   *due)
+gint64
+_stw_workspace_find_occurrence (StwWorkspace *self,
+                                gint64        series_id,
+                                const char   *due)
 {
   sqlite3_stmt *stmt;
   gint64 id = 0;
@@ -2833,6 +2845,43 @@ find_occurrence (StwWorkspace *self,
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   return id;
+}
+
+gboolean
+_stw_workspace_add_occurrence (StwWorkspace  *self,
+                               StwItem       *baseline,
+                               gint64         owner_id,
+                               const char    *due,
+                               GError       **error)
+{
+  g_autoptr(StwItem) item = stw_item_new (stw_item_get_workstream_id (baseline));
+  const char *start = stw_item_get_start_date (baseline);
+  const char *base_due = stw_item_get_due_date (baseline);
+
+  stw_item_set_title (item, stw_item_get_title (baseline));
+  stw_item_set_description (item, stw_item_get_description (baseline));
+  stw_item_set_owner_id (item, owner_id);
+  stw_item_set_priority (item, stw_item_get_priority (baseline));
+  stw_item_set_clauses (item, stw_item_get_clauses (baseline));
+  stw_item_set_controls (item, stw_item_get_controls (baseline));
+  stw_item_set_risk_id (item, stw_item_get_risk_id (baseline));
+  stw_item_set_recurrence (item, stw_item_get_recurrence (baseline));
+  _stw_item_set_series_id (item, stw_item_get_series_id (baseline));
+  stw_item_set_due_date (item, due);
+  if (start != NULL && base_due != NULL)
+    {
+      /* Keep the lead time: work starts as long before the due date. */
+      GDate a, b;
+      g_autofree char *new_start = NULL;
+
+      g_date_clear (&a, 1);
+      g_date_clear (&b, 1);
+      g_date_set_parse (&a, start);
+      g_date_set_parse (&b, base_due);
+      new_start = stw_date_add_days (due, -g_date_days_between (&a, &b));
+      stw_item_set_start_date (item, new_start);
+    }
+  return stw_workspace_insert_item (self, item, error);
 }
 
 static gint64
@@ -2883,46 +2932,17 @@ follow_recurrence (StwWorkspace  *self,
   due = next_due (is_done ? item : old);
   if (due == NULL)
     return TRUE;
-  existing = find_occurrence (self, stw_item_get_series_id (item), due);
+  existing = _stw_workspace_find_occurrence (self, stw_item_get_series_id (item), due);
 
   if (is_done)
     {
-      g_autoptr(StwItem) next = NULL;
-      const char *start = stw_item_get_start_date (item);
-      const char *this_due = stw_item_get_due_date (item);
       StwPerson *owner = stw_workspace_find_person (self, stw_item_get_owner_id (item));
 
       if (existing != 0)
         return TRUE;
-
-      next = stw_item_new (stw_item_get_workstream_id (item));
-      stw_item_set_title (next, stw_item_get_title (item));
-      stw_item_set_description (next, stw_item_get_description (item));
-      stw_item_set_owner_id (next, owner && stw_person_get_active (owner) ? stw_person_get_id (owner) : 0);
-      stw_item_set_priority (next, stw_item_get_priority (item));
-      stw_item_set_clauses (next, stw_item_get_clauses (item));
-      stw_item_set_controls (next, stw_item_get_controls (item));
-      stw_item_set_risk_id (next, stw_item_get_risk_id (item));
-      stw_item_set_recurrence (next, stw_item_get_recurrence (item));
-      _stw_item_set_series_id (next, stw_item_get_series_id (item));
-      stw_item_set_due_date (next, due);
-      if (start != NULL && this_due != NULL)
-        {
-          /* Keep the lead time: work starts as long before the due date. */
-          GDate a, b;
-          int lead;
-
-          g_date_clear (&a, 1);
-          g_date_clear (&b, 1);
-          g_date_set_parse (&a, start);
-          g_date_set_parse (&b, this_due);
-          lead = g_date_days_between (&a, &b);
-          {
-            g_autofree char *next_start = stw_date_add_days (due, -lead);
-            stw_item_set_start_date (next, next_start);
-          }
-        }
-      return stw_workspace_insert_item (self, next, error);
+      return _stw_workspace_add_occurrence (self, item,
+                                            owner && stw_person_get_active (owner) ? stw_person_get_id (owner) : 0,
+                                            due, error);
     }
 
   /* Reopened: withdraw the next occurrence if it is as it was created. */
