@@ -187,6 +187,7 @@ exec (sqlite3     *db,
 typedef struct {
   /* In */
   char             *path;       /* workspace file */
+  sqlite3          *shared_db;  /* the workspace's own connection, when called inside its transaction */
   GFile            *file;
   StwProgressFunc   progress;
   gpointer          progress_data;
@@ -355,6 +356,17 @@ import_stream (Import        *import,
       return FALSE;
     }
 
+  if (import->shared_db != NULL)
+    {
+      /* Inside a bulk change (the sample, an import): the workspace holds
+       * the write lock, so stream through its connection, in a savepoint
+       * that a failure rolls back whole. */
+      db = import->shared_db;
+      if (!exec (db, "SAVEPOINT stw_import", error))
+        return FALSE;
+      goto streaming;
+    }
+
   rc = sqlite3_open_v2 (import->path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
@@ -380,11 +392,12 @@ import_stream (Import        *import,
       }
   }
 
+streaming:
   {
     g_autofree char *now = stw_timestamp_now ();
     sqlite3_stmt *create = NULL;
 
-    if (!exec (db, "BEGIN IMMEDIATE", error))
+    if (import->shared_db == NULL && !exec (db, "BEGIN IMMEDIATE", error))
       goto out;
     rc = sqlite3_prepare_v2 (db, "INSERT INTO blob (state, created_at) VALUES ('pending', ?)", -1, &create, NULL);
     if (rc == SQLITE_OK)
@@ -396,11 +409,12 @@ import_stream (Import        *import,
     if (rc != SQLITE_DONE)
       {
         _stw_set_sqlite_error (error, db, rc, _("Could not store the file"));
-        sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+        if (import->shared_db == NULL)
+          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
         goto out;
       }
     import->blob_id = sqlite3_last_insert_rowid (db);
-    if (!exec (db, "COMMIT", error))
+    if (import->shared_db == NULL && !exec (db, "COMMIT", error))
       {
         import->blob_id = 0;
         goto out;
@@ -450,7 +464,7 @@ import_stream (Import        *import,
       if (done > expected)
         break;
 
-      if (!in_tx)
+      if (!in_tx && import->shared_db == NULL)
         {
           if (!exec (db, "BEGIN IMMEDIATE", error))
             goto out;
@@ -467,7 +481,7 @@ import_stream (Import        *import,
           _stw_set_sqlite_error (error, db, rc, _("Could not store the file"));
           goto out;
         }
-      if (seq % CHUNKS_PER_COMMIT == 0)
+      if (in_tx && seq % CHUNKS_PER_COMMIT == 0)
         {
           g_autofree char *now = stw_timestamp_now ();
 
@@ -505,13 +519,22 @@ import_stream (Import        *import,
   import->sha256 = hex_digest (digest);
   import->size = done;
   report_progress (import, done, expected);
-  ok = TRUE;
+  ok = import->shared_db == NULL || exec (db, "RELEASE stw_import", error);
 
 out:
   if (hash != NULL)
     gnutls_hash_deinit (hash, NULL);
   sqlite3_finalize (insert);
   sqlite3_finalize (touch);
+  if (import->shared_db != NULL)
+    {
+      if (!ok)
+        {
+          sqlite3_exec (db, "ROLLBACK TO stw_import; RELEASE stw_import", NULL, NULL, NULL);
+          import->blob_id = 0;
+        }
+      return ok;
+    }
   if (!ok)
     {
       drop_pending (db, import->blob_id);
@@ -710,6 +733,8 @@ stw_workspace_attach_file (StwWorkspace            *self,
     return NULL;
 
   import = import_new (self, file, progress, progress_data);
+  if (!sqlite3_get_autocommit (_stw_workspace_get_db (self)))
+    import->shared_db = _stw_workspace_get_db (self);
   if (import_stream (import, cancellable, error))
     attachment = import_finish (self, entity, entity_id, import, options, error);
   import_free (import);

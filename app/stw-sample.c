@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "stw-evidence.h"
 #include "stw-item-model.h"
 #include "stw-item-private.h"
 #include "stw-risk-register.h"
@@ -192,7 +193,36 @@ close_item (Sample  *s,
   stw_item_set_status (item, STW_STATUS_DONE);
   stw_item_set_completed_date (item, due && strcmp (due, s->today) < 0 ? due : s->today);
   stw_item_set_closure_note (item, _("Done as planned; record filed with the evidence."));
-  stw_item_set_no_evidence_reason (item, _("Records are kept in the IT ticket system."));
+  if (stw_item_get_id (item) == 0 || stw_workspace_count_attachments (s->ws, "item", stw_item_get_id (item)) == 0)
+    stw_item_set_no_evidence_reason (item, _("Records are kept in the IT ticket system."));
+}
+
+/* Files a small generated text file as evidence, as a person would
+ * attach an export or a log. */
+static gboolean
+attach_text (Sample      *s,
+             StwItem     *item,
+             const char  *name,
+             const char  *text,
+             GError     **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("steward-sample-XXXXXX", error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(StwAttachment) attachment = NULL;
+  StwAttachOptions options = { NULL, s->today, NULL };
+
+  if (dir == NULL)
+    return FALSE;
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_set_contents (path, text, -1, error))
+    return FALSE;
+  file = g_file_new_for_path (path);
+  attachment = stw_workspace_attach_file (s->ws, "item", stw_item_get_id (item), file, &options,
+                                          NULL, NULL, NULL, error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return attachment != NULL;
 }
 
 static StwItem *
@@ -228,9 +258,13 @@ static gboolean
 add_item (Sample     *s,
           StwItem    *item,
           StwStatus   status,
+          const char *evidence_name,
+          const char *evidence_text,
           GError    **error)
 {
   if (!stw_workspace_insert_item (s->ws, item, error))
+    return FALSE;
+  if (evidence_name != NULL && !attach_text (s, item, evidence_name, evidence_text, error))
     return FALSE;
   if (status == STW_STATUS_TODO)
     return TRUE;
@@ -386,7 +420,12 @@ fill_realistic (Sample  *s,
                                           STW_PRIORITY_NORMAL, "8.3", o->control);
 
       stw_item_set_risk_id (item, s->risks[o->risk - 1]);
-      if (!add_item (s, item, o->status, error))
+      if (!add_item (s, item, o->status,
+                     i == 0 ? "mfa-enrolment-report.csv" : NULL,
+                     "account,role,second factor,enrolled\n"
+                     "admin-cloud,administrator,hardware key,2026-09-14\n"
+                     "admin-backup,administrator,authenticator app,2026-09-15\n"
+                     "admin-network,administrator,hardware key,2026-09-15\n", error))
         return FALSE;
     }
 
@@ -417,7 +456,11 @@ fill_realistic (Sample  *s,
           stw_corrective_set_text (&ca->check_note, _("No missed alerts in the four weeks checked."));
         }
       stw_item_set_corrective (item, ca);
-      if (!add_item (s, item, c->item.status, error))
+      if (!add_item (s, item, c->item.status,
+                     c->check == STW_CHECK_EFFECTIVE ? "alert-routing-change.txt" : NULL,
+                     "Change 2026-118: antivirus alerts now go to the shared security mailbox.\n"
+                     "Tested by sending the EICAR test file from a lab laptop; alert received in 2 minutes.\n",
+                     error))
         return FALSE;
     }
 
@@ -428,7 +471,7 @@ fill_realistic (Sample  *s,
       g_autoptr(StwItem) item = new_item (s, 3, _(o->title), o->description ? _(o->description) : NULL,
                                           o->owner, due, STW_PRIORITY_NORMAL, NULL, o->control);
 
-      if (!add_item (s, item, o->status, error))
+      if (!add_item (s, item, o->status, NULL, NULL, error))
         return FALSE;
     }
 
@@ -487,7 +530,7 @@ fill_large (Sample  *s,
             }
           stw_item_set_corrective (item, ca);
         }
-      if (!add_item (s, item, status, error))
+      if (!add_item (s, item, status, NULL, NULL, error))
         return FALSE;
     }
   return TRUE;

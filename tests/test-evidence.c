@@ -498,6 +498,35 @@ test_cli_attach (Fixture       *f,
   g_assert_nonnull (strstr (err->str, "T-999"));
 }
 
+static void
+test_inside_bulk_change (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "inside.bin", 2 * STW_EVIDENCE_CHUNK_SIZE + 1, 4);
+  g_autoptr(GFile) empty = write_file (f, "nothing.txt", 0, 0);
+  g_autoptr(StwAttachment) a = NULL;
+
+  g_assert_true (stw_workspace_begin (f->ws, &error));
+  a = stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->task), file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_null (stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->task), empty, NULL, NULL, NULL, NULL, &error));
+  g_clear_error (&error);
+  g_assert_true (stw_workspace_commit (f->ws, &error));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM attachment"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob WHERE state = 'ready'"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob_chunk"), ==, 3);
+
+  /* Rolled back with the bulk change, nothing stays. */
+  g_assert_true (stw_workspace_begin (f->ws, &error));
+  g_clear_object (&a);
+  a = stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->other), file, NULL, NULL, NULL, NULL, &error);
+  g_assert_nonnull (a);
+  stw_workspace_rollback (f->ws);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM attachment"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -519,6 +548,7 @@ main (int   argc,
   ADD ("/evidence/closure-counts-evidence", test_closure_counts_evidence);
   ADD ("/evidence/async", test_async);
   ADD ("/evidence/cli-attach", test_cli_attach);
+  ADD ("/evidence/inside-bulk-change", test_inside_bulk_change);
 #undef ADD
 
   return g_test_run ();
