@@ -1046,7 +1046,7 @@ stw_workspace_remove_attachment (StwWorkspace  *self,
 
 /* Calls @func for each chunk of the ready blob with @sha256, in order. */
 static gboolean
-for_each_chunk (StwWorkspace   *self,
+for_each_chunk (sqlite3        *db,
                 const char     *sha256,
                 gboolean      (*func) (const void *data, gsize len, gpointer user_data, GError **error),
                 gpointer        user_data,
@@ -1054,7 +1054,6 @@ for_each_chunk (StwWorkspace   *self,
                 GError        **error)
 {
   sqlite3_stmt *stmt = NULL;
-  sqlite3 *db = _stw_workspace_get_db (self);
   gboolean ok = TRUE;
   int rc;
 
@@ -1110,7 +1109,7 @@ stw_workspace_export_attachment (StwWorkspace  *self,
   out = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, error);
   if (out == NULL)
     return FALSE;
-  if (!for_each_chunk (self, a->sha256, write_chunk, out, cancellable, error))
+  if (!for_each_chunk (_stw_workspace_get_db (self), a->sha256, write_chunk, out, cancellable, error))
     {
       /* Do not leave half a file behind. */
       g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
@@ -1118,6 +1117,103 @@ stw_workspace_export_attachment (StwWorkspace  *self,
       return FALSE;
     }
   return g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, error);
+}
+
+typedef struct {
+  char  *path;      /* the workspace file */
+  char  *sha256;
+  GFile *destination;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_free (export->path);
+  g_free (export->sha256);
+  g_clear_object (&export->destination);
+  g_free (export);
+}
+
+/* Writes the content to the destination on a read connection of its own,
+ * so a large file does not hold up the window. */
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Export *export = task_data;
+  g_autoptr(GFileOutputStream) out = NULL;
+  GError *error = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (export->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (&error, db, rc, _("Cannot open the workspace"));
+      sqlite3_close_v2 (db);
+      g_task_return_error (task, error);
+      return;
+    }
+  sqlite3_busy_timeout (db, 10000);
+  out = g_file_replace (export->destination, NULL, FALSE, G_FILE_CREATE_PRIVATE, cancellable, &error);
+  if (out == NULL ||
+      !for_each_chunk (db, export->sha256, write_chunk, out, cancellable, &error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), cancellable, &error))
+    {
+      if (out != NULL)
+        {
+          g_output_stream_close (G_OUTPUT_STREAM (out), NULL, NULL);
+          g_file_delete (export->destination, NULL, NULL);
+        }
+      sqlite3_close_v2 (db);
+      g_task_return_error (task, error);
+      return;
+    }
+  sqlite3_close_v2 (db);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+stw_workspace_export_attachment_async (StwWorkspace        *self,
+                                       gint64               attachment_id,
+                                       GFile               *destination,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(StwAttachment) a = NULL;
+  GError *error = NULL;
+  Export *export;
+
+  g_return_if_fail (STW_IS_WORKSPACE (self));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, stw_workspace_export_attachment_async);
+  a = load_attachment (self, attachment_id, &error);
+  if (a == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  export = g_new0 (Export, 1);
+  export->path = g_strdup (stw_workspace_get_path (self));
+  export->sha256 = g_strdup (a->sha256);
+  export->destination = g_object_ref (destination);
+  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+stw_workspace_export_attachment_finish (StwWorkspace  *self,
+                                        GAsyncResult  *result,
+                                        GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 typedef struct {
@@ -1183,7 +1279,7 @@ stw_workspace_verify_evidence (StwWorkspace  *self,
           g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_FAILED, _("SHA-256 is not available"));
           return FALSE;
         }
-      if (!for_each_chunk (self, sha, hash_chunk, &r, cancellable, error))
+      if (!for_each_chunk (_stw_workspace_get_db (self), sha, hash_chunk, &r, cancellable, error))
         {
           gnutls_hash_deinit (r.hash, NULL);
           return FALSE;

@@ -103,6 +103,17 @@ gboolean       stw_workspace_export_attachment  (StwWorkspace            *self,
                                                  GFile                   *destination,
                                                  GCancellable            *cancellable,
                                                  GError                 **error);
+/* The same in a worker thread on its own read connection, so a large file
+ * does not hold up the window. */
+void           stw_workspace_export_attachment_async  (StwWorkspace        *self,
+                                                       gint64               attachment_id,
+                                                       GFile               *destination,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean       stw_workspace_export_attachment_finish (StwWorkspace        *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
 /* Re-hashes every stored file; one line per mismatch to @report. FALSE
  * when any file does not match its hash. */
 gboolean       stw_workspace_verify_evidence    (StwWorkspace            *self,

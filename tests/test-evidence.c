@@ -498,6 +498,47 @@ test_cli_attach (Fixture       *f,
   g_assert_nonnull (strstr (err->str, "T-999"));
 }
 
+typedef struct {
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Exported;
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Exported *e = user_data;
+
+  e->ok = stw_workspace_export_attachment_finish (STW_WORKSPACE (source), result, &e->error);
+  e->done = TRUE;
+}
+
+static void
+test_export_async (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "big-report.pdf", 3 * STW_EVIDENCE_CHUNK_SIZE + 17, 8);
+  g_autofree char *expected = sha_of (file);
+  g_autoptr(StwAttachment) a = stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->task), file,
+                                                          NULL, NULL, NULL, NULL, &error);
+  g_autofree char *dest_path = g_build_filename (f->dir, "copy.pdf", NULL);
+  g_autoptr(GFile) dest = g_file_new_for_path (dest_path);
+  g_autofree char *got = NULL;
+  Exported e = { 0 };
+
+  g_assert_no_error (error);
+  stw_workspace_export_attachment_async (f->ws, stw_attachment_get_id (a), dest, NULL, exported_cb, &e);
+  while (!e.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (e.error);
+  g_assert_true (e.ok);
+  got = sha_of (dest);
+  g_assert_cmpstr (got, ==, expected);
+}
+
 static void
 test_inside_bulk_change (Fixture       *f,
                          gconstpointer  data)
@@ -549,6 +590,7 @@ main (int   argc,
   ADD ("/evidence/async", test_async);
   ADD ("/evidence/cli-attach", test_cli_attach);
   ADD ("/evidence/inside-bulk-change", test_inside_bulk_change);
+  ADD ("/evidence/export-async", test_export_async);
 #undef ADD
 
   return g_test_run ();
