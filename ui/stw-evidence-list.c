@@ -594,6 +594,18 @@ drop_accepted_cb (GtkDropTarget   *target,
 }
 
 static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(StwEvidenceList) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!stw_workspace_export_attachment_finish (STW_WORKSPACE (source), result, &error))
+    report_error (self, error, FALSE);
+}
+
+static void
 chooser_responded_cb (GtkNativeDialog *chooser,
                       int              response,
                       StwEvidenceList *self)
@@ -609,10 +621,11 @@ chooser_responded_cb (GtkNativeDialog *chooser,
       if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "stw-saving")))
         {
           gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (chooser), "stw-attachment-id");
-          g_autoptr(GError) error = NULL;
 
-          if (files != NULL && !stw_evidence_list_save_attachment (self, id, files->data, &error))
-            report_error (self, error, FALSE);
+          /* Written in a worker thread: a large file must not freeze the window. */
+          if (files != NULL && self->workspace != NULL)
+            stw_workspace_export_attachment_async (self->workspace, id, files->data, NULL,
+                                                   saved_cb, g_object_ref (self));
         }
       else
         stw_evidence_list_offer_files (self, files);
@@ -1143,18 +1156,18 @@ stw_evidence_list_save_attachment (StwEvidenceList  *self,
   return stw_workspace_export_attachment (self->workspace, attachment_id, destination, NULL, error);
 }
 
-GFile *
-stw_evidence_list_export_private_copy (StwEvidenceList  *self,
-                                       gint64            attachment_id,
-                                       GError          **error)
+/* Where the private read-only copy of an attachment goes (the folder is
+ * made; an earlier copy is removed). */
+static GFile *
+private_copy_file (StwEvidenceList  *self,
+                   gint64            attachment_id,
+                   GError          **error)
 {
   StwAttachment *a;
   const char *name;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
-
-  g_return_val_if_fail (STW_IS_EVIDENCE_LIST (self), NULL);
 
   a = find_attachment (self, attachment_id);
   if (a == NULL || self->workspace == NULL)
@@ -1186,11 +1199,67 @@ stw_evidence_list_export_private_copy (StwEvidenceList  *self,
   /* An earlier copy is read-only, and whatever opened it may have
    * changed it: start again from the stored content. */
   g_file_delete (file, NULL, NULL);
+  return g_steal_pointer (&file);
+}
+
+GFile *
+stw_evidence_list_export_private_copy (StwEvidenceList  *self,
+                                       gint64            attachment_id,
+                                       GError          **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (STW_IS_EVIDENCE_LIST (self), NULL);
+
+  file = private_copy_file (self, attachment_id, error);
+  if (file == NULL)
+    return NULL;
   if (!stw_workspace_export_attachment (self->workspace, attachment_id, file, NULL, error))
     return NULL;
+  path = g_file_get_path (file);
   g_chmod (path, 0400);
 
   return g_steal_pointer (&file);
+}
+
+typedef struct {
+  StwEvidenceList *self;
+  GFile           *copy;
+} OpenData;
+
+static void
+open_data_free (OpenData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->copy);
+  g_free (data);
+}
+
+static void
+copied_for_open_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  OpenData *data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *path = NULL;
+
+  if (!stw_workspace_export_attachment_finish (STW_WORKSPACE (source), result, &error))
+    {
+      report_error (data->self, error, FALSE);
+      open_data_free (data);
+      return;
+    }
+  path = g_file_get_path (data->copy);
+  g_chmod (path, 0400);
+  uri = g_file_get_uri (data->copy);
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (data->self)));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           launched_cb, g_object_ref (data->self));
+  open_data_free (data);
 }
 
 void
@@ -1199,22 +1268,24 @@ stw_evidence_list_open_attachment (StwEvidenceList *self,
 {
   g_autoptr(GFile) copy = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-  g_autofree char *uri = NULL;
+  OpenData *data;
 
   g_return_if_fail (STW_IS_EVIDENCE_LIST (self));
 
-  copy = stw_evidence_list_export_private_copy (self, attachment_id, &error);
+  copy = private_copy_file (self, attachment_id, &error);
   if (copy == NULL)
     {
       report_error (self, error, FALSE);
       return;
     }
 
-  uri = g_file_get_uri (copy);
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
-  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
-                                           launched_cb, g_object_ref (self));
+  /* The copy is written in a worker thread; the file opens once it is
+   * complete, so a large file does not freeze the window. */
+  data = g_new0 (OpenData, 1);
+  data->self = g_object_ref (self);
+  data->copy = g_object_ref (copy);
+  stw_workspace_export_attachment_async (self->workspace, attachment_id, copy, NULL,
+                                         copied_for_open_cb, data);
 }
 
 void
