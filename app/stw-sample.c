@@ -496,14 +496,16 @@ fill_large (Sample  *s,
       StwStatus status;
       int offset = g_rand_int_range (s->rand, -540, 540);
 
+      guint k = i / 4;   /* the n-th item of its workstream: every title gets used */
+
       if (stream == 0)
-        title = _(plan[i % G_N_ELEMENTS (plan)].title);
+        title = _(plan[k % G_N_ELEMENTS (plan)].title);
       else if (stream == 1)
-        title = _(treatments[i % G_N_ELEMENTS (treatments)].title);
+        title = _(treatments[k % G_N_ELEMENTS (treatments)].title);
       else if (stream == 2)
-        title = _(corrective[i % G_N_ELEMENTS (corrective)].item.title);
+        title = _(corrective[k % G_N_ELEMENTS (corrective)].item.title);
       else
-        title = _(tasks[i % G_N_ELEMENTS (tasks)].title);
+        title = _(tasks[k % G_N_ELEMENTS (tasks)].title);
       numbered = g_strdup_printf ("%s (%u)", title, i + 1);
       due = stw_date_add_days (s->today, offset);
       if (offset < 0)
@@ -513,9 +515,9 @@ fill_large (Sample  *s,
 
       item = new_item (s, stream, numbered, NULL, g_rand_int_range (s->rand, 0, G_N_ELEMENTS (people)),
                        due, (StwPriority) g_rand_int_range (s->rand, 0, STW_N_PRIORITIES),
-                       stream == 0 ? plan[i % G_N_ELEMENTS (plan)].clause : NULL, NULL);
+                       stream == 0 ? plan[k % G_N_ELEMENTS (plan)].clause : NULL, NULL);
       if (stream == 1)
-        stw_item_set_risk_id (item, s->risks[i % G_N_ELEMENTS (risks)]);
+        stw_item_set_risk_id (item, s->risks[k % G_N_ELEMENTS (risks)]);
       if (stream == 2)
         {
           /* Alternate observations with nonconformities that were fixed
