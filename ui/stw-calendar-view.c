@@ -7,7 +7,7 @@
  * weeks shown; when it changes, the items are sorted into days again and
  * only cells whose items differ re-fill their chips.
  *
- * Rescheduling (a drop on a day, or Ctrl+Alt+arrows on a focused chip)
+ * Rescheduling (a drop on a day, or Alt+Shift+arrows on a focused chip)
  * changes the due date through the core, pushes the old item on the
  * window's undo stack and says so with "changed".
  */
@@ -670,10 +670,10 @@ stw_calendar_view_class_init (StwCalendarViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Page_Down, 0, "calendar.next-month", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "calendar.today", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "calendar.today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_ALT_MASK, "calendar.move-earlier", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_ALT_MASK, "calendar.move-later", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_CONTROL_MASK | GDK_ALT_MASK, "calendar.move-week-earlier", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_CONTROL_MASK | GDK_ALT_MASK, "calendar.move-week-later", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK | GDK_SHIFT_MASK, "calendar.move-earlier", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK | GDK_SHIFT_MASK, "calendar.move-later", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK | GDK_SHIFT_MASK, "calendar.move-week-earlier", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK | GDK_SHIFT_MASK, "calendar.move-week-later", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "calendarview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * stw-calendar-view.h: a workstream's items on their due dates, one month
- * as a grid of six weeks; drag (or Ctrl+Alt+Left/Right) to reschedule.
+ * as a grid of six weeks; drag (or Alt+Shift+Left/Right) to reschedule.
  */
 #pragma once
 
@@ -25,9 +25,9 @@ G_DECLARE_FINAL_TYPE (StwCalendarView, stw_calendar_view, STW, CALENDAR_VIEW, Gt
  * Actions (on the widget; the shortcuts work while the focus is in it):
  *   calendar.previous-month / calendar.next-month  Page Up / Page Down
  *   calendar.today                                  Ctrl+T, Home
- *   calendar.move-earlier / calendar.move-later     Ctrl+Alt+Left / Right:
+ *   calendar.move-earlier / calendar.move-later     Alt+Shift+Left / Right:
  *     the focused (or selected) item's due date one day earlier / later.
- *   calendar.move-week-earlier / -week-later        Ctrl+Alt+Up / Down:
+ *   calendar.move-week-earlier / -week-later        Alt+Shift+Up / Down:
  *     the same by a week.
  *   calendar.open-item (int64 item id): emits "item-activated". */
 

@@ -5,7 +5,7 @@
 # accessibility bus (AT-SPI) and the keyboard, as a person would: opens the
 # sample workspace from the first-run page, finds an ISMS task with Ctrl+F,
 # moves its card to the next column on the Board (Alt+Shift+Right),
-# reschedules it a day later in the Calendar (Ctrl+Alt+Right), then checks
+# reschedules it a day later in the Calendar (Alt+Shift+Right), then checks
 # both changes in the List (the row's accessible name carries status and
 # due date) and with the command line.
 #
@@ -293,7 +293,7 @@ def main():
         # Calendar: a day later.
         press(ord('2'), CONTROL_MASK)
         wait_find(main_window, Atspi.Role.PUSH_BUTTON, ref, prefix=True)
-        press(KEY_RIGHT, CONTROL_MASK | ALT_MASK)
+        press(KEY_RIGHT, ALT_MASK | SHIFT_MASK)
         wait_find(main_window, Atspi.Role.LABEL, f'{ref} moved to', prefix=True)
         wait_find(main_window, Atspi.Role.PUSH_BUTTON, f'{ref} {title}, due {new_due}')
         log(f'the calendar moved {ref} a day later')
