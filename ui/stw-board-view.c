@@ -12,6 +12,7 @@
 
 #include "stw-board-card.h"
 #include "stw-board-view-private.h"
+#include "stw-closing.h"
 #include "stw-closure-dialog.h"
 #include "stw-item-model.h"
 
@@ -264,14 +265,52 @@ describe_move (StwItem   *before,
   return g_strdup_printf (_("%s moved down in %s"), ref, stw_status_label (status));
 }
 
-/* Moves now (the closure note, if any, is known), pushes the move on the
- * undo stack and keeps the card selected and focused at its new place. */
+/* Records why @item_id has no evidence and then moves it, in one
+ * transaction: closing it needs the reason already there. */
+static gboolean
+move_item_with_reason (StwBoardView  *self,
+                       gint64         item_id,
+                       StwStatus      status,
+                       gint64         before_id,
+                       const char    *closure_note,
+                       const char    *no_evidence_reason,
+                       gint64        *undo_before_id,
+                       GError       **error)
+{
+  g_autoptr(StwItem) item = NULL;
+  gboolean ok;
+
+  if (no_evidence_reason == NULL)
+    return stw_workspace_move_item (self->workspace, item_id, status, before_id, closure_note,
+                                    undo_before_id, error);
+
+  if (!stw_workspace_begin (self->workspace, error))
+    return FALSE;
+  item = stw_workspace_load_item (self->workspace, item_id, error);
+  ok = item != NULL;
+  if (ok)
+    {
+      stw_item_set_no_evidence_reason (item, no_evidence_reason);
+      ok = stw_workspace_update_item (self->workspace, item, error);
+    }
+  ok = ok && stw_workspace_move_item (self->workspace, item_id, status, before_id, closure_note,
+                                      undo_before_id, error);
+  if (ok)
+    return stw_workspace_commit (self->workspace, error);
+  stw_workspace_rollback (self->workspace);
+  return FALSE;
+}
+
+/* Moves now (the closure note and the reason for having no evidence, if
+ * any, are known), pushes the move on the undo stack and keeps the card
+ * selected and focused at its new place. */
 static gboolean
 move_item (StwBoardView *self,
            gint64        item_id,
            StwStatus     status,
            gint64        before_id,
-           const char   *closure_note)
+           const char   *closure_note,
+           const char   *no_evidence_reason)
 {
   g_autoptr(StwItem) before = NULL;
   g_autoptr(GError) error = NULL;
@@ -289,8 +328,8 @@ move_item (StwBoardView *self,
     }
   column_for_item (self, item_id, &old_position);
 
-  if (!stw_workspace_move_item (self->workspace, item_id, status, before_id, closure_note,
-                                &undo_before_id, &error))
+  if (!move_item_with_reason (self, item_id, status, before_id, closure_note, no_evidence_reason,
+                              &undo_before_id, &error))
     {
       emit_error (self, error);
       return FALSE;
@@ -317,8 +356,10 @@ static void closure_answered_cb (GObject      *source,
                                  GAsyncResult *result,
                                  gpointer      user_data);
 
-/* A move into Done waits for the closure note; cancelling it changes
- * nothing. */
+/* A move into Done waits for the closure note (and, where evidence is
+ * required and missing, the reason); cancelling it changes nothing. A close
+ * the workspace refuses anyway is tried straight away, so its message says
+ * what is missing before anything is typed. */
 static void
 request_move (StwBoardView *self,
               gint64        item_id,
@@ -341,9 +382,10 @@ request_move (StwBoardView *self,
   if (stw_item_get_workstream_id (item) != self->workstream_id)
     return;
 
-  if (status != STW_STATUS_DONE || stw_item_get_status (item) == STW_STATUS_DONE)
+  if (status != STW_STATUS_DONE || stw_item_get_status (item) == STW_STATUS_DONE
+      || stw_closing_is_refused (item))
     {
-      move_item (self, item_id, status, before_id, NULL);
+      move_item (self, item_id, status, before_id, NULL, NULL);
       return;
     }
 
@@ -357,9 +399,10 @@ request_move (StwBoardView *self,
   request->item_id = item_id;
   request->status = status;
   request->before_id = before_id;
-  stw_closure_dialog_ask (GTK_WIDGET (self), stw_item_get_ref (item), stw_item_get_title (item), 1,
-                          stw_item_get_closure_note (item), self->closing,
-                          closure_answered_cb, request);
+  stw_closure_dialog_ask_full (GTK_WIDGET (self), stw_item_get_ref (item), stw_item_get_title (item), 1,
+                               stw_item_get_closure_note (item),
+                               stw_closing_needs_reason (self->workspace, item), NULL,
+                               self->closing, closure_answered_cb, request);
 }
 
 /* Moves the selected card one column in @direction, to the column's end. */
@@ -460,13 +503,14 @@ closure_answered_cb (GObject      *source,
   g_autoptr(MoveRequest) request = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
+  g_autofree char *reason = NULL;
   StwBoardView *self = request->self;
 
-  note = stw_closure_dialog_ask_finish (result, &error);
-  if (note == NULL || request->generation != self->generation || self->workspace == NULL)
+  if (!stw_closure_dialog_ask_full_finish (result, &note, &reason, &error)
+      || request->generation != self->generation || self->workspace == NULL)
     return;
 
-  move_item (self, request->item_id, request->status, request->before_id, note);
+  move_item (self, request->item_id, request->status, request->before_id, note, reason);
 }
 
 static void

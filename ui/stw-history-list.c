@@ -3,8 +3,10 @@
  * stw-history-list.c: a record's history as a timeline. Each entry of the
  * hash-chained log stores its changes as JSON ({"field": [old, new]});
  * here they become sentences in the person's language, with stored keys
- * (statuses, priorities) turned into their labels. Long texts are only
- * said to have changed: the editor shows them in full.
+ * (statuses, priorities, corrective-action and risk choices) turned into
+ * their labels. Long texts are only said to have changed: the editor shows
+ * them in full. Evidence added or removed and the yearly roll-forward of
+ * the plan read as one sentence each.
  */
 #include "config.h"
 
@@ -12,8 +14,10 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "stw-corrective.h"
 #include "stw-history-list.h"
 #include "stw-recurrence.h"
+#include "stw-risk.h"
 
 struct _StwHistoryList
 {
@@ -30,10 +34,16 @@ G_DEFINE_FINAL_TYPE (StwHistoryList, stw_history_list, GTK_TYPE_WIDGET)
 typedef enum {
   FIELD_TEXT,        /* shown as old → new */
   FIELD_LONG_TEXT,   /* only said to have changed */
-  FIELD_STATUS,
+  FIELD_STATUS,      /* an item's or a risk's status */
   FIELD_PRIORITY,
+  FIELD_TREATMENT,   /* a risk's treatment option */
+  FIELD_CA_SOURCE,
+  FIELD_CA_CLASSIFICATION,
+  FIELD_CA_TYPE,
+  FIELD_CHECK_RESULT,
   FIELD_LIST,        /* arrays of identifiers */
   FIELD_RECURRENCE,  /* "monthly/1/2027-01-31" */
+  FIELD_FLAG,        /* 0 or 1, read as no or yes */
   FIELD_HIDDEN,      /* bookkeeping a person does not need */
 } FieldKind;
 
@@ -59,6 +69,35 @@ static const struct {
   { "controls",       N_("Annex A controls"), FIELD_LIST },
   { "position",       NULL,                   FIELD_HIDDEN },
   { "recurrence",     N_("Repeats"),          FIELD_RECURRENCE },
+  { "risk",           N_("Risk treated"),     FIELD_TEXT },
+  { "no_evidence_reason", N_("Reason for no evidence"), FIELD_LONG_TEXT },
+  { "ca_source",      N_("Source"),           FIELD_CA_SOURCE },
+  { "ca_source_ref",  N_("What raised it"),   FIELD_TEXT },
+  { "ca_classification", N_("Classification"), FIELD_CA_CLASSIFICATION },
+  { "ca_type",        N_("Type of action"),   FIELD_CA_TYPE },
+  { "ca_correction",  N_("Immediate correction"), FIELD_LONG_TEXT },
+  { "ca_root_cause_method", N_("Root cause method"), FIELD_TEXT },
+  { "ca_root_cause",  N_("Root cause"),       FIELD_LONG_TEXT },
+  { "ca_corrective_action", N_("Corrective action"), FIELD_LONG_TEXT },
+  { "ca_check_due",   N_("Effectiveness check due"), FIELD_TEXT },
+  { "ca_checked_by",  N_("Effectiveness verified by"), FIELD_TEXT },
+  { "ca_check_result", N_("Effectiveness check"), FIELD_CHECK_RESULT },
+  { "ca_check_note",  N_("Effectiveness check note"), FIELD_LONG_TEXT },
+  { "ca_check_date",  N_("Effectiveness checked on"), FIELD_TEXT },
+  /* Risks */
+  { "asset",          N_("Asset or process"), FIELD_TEXT },
+  { "threat",         N_("Threat"),           FIELD_TEXT },
+  { "vulnerability",  N_("Vulnerability"),    FIELD_TEXT },
+  { "likelihood",     N_("Likelihood"),       FIELD_TEXT },
+  { "impact",         N_("Impact"),           FIELD_TEXT },
+  { "treatment",      N_("Treatment"),        FIELD_TREATMENT },
+  { "residual_likelihood", N_("Residual likelihood"), FIELD_TEXT },
+  { "residual_impact", N_("Residual impact"), FIELD_TEXT },
+  { "next_review",    N_("Next review"),      FIELD_TEXT },
+  /* Workstreams */
+  { "prefix",         N_("Reference prefix"), FIELD_TEXT },
+  { "colour",         N_("Colour"),           FIELD_TEXT },
+  { "require_evidence", N_("Closing needs evidence"), FIELD_FLAG },
   { "name",           N_("Name"),             FIELD_TEXT },
   { "role",           N_("Role"),             FIELD_TEXT },
   { "email",          N_("Email"),            FIELD_TEXT },
@@ -80,12 +119,14 @@ fallback_label (const char *key)
   return g_strconcat (first, g_utf8_next_char (spaced), NULL);
 }
 
-/* The compact form history keeps ("unit/interval/anchor") in words. */
+/* The compact form history keeps ("unit/interval/anchor") in words:
+ * "Every 3 months from 2027-01-31". */
 static char *
 describe_recurrence (const char *value)
 {
   g_auto(GStrv) parts = g_strsplit (value, "/", 3);
   StwRecurrence recurrence = { 0 };
+  g_autofree char *every = NULL;
   guint64 interval = 0;
 
   if (g_strv_length (parts) != 3
@@ -96,8 +137,58 @@ describe_recurrence (const char *value)
 
   recurrence.interval = (guint) interval;
   memcpy (recurrence.anchor, parts[2], 10);
+  every = stw_recurrence_describe (&recurrence);
 
-  return stw_recurrence_describe (&recurrence);
+  /* Translators: how a task repeats, e.g. "Every 3 months from 2027-01-31". */
+  return g_strdup_printf (_("%s from %s"), every, recurrence.anchor);
+}
+
+/* A stored key of one of the choices (statuses, corrective-action and
+ * risk fields) as its label, or NULL when @value is not one of its keys. */
+static const char *
+key_label (FieldKind   kind,
+           const char *value)
+{
+  StwStatus status;
+  StwRiskStatus risk_status;
+  StwPriority priority;
+  StwTreatment treatment;
+  StwCaSource source;
+  StwCaClassification classification;
+  StwCaType type;
+  StwCheckResult result;
+
+  switch (kind)
+    {
+    case FIELD_STATUS:
+      /* Items and risks keep different keys under "status". */
+      if (stw_status_from_key (value, &status))
+        return stw_status_label (status);
+      if (stw_risk_status_from_key (value, &risk_status))
+        return stw_risk_status_label (risk_status);
+      return NULL;
+    case FIELD_PRIORITY:
+      return stw_priority_from_key (value, &priority) ? stw_priority_label (priority) : NULL;
+    case FIELD_TREATMENT:
+      return stw_treatment_from_key (value, &treatment) ? stw_treatment_label (treatment) : NULL;
+    case FIELD_CA_SOURCE:
+      return stw_ca_source_from_key (value, &source) ? stw_ca_source_label (source) : NULL;
+    case FIELD_CA_CLASSIFICATION:
+      return stw_ca_classification_from_key (value, &classification)
+        ? stw_ca_classification_label (classification) : NULL;
+    case FIELD_CA_TYPE:
+      return stw_ca_type_from_key (value, &type) ? stw_ca_type_label (type) : NULL;
+    case FIELD_CHECK_RESULT:
+      return stw_check_result_from_key (value, &result) ? stw_check_result_label (result) : NULL;
+    case FIELD_TEXT:
+    case FIELD_LONG_TEXT:
+    case FIELD_LIST:
+    case FIELD_RECURRENCE:
+    case FIELD_FLAG:
+    case FIELD_HIDDEN:
+    default:
+      return NULL;
+    }
 }
 
 /* A JSON value as text: strings as they are, numbers in digits, arrays
@@ -136,21 +227,20 @@ node_to_text (JsonNode  *node,
     case G_TYPE_STRING:
       {
         const char *value = json_node_get_string (node);
-        StwStatus status;
-        StwPriority priority;
+        const char *label;
 
         if (value == NULL || value[0] == '\0')
           return NULL;
-        if (kind == FIELD_STATUS && stw_status_from_key (value, &status))
-          return g_strdup (stw_status_label (status));
-        if (kind == FIELD_PRIORITY && stw_priority_from_key (value, &priority))
-          return g_strdup (stw_priority_label (priority));
+        if ((label = key_label (kind, value)) != NULL)
+          return g_strdup (label);
         if (kind == FIELD_RECURRENCE)
           return describe_recurrence (value);
         return g_strdup (value);
       }
 
     case G_TYPE_INT64:
+      if (kind == FIELD_FLAG)
+        return g_strdup (json_node_get_int (node) != 0 ? _("yes") : _("no"));
       return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
 
     case G_TYPE_BOOLEAN:
@@ -164,9 +254,11 @@ node_to_text (JsonNode  *node,
     }
 }
 
+/* @created: the entry creates the record, so the old side means nothing. */
 static char *
 describe_change (const char *key,
-                 JsonNode   *change)
+                 JsonNode   *change,
+                 gboolean    created)
 {
   g_autofree char *fallback = NULL;
   g_autofree char *old_text = NULL;
@@ -193,7 +285,7 @@ describe_change (const char *key,
     return g_strdup_printf (_("%s changed"), label);
 
   sides = json_node_get_array (change);
-  old_text = node_to_text (json_array_get_element (sides, 0), kind);
+  old_text = created ? NULL : node_to_text (json_array_get_element (sides, 0), kind);
   new_text = node_to_text (json_array_get_element (sides, 1), kind);
 
   /* A person's "active" flag reads better in words. */
@@ -237,6 +329,81 @@ action_heading (const char *action)
     return _("Restored");
 
   return NULL;
+}
+
+/* The new (or, with @old, the old) side of one field of @object as text. */
+static char *
+dup_side (JsonObject *object,
+          const char *key,
+          gboolean    old)
+{
+  JsonNode *change = json_object_get_member (object, key);
+  JsonArray *sides;
+
+  if (change == NULL || !JSON_NODE_HOLDS_ARRAY (change))
+    return NULL;
+  sides = json_node_get_array (change);
+  if (json_array_get_length (sides) != 2)
+    return NULL;
+
+  return node_to_text (json_array_get_element (sides, old ? 0 : 1), FIELD_TEXT);
+}
+
+/* Evidence added or removed, in one line: the file, and the start of its
+ * SHA-256 so it can be told from another file of the same name. */
+static char *
+describe_evidence (JsonObject *object,
+                   gboolean    attached)
+{
+  g_autofree char *file = dup_side (object, "evidence", !attached);
+  g_autofree char *sha256 = dup_side (object, "sha256", !attached);
+  g_autofree char *expiry = attached ? dup_side (object, "expiry_date", FALSE) : NULL;
+  g_autofree char *hash = NULL;
+
+  if (file == NULL)
+    file = g_strdup ("—");
+  if (sha256 != NULL && strlen (sha256) > 12)
+    hash = g_strdup_printf ("%.12s…", sha256);
+  else
+    hash = g_strdup (sha256);
+
+  if (hash == NULL)
+    return attached
+      /* Translators: a history line; %s is a file name. */
+      ? g_strdup_printf (_("Evidence added: %s"), file)
+      /* Translators: a history line; %s is a file name. */
+      : g_strdup_printf (_("Evidence removed: %s"), file);
+
+  if (!attached)
+    /* Translators: a history line; %s are a file name and the start of its SHA-256. */
+    return g_strdup_printf (_("Evidence removed: %s (SHA-256 %s)"), file, hash);
+  if (expiry != NULL)
+    /* Translators: a history line: a file name, the start of its SHA-256 and
+     * the date it needs renewing. */
+    return g_strdup_printf (_("Evidence added: %s (SHA-256 %s), renew by %s"), file, hash, expiry);
+  /* Translators: a history line; %s are a file name and the start of its SHA-256. */
+  return g_strdup_printf (_("Evidence added: %s (SHA-256 %s)"), file, hash);
+}
+
+/* The yearly review of the plan, in one line. */
+static char *
+describe_roll_forward (JsonObject *object)
+{
+  g_autofree char *cycle = dup_side (object, "cycle", FALSE);
+  g_autofree char *next = dup_side (object, "next_cycle", FALSE);
+  g_autofree char *created = dup_side (object, "items_created", FALSE);
+  guint64 n = 0;
+
+  if (created != NULL)
+    g_ascii_string_to_unsigned (created, 10, 0, G_MAXUINT, &n, NULL);
+
+  /* Translators: a history line: the ISMS year that was reviewed, the year
+   * planned from it, and how many items that created. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Plan of the year from %s rolled forward to the year from %s: %u item created",
+                                       "Plan of the year from %s rolled forward to the year from %s: %u items created",
+                                       (gulong) n),
+                          cycle != NULL ? cycle : "—", next != NULL ? next : "—", (guint) n);
 }
 
 static GtkWidget *
@@ -415,6 +582,22 @@ stw_history_describe (const char *action,
       g_autoptr(GList) members = json_object_get_members (object);
       gboolean created = g_strcmp0 (action, "create") == 0;
 
+      /* These read as one sentence, not field by field. */
+      if (g_strcmp0 (action, "attach") == 0 || g_strcmp0 (action, "detach") == 0)
+        {
+          g_autofree char *line = describe_evidence (object, g_str_equal (action, "attach"));
+
+          g_strv_builder_add (lines, line);
+          return g_strv_builder_end (lines);
+        }
+      if (g_strcmp0 (action, "roll-forward") == 0)
+        {
+          g_autofree char *line = describe_roll_forward (object);
+
+          g_strv_builder_add (lines, line);
+          return g_strv_builder_end (lines);
+        }
+
       for (GList *l = members; l != NULL; l = l->next)
         {
           g_autofree char *line = NULL;
@@ -423,7 +606,7 @@ stw_history_describe (const char *action,
            * heading of the editor already. */
           if (created && g_str_equal (l->data, "ref"))
             continue;
-          line = describe_change (l->data, json_object_get_member (object, l->data));
+          line = describe_change (l->data, json_object_get_member (object, l->data), created);
           if (line != NULL)
             g_strv_builder_add (lines, line);
         }

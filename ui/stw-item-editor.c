@@ -3,7 +3,10 @@
  * stw-item-editor.c: the side pane that edits one item. It holds a private
  * copy of the item as loaded and never writes to the workspace itself: the
  * window's save and delete actions ask it for the edited item, so undo and
- * error reporting live in one place.
+ * error reporting live in one place. What the item's workstream adds is
+ * shown for its kind only: the risk treated (risk treatment), how the task
+ * repeats (operational plan), the corrective-action record (corrective
+ * action log).
  */
 #include "config.h"
 
@@ -11,9 +14,13 @@
 
 #include "stw-control-picker.h"
 #include "stw-controls.h"
+#include "stw-corrective-section.h"
 #include "stw-date-row.h"
+#include "stw-evidence-list.h"
 #include "stw-history-list.h"
 #include "stw-item-editor.h"
+#include "stw-recurrence-row.h"
+#include "stw-risk-chooser-row.h"
 
 struct _StwItemEditor
 {
@@ -23,7 +30,7 @@ struct _StwItemEditor
   StwItem       *item;
   GArray        *owner_ids;       /* gint64 per row of owner_names */
   GPtrArray     *controls;        /* char *, the Annex A ids linked in the form */
-  char          *no_evidence_reason; /* given in the closure dialog, not yet saved */
+  gboolean       reason_shown;    /* the item has a reason for no evidence, or was given one */
   gboolean       modified;
   gboolean       clauses_valid;
   guint          loading;         /* > 0 while fields are filled from the item */
@@ -31,6 +38,8 @@ struct _StwItemEditor
   GtkLabel      *heading_label;
   AdwEntryRow   *title_row;
   GtkTextView   *description_view;
+  GtkWidget     *risk_group;
+  StwRiskChooserRow *risk_row;
   AdwComboRow   *owner_row;
   GtkStringList *owner_names;
   AdwComboRow   *status_row;
@@ -38,13 +47,18 @@ struct _StwItemEditor
   StwDateRow    *start_row;
   StwDateRow    *due_row;
   StwDateRow    *completed_row;
+  StwRecurrenceRow *recurrence_row;
+  StwCorrectiveSection *corrective_section;
   GtkWidget     *closure_group;
   GtkTextView   *closure_view;
+  GtkWidget     *reason_group;
+  GtkTextView   *reason_view;
   AdwEntryRow   *clauses_row;
   AdwPreferencesGroup *controls_group;
   StwControlPicker *control_picker;
   GtkListBox    *controls_list;
   GtkTextView   *notes_view;
+  StwEvidenceList *evidence_list;
   GtkWidget     *history_group;
   StwHistoryList *history_list;
   GtkWidget     *delete_button;
@@ -174,7 +188,20 @@ rebuild_owners (StwItemEditor *self,
   self->loading--;
 }
 
-/* The closure note and completion date belong to closed items. */
+/* The kind of workstream the loaded item belongs to. */
+static StwWorkstreamKind
+item_kind (StwItemEditor *self)
+{
+  StwWorkstream *workstream = NULL;
+
+  if (self->workspace != NULL && self->item != NULL)
+    workstream = stw_workspace_find_workstream (self->workspace, stw_item_get_workstream_id (self->item));
+
+  return workstream != NULL ? stw_workstream_get_kind (workstream) : STW_WORKSTREAM_CUSTOM;
+}
+
+/* The closure note and completion date belong to closed items; the reason
+ * for having no evidence shows once there is one. */
 static void
 update_closed_fields (StwItemEditor *self)
 {
@@ -184,6 +211,28 @@ update_closed_fields (StwItemEditor *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->completed_row), closed);
   gtk_widget_set_visible (self->closure_group, status == STW_STATUS_DONE || has_note);
+  gtk_widget_set_visible (self->reason_group, self->item != NULL && self->reason_shown);
+}
+
+/* Shows the parts of the form the item's workstream adds, filled from the
+ * item. */
+static void
+load_kind_fields (StwItemEditor *self)
+{
+  StwWorkstreamKind kind = item_kind (self);
+  StwItem *item = self->item;
+
+  gtk_widget_set_visible (self->risk_group, item != NULL && kind == STW_WORKSTREAM_TREATMENT);
+  gtk_widget_set_visible (GTK_WIDGET (self->recurrence_row), item != NULL && kind == STW_WORKSTREAM_PLAN);
+  gtk_widget_set_visible (GTK_WIDGET (self->corrective_section), item != NULL && kind == STW_WORKSTREAM_CORRECTIVE);
+
+  stw_risk_chooser_row_set_risk_id (self->risk_row, item != NULL ? stw_item_get_risk_id (item) : 0);
+  stw_recurrence_row_set_recurrence (self->recurrence_row, item != NULL ? stw_item_get_recurrence (item) : NULL);
+  stw_recurrence_row_set_due_date (self->recurrence_row, item != NULL ? stw_item_get_due_date (item) : NULL);
+  stw_corrective_section_set_corrective (self->corrective_section, item != NULL ? stw_item_get_corrective (item) : NULL);
+
+  self->reason_shown = item != NULL && stw_item_get_no_evidence_reason (item) != NULL;
+  set_buffer_text (self->reason_view, item != NULL ? stw_item_get_no_evidence_reason (item) : NULL);
 }
 
 /* Splits what was typed in the clauses row into clause numbers: commas,
@@ -314,8 +363,10 @@ load_fields (StwItemEditor *self)
       set_buffer_text (self->notes_view, NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->clauses_row), "");
       set_controls (self, NULL);
+      stw_evidence_list_set_record (self->evidence_list, NULL, NULL, 0);
       stw_history_list_load (self->history_list, NULL, NULL, 0);
       gtk_widget_set_visible (self->delete_button, FALSE);
+      load_kind_fields (self);
       update_closed_fields (self);
       self->loading--;
       return;
@@ -340,9 +391,12 @@ load_fields (StwItemEditor *self)
   clauses = g_strjoinv (", ", (char **) stw_item_get_clauses (item));
   gtk_editable_set_text (GTK_EDITABLE (self->clauses_row), clauses != NULL ? clauses : "");
   set_controls (self, stw_item_get_controls (item));
+  /* A new item (id 0) gets a group that asks to save it first. */
+  stw_evidence_list_set_record (self->evidence_list, self->workspace, "item", stw_item_get_id (item));
   stw_history_list_load (self->history_list, self->workspace, "item", stw_item_get_id (item));
   gtk_widget_set_visible (self->history_group, stw_item_get_id (item) != 0);
   gtk_widget_set_visible (self->delete_button, stw_item_get_id (item) != 0);
+  load_kind_fields (self);
   update_closed_fields (self);
 
   self->loading--;
@@ -388,6 +442,16 @@ field_changed_cb (StwItemEditor *self)
     return;
 
   set_modified (self, TRUE);
+}
+
+/* A repeating task with no "from" date of its own repeats from its due
+ * date. */
+static void
+due_changed_cb (StwItemEditor *self)
+{
+  if (stw_date_row_get_valid (self->due_row))
+    stw_recurrence_row_set_due_date (self->recurrence_row, stw_date_row_get_date (self->due_row));
+  field_changed_cb (self);
 }
 
 static void
@@ -447,6 +511,15 @@ entry_activated_cb (StwItemEditor *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.save-item", NULL);
 }
 
+/* Attaching or removing a file is not an edit of the item's fields; the
+ * history shows it (with the file's SHA-256). */
+static void
+evidence_changed_cb (StwItemEditor *self)
+{
+  if (self->item != NULL && stw_item_get_id (self->item) != 0)
+    stw_history_list_load (self->history_list, self->workspace, "item", stw_item_get_id (self->item));
+}
+
 static void
 people_changed_cb (StwItemEditor *self)
 {
@@ -481,7 +554,6 @@ stw_item_editor_finalize (GObject *object)
 
   g_clear_pointer (&self->owner_ids, g_array_unref);
   g_clear_pointer (&self->controls, g_ptr_array_unref);
-  g_clear_pointer (&self->no_evidence_reason, g_free);
 
   G_OBJECT_CLASS (stw_item_editor_parent_class)->finalize (object);
 }
@@ -562,13 +634,19 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STW_TYPE_CONTROL_PICKER);
+  g_type_ensure (STW_TYPE_CORRECTIVE_SECTION);
   g_type_ensure (STW_TYPE_DATE_ROW);
+  g_type_ensure (STW_TYPE_EVIDENCE_LIST);
   g_type_ensure (STW_TYPE_HISTORY_LIST);
+  g_type_ensure (STW_TYPE_RECURRENCE_ROW);
+  g_type_ensure (STW_TYPE_RISK_CHOOSER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-item-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, risk_group);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, risk_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, owner_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, owner_names);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, status_row);
@@ -576,22 +654,29 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, due_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, completed_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, recurrence_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, corrective_section);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, closure_group);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, closure_view);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, reason_group);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, reason_view);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, clauses_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, controls_group);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, control_picker);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, controls_list);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, history_list);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, delete_button);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, modified_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clauses_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, control_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemeditor");
@@ -602,7 +687,7 @@ stw_item_editor_init (StwItemEditor *self)
 {
   g_autoptr(GtkStringList) statuses = NULL;
   g_autoptr(GtkStringList) priorities = NULL;
-  GtkTextView *texts[3];
+  GtkTextView *texts[4];
 
   self->owner_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->controls = g_ptr_array_new_with_free_func (g_free);
@@ -619,6 +704,7 @@ stw_item_editor_init (StwItemEditor *self)
   texts[0] = self->description_view;
   texts[1] = self->closure_view;
   texts[2] = self->notes_view;
+  texts[3] = self->reason_view;
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     g_signal_connect_object (gtk_text_view_get_buffer (texts[i]), "changed",
                              G_CALLBACK (field_changed_cb), self, G_CONNECT_SWAPPED);
@@ -656,6 +742,8 @@ stw_item_editor_set_workspace (StwItemEditor *self,
     g_signal_handlers_disconnect_by_func (self->workspace, people_changed_cb, self);
 
   g_set_object (&self->workspace, workspace);
+  stw_risk_chooser_row_set_workspace (self->risk_row, workspace);
+  stw_corrective_section_set_workspace (self->corrective_section, workspace);
 
   if (workspace != NULL)
     g_signal_connect_object (workspace, "people-changed",
@@ -684,7 +772,6 @@ stw_item_editor_set_item (StwItemEditor *self,
   g_return_if_fail (item == NULL || STW_IS_ITEM (item));
 
   g_clear_object (&self->item);
-  g_clear_pointer (&self->no_evidence_reason, g_free);
   if (item != NULL)
     self->item = stw_item_copy (item);
 
@@ -712,6 +799,7 @@ stw_item_editor_dup_edited_item (StwItemEditor  *self,
   g_autofree char *closure_note = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *bad_clause = NULL;
+  StwRecurrence recurrence;
   g_auto(GStrv) clauses = NULL;
   StwStatus status;
   guint selected;
@@ -753,6 +841,10 @@ stw_item_editor_dup_edited_item (StwItemEditor  *self,
       return NULL;
     }
 
+  if (gtk_widget_get_visible (GTK_WIDGET (self->recurrence_row))
+      && !stw_recurrence_row_get_recurrence (self->recurrence_row, &recurrence, error))
+    return NULL;
+
   description = dup_buffer_text (self->description_view);
   closure_note = dup_field_text (self->closure_view);
   notes = dup_field_text (self->notes_view);
@@ -774,14 +866,31 @@ stw_item_editor_dup_edited_item (StwItemEditor  *self,
   stw_item_set_completed_date (edited, stw_status_is_open (status) ? NULL
                                        : stw_date_row_get_date (self->completed_row));
   stw_item_set_closure_note (edited, closure_note);
-  if (self->no_evidence_reason != NULL)
-    stw_item_set_no_evidence_reason (edited, self->no_evidence_reason);
+  if (self->reason_shown)
+    {
+      g_autofree char *reason = dup_field_text (self->reason_view);
+
+      stw_item_set_no_evidence_reason (edited, reason);
+    }
   stw_item_set_notes (edited, notes);
   stw_item_set_clauses (edited, (const char * const *) clauses);
 
   g_ptr_array_add (self->controls, NULL);
   stw_item_set_controls (edited, (const char * const *) self->controls->pdata);
   g_ptr_array_remove_index (self->controls, self->controls->len - 1);
+
+  if (gtk_widget_get_visible (self->risk_group))
+    stw_item_set_risk_id (edited, stw_risk_chooser_row_get_risk_id (self->risk_row));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->recurrence_row)))
+    stw_item_set_recurrence (edited, &recurrence);
+  if (gtk_widget_get_visible (GTK_WIDGET (self->corrective_section)))
+    {
+      g_autoptr(StwCorrective) corrective = stw_corrective_section_dup_corrective (self->corrective_section, error);
+
+      if (corrective == NULL)
+        return NULL;
+      stw_item_set_corrective (edited, corrective);
+    }
 
   return g_steal_pointer (&edited);
 }
@@ -797,10 +906,18 @@ stw_item_editor_set_closure (StwItemEditor *self,
   set_buffer_text (self->closure_view, note);
   if (no_evidence_reason != NULL)
     {
-      g_free (self->no_evidence_reason);
-      self->no_evidence_reason = g_strdup (no_evidence_reason);
+      set_buffer_text (self->reason_view, no_evidence_reason);
+      self->reason_shown = TRUE;
     }
   update_closed_fields (self);
+}
+
+StwEvidenceList *
+stw_item_editor_get_evidence_list (StwItemEditor *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM_EDITOR (self), NULL);
+
+  return self->evidence_list;
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "stw-evidence-list.h"
 #include "stw-workspace.h"
 
 G_BEGIN_DECLS
@@ -26,7 +27,10 @@ void          stw_item_editor_set_item      (StwItemEditor *self,
 gboolean      stw_item_editor_get_modified  (StwItemEditor *self);
 /* A new item holding the loaded one with the form's values, or NULL with
  * STW_WORKSPACE_ERROR_INVALID when a field cannot be saved (empty title,
- * a date that is not a date, a clause that is not a clause). */
+ * a date that is not a date, a clause that is not a clause, a repeating
+ * task without a "from" date). The rules of the workstream (a treatment
+ * item names its risk, a nonconformity closes only once fixed) are the
+ * workspace's to apply when the item is saved. */
 StwItem      *stw_item_editor_dup_edited_item (StwItemEditor *self,
                                                GError       **error);
 /* Fills the closure note, and the reason for closing without evidence
@@ -35,5 +39,7 @@ void          stw_item_editor_set_closure   (StwItemEditor *self,
                                              const char    *note,
                                              const char    *no_evidence_reason);
 void          stw_item_editor_focus_title   (StwItemEditor *self);
+/* The item's Evidence group; the window shows its "error" in a toast. */
+StwEvidenceList *stw_item_editor_get_evidence_list (StwItemEditor *self);
 
 G_END_DECLS

@@ -3,15 +3,18 @@
  * stw-list-view.c: the List view of a workstream. The rows come from an
  * StwItemModel, which does the sorting and filtering in SQL and loads rows
  * lazily, so the view stays quick with tens of thousands of items. The
- * toolbar changes the model's filter in place; the action bar applies one
+ * toolbar changes the model's filter in place (for the corrective action
+ * log also by classification and source); the action bar applies one
  * status or owner to every selected row in a single transaction, undone as
- * one change.
+ * one change. The empty operational plan offers the template plan.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "stw-closing.h"
 #include "stw-closure-dialog.h"
+#include "stw-corrective-filter.h"
 #include "stw-item-row.h"
 #include "stw-list-view.h"
 
@@ -36,6 +39,7 @@ struct _StwListView
   GtkLabel           *sort_label;
   GtkMenuButton      *filter_button;
   GtkLabel           *filter_label;
+  StwCorrectiveFilter *corrective_filter;
   GtkBox             *status_checks;
   GtkCheckButton     *status_check[STW_N_STATUSES];
   GtkDropDown        *owner_dropdown;
@@ -45,6 +49,8 @@ struct _StwListView
   GtkStack           *stack;
   GtkScrolledWindow  *scrolled;
   GtkListView        *list;
+  GtkWidget          *template_button;
+  GtkWidget          *new_item_button;
   GtkActionBar       *action_bar;
   GtkLabel           *selected_label;
   GtkMenuButton      *status_button;
@@ -114,7 +120,19 @@ static gboolean
 filter_is_narrowed (const StwItemFilter *filter)
 {
   return filter->statuses != 0 || filter->owner_id != 0
-    || filter->overdue || filter->due_within_days != 0;
+    || filter->overdue || filter->due_within_days != 0
+    || filter->ca_classifications != 0 || filter->ca_sources != 0;
+}
+
+static StwWorkstreamKind
+workstream_kind (StwListView *self)
+{
+  StwWorkstream *workstream = NULL;
+
+  if (self->workspace != NULL && self->filter.workstream_id != 0)
+    workstream = stw_workspace_find_workstream (self->workspace, self->filter.workstream_id);
+
+  return workstream != NULL ? stw_workstream_get_kind (workstream) : STW_WORKSTREAM_CUSTOM;
 }
 
 static guint
@@ -186,6 +204,10 @@ update_filter_summary (StwListView *self)
   if (self->filter.overdue)
     n_filters++;
   if (self->filter.due_within_days != 0)
+    n_filters++;
+  if (self->filter.ca_classifications != 0)
+    n_filters++;
+  if (self->filter.ca_sources != 0)
     n_filters++;
 
   if (n_filters == 0)
@@ -316,6 +338,7 @@ sync_filter_controls (StwListView *self)
                                  || (self->filter.statuses & STW_STATUS_MASK (i)) != 0);
   rebuild_people (self);
   update_sort_button (self);
+  stw_corrective_filter_sync (self->corrective_filter, &self->filter);
 
   self->syncing--;
 }
@@ -522,6 +545,16 @@ status_check_toggled_cb (StwListView *self)
 }
 
 static void
+corrective_filter_changed_cb (StwListView *self)
+{
+  if (self->syncing > 0)
+    return;
+
+  stw_corrective_filter_apply (self->corrective_filter, &self->filter);
+  apply_filter (self);
+}
+
+static void
 owner_selected_cb (StwListView *self)
 {
   guint selected = gtk_drop_down_get_selected (self->owner_dropdown);
@@ -606,11 +639,14 @@ apply_bulk (StwListView *self,
       copy = stw_item_copy (item);
       if (set_status)
         {
+          /* The reason goes only where it is true: items with evidence
+           * attached were not closed without it. */
+          if (no_evidence_reason != NULL && status == STW_STATUS_DONE
+              && stw_closing_needs_reason (self->workspace, copy))
+            stw_item_set_no_evidence_reason (copy, no_evidence_reason);
           stw_item_set_status (copy, status);
           if (closure_note != NULL && stw_item_get_closure_note (copy) == NULL)
             stw_item_set_closure_note (copy, closure_note);
-          if (no_evidence_reason != NULL && stw_item_get_no_evidence_reason (copy) == NULL)
-            stw_item_set_no_evidence_reason (copy, no_evidence_reason);
         }
       else
         stw_item_set_owner_id (copy, owner_id);
@@ -668,6 +704,8 @@ clear_filters_activated (GtkWidget  *widget,
   self->filter.owner_id = 0;
   self->filter.overdue = FALSE;
   self->filter.due_within_days = 0;
+  self->filter.ca_classifications = 0;
+  self->filter.ca_sources = 0;
   sync_filter_controls (self);
   if (had_overdue)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE]);
@@ -686,8 +724,8 @@ set_status_activated (GtkWidget  *widget,
   StwStatus status;
   guint n_closing = 0;
   StwItem *first_closing = NULL;
-  StwWorkstream *workstream;
-  gboolean needs_reason;
+  gboolean needs_reason = FALSE;
+  gboolean refused = FALSE;
 
   if (self->workspace == NULL || !stw_status_from_key (g_variant_get_string (parameter, NULL), &status))
     return;
@@ -696,18 +734,21 @@ set_status_activated (GtkWidget  *widget,
   if (items->len == 0)
     return;
 
-  /* A workstream that wants evidence takes a reason for closing without
-   * it; none of these items has any yet. */
-  workstream = stw_workspace_find_workstream (self->workspace, self->filter.workstream_id);
-  needs_reason = workstream != NULL && stw_workstream_get_require_evidence (workstream);
-
+  /* Items closed without a note, or without evidence where the workstream
+   * wants it and no reason is recorded, take one answer for all. */
   if (status == STW_STATUS_DONE)
     for (guint i = 0; i < items->len; i++)
       {
         StwItem *item = g_ptr_array_index (items, i);
+        gboolean item_needs_reason;
 
-        if (stw_item_get_status (item) != STW_STATUS_DONE
-            && (stw_item_get_closure_note (item) == NULL || needs_reason))
+        if (stw_item_get_status (item) == STW_STATUS_DONE)
+          continue;
+
+        refused = refused || stw_closing_is_refused (item);
+        item_needs_reason = stw_closing_needs_reason (self->workspace, item);
+        needs_reason = needs_reason || item_needs_reason;
+        if (stw_item_get_closure_note (item) == NULL || item_needs_reason)
           {
             if (first_closing == NULL)
               first_closing = item;
@@ -715,7 +756,9 @@ set_status_activated (GtkWidget  *widget,
           }
       }
 
-  if (n_closing == 0)
+  /* The workspace refuses the whole change when one item may not close:
+   * its message says which and why, before anything is typed. */
+  if (n_closing == 0 || refused)
     {
       apply_bulk (self, items, TRUE, status, 0, NULL, NULL);
       return;
@@ -931,12 +974,15 @@ stw_list_view_class_init (StwListViewClass *klass)
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (STW_TYPE_CORRECTIVE_FILTER);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-list-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StwListView, sort_button);
   gtk_widget_class_bind_template_child (widget_class, StwListView, sort_icon);
   gtk_widget_class_bind_template_child (widget_class, StwListView, sort_label);
   gtk_widget_class_bind_template_child (widget_class, StwListView, filter_button);
   gtk_widget_class_bind_template_child (widget_class, StwListView, filter_label);
+  gtk_widget_class_bind_template_child (widget_class, StwListView, corrective_filter);
   gtk_widget_class_bind_template_child (widget_class, StwListView, status_checks);
   gtk_widget_class_bind_template_child (widget_class, StwListView, owner_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StwListView, owner_names);
@@ -945,11 +991,14 @@ stw_list_view_class_init (StwListViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwListView, stack);
   gtk_widget_class_bind_template_child (widget_class, StwListView, scrolled);
   gtk_widget_class_bind_template_child (widget_class, StwListView, list);
+  gtk_widget_class_bind_template_child (widget_class, StwListView, template_button);
+  gtk_widget_class_bind_template_child (widget_class, StwListView, new_item_button);
   gtk_widget_class_bind_template_child (widget_class, StwListView, action_bar);
   gtk_widget_class_bind_template_child (widget_class, StwListView, selected_label);
   gtk_widget_class_bind_template_child (widget_class, StwListView, status_button);
   gtk_widget_class_bind_template_child (widget_class, StwListView, owner_button);
   gtk_widget_class_bind_template_callback (widget_class, list_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, corrective_filter_changed_cb);
 
   gtk_widget_class_install_property_action (widget_class, "list.sort", "sort");
   gtk_widget_class_install_property_action (widget_class, "list.descending", "descending");
@@ -1025,6 +1074,7 @@ stw_list_view_set_workstream (StwListView  *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = NULL;
+  StwWorkstreamKind kind;
 
   g_return_if_fail (STW_IS_LIST_VIEW (self));
   g_return_if_fail (workspace == NULL || STW_IS_WORKSPACE (workspace));
@@ -1054,6 +1104,22 @@ stw_list_view_set_workstream (StwListView  *self,
   g_clear_object (&self->items);
 
   self->filter.workstream_id = workstream_id;
+  kind = workstream_kind (self);
+  /* Findings filters mean nothing outside the corrective action log. */
+  if (kind != STW_WORKSTREAM_CORRECTIVE)
+    {
+      self->filter.ca_classifications = 0;
+      self->filter.ca_sources = 0;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->corrective_filter), kind == STW_WORKSTREAM_CORRECTIVE);
+  /* An empty plan starts best from the template; the new item button
+   * steps back to an ordinary one then. */
+  gtk_widget_set_visible (self->template_button, kind == STW_WORKSTREAM_PLAN);
+  if (kind == STW_WORKSTREAM_PLAN)
+    gtk_widget_remove_css_class (self->new_item_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->new_item_button, "suggested-action");
+
   if (workspace != NULL && workstream_id != 0)
     {
       items = stw_workspace_filter_items (workspace, &self->filter, &error);

@@ -6,7 +6,9 @@
  * editor slides in from the end. Every change made here or in a view goes
  * onto one undo stack per window, so the toast's "Undo" and Ctrl+Z always
  * take back the newest change, wherever it was made. Ctrl+F searches the
- * whole workspace and jumps to the item found.
+ * whole workspace and jumps to the item found. Workstreams are added and
+ * set up from the sidebar and the view's menu, which for the operational
+ * plan also rolls the plan forward and adds the template plan.
  */
 #include "config.h"
 
@@ -14,18 +16,23 @@
 
 #include "stw-board-view.h"
 #include "stw-calendar-view.h"
+#include "stw-closing.h"
 #include "stw-closure-dialog.h"
 #include "stw-item-editor.h"
 #include "stw-item-model.h"
 #include "stw-item-row.h"
 #include "stw-list-view.h"
 #include "stw-people-window.h"
+#include "stw-plan.h"
+#include "stw-plan-template-dialog.h"
+#include "stw-roll-forward-window.h"
 #include "stw-sample.h"
 #include "stw-undo.h"
 #include "stw-window.h"
 #include "stw-window-private.h"
 #include "stw-workspace-dialog.h"
 #include "stw-workspace-list.h"
+#include "stw-workstream-dialog.h"
 #include "stw-workstream-row.h"
 
 typedef enum {
@@ -61,7 +68,9 @@ struct _StwWindow
   GtkButton            *actor_button;
   GtkLabel             *actor_label;
   GtkListBox           *workstreams_list;
+  GtkPopoverMenu       *workstream_popover;  /* a sidebar row's context menu */
   AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *workstream_menu_button;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   AdwFlap              *flap;
@@ -188,6 +197,74 @@ view_selected_item (StwWindow *self)
   return 0;
 }
 
+/* The workspace's operational plan, or NULL. */
+static StwWorkstream *
+find_plan (StwWindow *self)
+{
+  GListModel *workstreams;
+
+  if (self->workspace == NULL)
+    return NULL;
+
+  workstreams = stw_workspace_get_workstreams (self->workspace);
+  for (guint i = 0; i < g_list_model_get_n_items (workstreams); i++)
+    {
+      g_autoptr(StwWorkstream) workstream = g_list_model_get_item (workstreams, i);
+
+      if (stw_workstream_get_kind (workstream) == STW_WORKSTREAM_PLAN)
+        return workstream;
+    }
+
+  return NULL;
+}
+
+/* What a workstream's menu offers: its settings, and for the operational
+ * plan the yearly roll-forward and the template. */
+static GMenuModel *
+create_workstream_menu (StwWorkstream *workstream,
+                        gboolean       offer_new)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) settings = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (stw_workstream_get_kind (workstream) == STW_WORKSTREAM_PLAN)
+    {
+      g_autoptr(GMenu) plan = g_menu_new ();
+
+      g_menu_append (plan, _("_Roll forward to next year…"), "win.roll-forward");
+      g_menu_append (plan, _("_Add the template plan…"), "win.apply-plan-template");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (plan));
+    }
+
+  item = g_menu_item_new (_("Workstream _settings…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.edit-workstream",
+                                           g_variant_new_int64 (stw_workstream_get_id (workstream)));
+  g_menu_append_item (settings, item);
+  if (offer_new)
+    g_menu_append (settings, _("_New workstream…"), "win.new-workstream");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (settings));
+
+  return G_MENU_MODEL (menu);
+}
+
+/* The title bar names the workstream shown, and its menu fits it. */
+static void
+update_workstream_header (StwWindow *self)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+
+  adw_view_switcher_title_set_title (self->switcher_title,
+                                     self->workstream != NULL ? stw_workstream_get_name (self->workstream) : "");
+  adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                        self->workspace != NULL ? stw_workspace_get_org_name (self->workspace) : "");
+
+  if (self->workstream != NULL)
+    menu = create_workstream_menu (self->workstream, FALSE);
+  gtk_menu_button_set_menu_model (self->workstream_menu_button, menu);
+  gtk_widget_set_visible (GTK_WIDGET (self->workstream_menu_button), menu != NULL);
+}
+
 static void
 update_actions (StwWindow *self)
 {
@@ -207,6 +284,10 @@ update_actions (StwWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", self->workstream != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-workstream", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workstream", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.roll-forward", find_plan (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.apply-plan-template", find_plan (self) != NULL);
 }
 
 /* Moves the shown view's selection to @item_id without the editor
@@ -334,30 +415,28 @@ refresh_editor (StwWindow *self,
   update_actions (self);
 }
 
-/* Closing an item of a workstream that wants evidence needs a reason when
- * there is none. */
+/* The edit marks an item Done that was not. */
 static gboolean
-needs_evidence_reason (StwWindow *self,
-                       StwItem   *item)
-{
-  StwWorkstream *workstream = stw_workspace_find_workstream (self->workspace, stw_item_get_workstream_id (item));
-  const char *reason = stw_item_get_no_evidence_reason (item);
-
-  return workstream != NULL && stw_workstream_get_require_evidence (workstream)
-    && (reason == NULL || reason[0] == '\0');
-}
-
-/* The edit marks an item Done that was not, and the closure note (or the
- * reason for having no evidence) is missing. */
-static gboolean
-needs_closure_note (StwWindow *self,
-                    StwItem   *edited)
+is_closing (StwWindow *self,
+            StwItem   *edited)
 {
   StwItem *loaded = stw_item_editor_get_item (self->editor);
 
   return stw_item_get_status (edited) == STW_STATUS_DONE
-    && (stw_item_get_id (edited) == 0 || stw_item_get_status (loaded) != STW_STATUS_DONE)
-    && (stw_item_get_closure_note (edited) == NULL || needs_evidence_reason (self, edited));
+    && (stw_item_get_id (edited) == 0 || stw_item_get_status (loaded) != STW_STATUS_DONE);
+}
+
+/* The edit closes the item, and the closure note (or the reason for having
+ * no evidence) is missing. A close the workspace will refuse anyway (a
+ * nonconformity not yet fixed) asks for nothing: the refusal says what to
+ * do first. */
+static gboolean
+needs_closure_note (StwWindow *self,
+                    StwItem   *edited)
+{
+  return is_closing (self, edited)
+    && !stw_closing_is_refused (edited)
+    && (stw_item_get_closure_note (edited) == NULL || stw_closing_needs_reason (self->workspace, edited));
 }
 
 static void
@@ -413,7 +492,7 @@ save_editor (StwWindow *self)
       stw_closure_dialog_ask_full (GTK_WIDGET (self),
                                    stw_item_get_ref (edited), stw_item_get_title (edited),
                                    1, stw_item_get_closure_note (edited),
-                                   needs_evidence_reason (self, edited), NULL,
+                                   stw_closing_needs_reason (self->workspace, edited), NULL,
                                    self->closing, closure_note_given_cb, g_object_ref (self));
       return SAVE_ASKING;
     }
@@ -504,12 +583,7 @@ set_workstream (StwWindow     *self,
 
   restore_view (self);
   load_views (self);
-
-  adw_view_switcher_title_set_title (self->switcher_title,
-                                     workstream != NULL ? stw_workstream_get_name (workstream) : "");
-  adw_view_switcher_title_set_subtitle (self->switcher_title,
-                                        self->workspace != NULL ? stw_workspace_get_org_name (self->workspace) : "");
-
+  update_workstream_header (self);
   update_actions (self);
 }
 
@@ -525,6 +599,57 @@ find_workstream_row (StwWindow *self,
       return GTK_LIST_BOX_ROW (child);
 
   return NULL;
+}
+
+/* Shows the workstream @workstream_id, as a click on its sidebar row does. */
+static void
+show_workstream (StwWindow *self,
+                 gint64     workstream_id)
+{
+  GtkListBoxRow *row = find_workstream_row (self, workstream_id);
+
+  if (row == NULL)
+    return;
+
+  if (gtk_list_box_get_selected_row (self->workstreams_list) != row)
+    gtk_list_box_select_row (self->workstreams_list, row);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+/* Opens the context menu of the sidebar row @row at @x, @y (in the list's
+ * coordinates), or under the row when both are negative. */
+static gboolean
+popup_workstream_menu (StwWindow     *self,
+                       GtkListBoxRow *row,
+                       double         x,
+                       double         y)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+  GdkRectangle where;
+
+  if (row == NULL || !STW_IS_WORKSTREAM_ROW (row))
+    return FALSE;
+
+  menu = create_workstream_menu (stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (row)), TRUE);
+  gtk_popover_menu_set_menu_model (self->workstream_popover, menu);
+
+  if (x < 0 || y < 0)
+    {
+      graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), point;
+
+      if (!gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (self->workstreams_list), &origin, &point))
+        return FALSE;
+      x = point.x + 12;
+      y = point.y + gtk_widget_get_height (GTK_WIDGET (row));
+    }
+
+  where.x = (int) x;
+  where.y = (int) y;
+  where.width = where.height = 1;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->workstream_popover), &where);
+  gtk_popover_popup (GTK_POPOVER (self->workstream_popover));
+
+  return TRUE;
 }
 
 /* Shows @item_id where it lives: its workstream, selected in the view
@@ -998,6 +1123,16 @@ workspace_dialog_responded_cb (StwWorkspaceDialog *dialog,
       return;
     }
 
+  /* The plan's tasks belong to whoever set the workspace up. A plan that
+   * could not be added can be added later from the plan's menu. */
+  if (stw_workspace_dialog_get_use_template (dialog)
+      && stw_workspace_apply_plan_template (workspace, stw_workspace_get_actor_id (workspace), &error) < 0)
+    {
+      open_new_workspace (self, workspace);
+      show_error (self, _("Could not add the template plan"), error);
+      return;
+    }
+
   open_new_workspace (self, workspace);
 }
 
@@ -1006,6 +1141,120 @@ people_window_actor_changed_cb (StwWindow *self)
 {
   update_actor (self);
 }
+
+/* The row's colour and the header's name follow the settings saved. */
+static void
+workstream_saved_cb (StwWindow *self,
+                     gint64     workstream_id)
+{
+  StwWorkstream *workstream = stw_workspace_find_workstream (self->workspace, workstream_id);
+  GtkListBoxRow *row = find_workstream_row (self, workstream_id);
+  g_autofree char *text = NULL;
+
+  if (workstream == NULL)
+    return;
+
+  if (row != NULL)
+    stw_workstream_row_update (STW_WORKSTREAM_ROW (row));
+  if (self->workstream == workstream)
+    update_workstream_header (self);
+
+  /* Translators: a toast; %s is a workstream's name. */
+  text = g_strdup_printf (_("“%s” saved"), stw_workstream_get_name (workstream));
+  show_toast (self, text, FALSE);
+}
+
+static void
+workstream_created_cb (StwWindow *self,
+                       gint64     workstream_id)
+{
+  StwWorkstream *workstream = stw_workspace_find_workstream (self->workspace, workstream_id);
+  g_autofree char *text = NULL;
+
+  if (workstream == NULL)
+    return;
+
+  show_workstream (self, workstream_id);
+
+  /* Translators: a toast; %s is a workstream's name. */
+  text = g_strdup_printf (_("Workstream “%s” added"), stw_workstream_get_name (workstream));
+  show_toast (self, text, FALSE);
+}
+
+static void
+rolled_forward_cb (StwRollForwardWindow *window,
+                   guint                 n_created,
+                   StwWindow            *self)
+{
+  g_autofree char *text = NULL;
+
+  /* Translators: a toast after the yearly roll-forward of the plan. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Next year’s plan has %u item",
+                                       "Next year’s plan has %u items", n_created),
+                          n_created);
+  show_toast (self, text, FALSE);
+}
+
+static void
+plan_template_added_cb (StwPlanTemplateDialog *dialog,
+                        int                    n_created,
+                        StwWindow             *self)
+{
+  g_autofree char *text = NULL;
+  StwWorkstream *plan = find_plan (self);
+
+  /* Translators: a toast after the template plan was added. */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%d item added to the plan",
+                                       "%d items added to the plan", n_created),
+                          n_created);
+  show_toast (self, text, FALSE);
+
+  if (plan != NULL)
+    show_workstream (self, stw_workstream_get_id (plan));
+}
+
+/* A right click (or a long press) on a sidebar row opens its menu. */
+static void
+workstreams_pressed_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        StwWindow       *self)
+{
+  if (popup_workstream_menu (self, gtk_list_box_get_row_at_y (self->workstreams_list, (int) y), x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+workstreams_long_pressed_cb (GtkGestureLongPress *gesture,
+                             double               x,
+                             double               y,
+                             StwWindow           *self)
+{
+  if (popup_workstream_menu (self, gtk_list_box_get_row_at_y (self->workstreams_list, (int) y), x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Shift+F10 or the Menu key: the menu of the row with the focus. */
+static gboolean
+workstreams_menu_key_cb (GtkWidget *list,
+                         GVariant  *arguments,
+                         gpointer   user_data)
+{
+  StwWindow *self = STW_WINDOW (user_data);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListBoxRow *row = NULL;
+
+  if (focus != NULL && GTK_IS_LIST_BOX_ROW (focus) && gtk_widget_get_parent (focus) == list)
+    row = GTK_LIST_BOX_ROW (focus);
+  else
+    row = gtk_list_box_get_selected_row (self->workstreams_list);
+
+  return popup_workstream_menu (self, row, -1, -1);
+}
+
 
 /* Actions */
 
@@ -1263,6 +1512,72 @@ people_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (people));
 }
 
+static void
+new_workstream_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  StwWindow *self = STW_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->workspace == NULL)
+    return;
+
+  dialog = stw_workstream_dialog_new (GTK_WINDOW (self), self->workspace, 0);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (workstream_created_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_workstream_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  StwWindow *self = STW_WINDOW (widget);
+  gint64 id = g_variant_get_int64 (parameter);
+  GtkWidget *dialog;
+
+  if (self->workspace == NULL || stw_workspace_find_workstream (self->workspace, id) == NULL)
+    return;
+
+  dialog = stw_workstream_dialog_new (GTK_WINDOW (self), self->workspace, id);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (workstream_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+roll_forward_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  StwWindow *self = STW_WINDOW (widget);
+  GtkWidget *window;
+
+  /* The review reads the stored plan: an edit in progress goes in first. */
+  if (self->workspace == NULL || !commit_editor (self))
+    return;
+
+  window = stw_roll_forward_window_new (GTK_WINDOW (self), self->workspace, NULL);
+  g_signal_connect_object (window, "done", G_CALLBACK (rolled_forward_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+apply_plan_template_activated (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  StwWindow *self = STW_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->workspace == NULL || find_plan (self) == NULL)
+    return;
+
+  dialog = stw_plan_template_dialog_new (GTK_WINDOW (self), self->workspace);
+  g_signal_connect_object (dialog, "done", G_CALLBACK (plan_template_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Overrides */
 
 static gboolean
@@ -1298,6 +1613,12 @@ stw_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_data (self->undo, self);
+
+  if (self->workstream_popover != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->workstream_popover));
+      self->workstream_popover = NULL;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_WINDOW);
 
@@ -1405,6 +1726,7 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwWindow, actor_label);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workstreams_list);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, workstream_menu_button);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, flap);
@@ -1442,6 +1764,10 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, people_activated);
+  gtk_widget_class_install_action (widget_class, "win.new-workstream", NULL, new_workstream_activated);
+  gtk_widget_class_install_action (widget_class, "win.edit-workstream", "x", edit_workstream_activated);
+  gtk_widget_class_install_action (widget_class, "win.roll-forward", NULL, roll_forward_activated);
+  gtk_widget_class_install_action (widget_class, "win.apply-plan-template", NULL, apply_plan_template_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-item", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-item", NULL);
@@ -1459,6 +1785,9 @@ stw_window_init (StwWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   GtkEventController *key;
+  GtkEventController *shortcuts;
+  GtkGesture *click;
+  GtkGesture *long_press;
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
@@ -1476,6 +1805,30 @@ stw_window_init (StwWindow *self)
   g_signal_connect_object (factory, "bind", G_CALLBACK (search_row_bound_cb), self, 0);
   g_signal_connect_object (factory, "unbind", G_CALLBACK (search_row_unbound_cb), self, 0);
   gtk_list_view_set_factory (self->search_results_view, factory);
+
+  /* The sidebar rows' context menu: right click, long press, Shift+F10. */
+  self->workstream_popover = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (NULL));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->workstream_popover), FALSE);
+  gtk_widget_set_halign (GTK_WIDGET (self->workstream_popover), GTK_ALIGN_START);
+  gtk_widget_set_parent (GTK_WIDGET (self->workstream_popover), GTK_WIDGET (self->workstreams_list));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (workstreams_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->workstreams_list), GTK_EVENT_CONTROLLER (click));
+
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect_object (long_press, "pressed", G_CALLBACK (workstreams_long_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->workstreams_list), GTK_EVENT_CONTROLLER (long_press));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                                                          gtk_callback_action_new (workstreams_menu_key_cb, self, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self->workstreams_list), shortcuts);
+
 
   /* Without the schema (a build tree run without GSETTINGS_SCHEMA_DIR) the
    * window works, it just does not remember anything. */

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * stw-workspace-dialog.c: asks for the organisation's name and the name of
- * the person setting the workspace up (its first person and actor). The
- * window creates the workspace when the "create" response comes back, so
- * errors are reported where every other error is.
+ * stw-workspace-dialog.c: asks for the organisation's name, the name of
+ * the person setting the workspace up (its first person and actor) and
+ * whether the operational plan starts from the template plan. The window
+ * creates the workspace when the "create" response comes back, so errors
+ * are reported where every other error is.
  */
 #include "config.h"
 
@@ -17,6 +18,7 @@ struct _StwWorkspaceDialog
 
   AdwEntryRow      *org_row;
   AdwEntryRow      *me_row;
+  GtkSwitch        *template_switch;
 };
 
 G_DEFINE_FINAL_TYPE (StwWorkspaceDialog, stw_workspace_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -51,6 +53,7 @@ stw_workspace_dialog_class_init (StwWorkspaceDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-workspace-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, StwWorkspaceDialog, org_row);
   gtk_widget_class_bind_template_child (widget_class, StwWorkspaceDialog, me_row);
+  gtk_widget_class_bind_template_child (widget_class, StwWorkspaceDialog, template_switch);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed_cb);
 }
 
@@ -84,4 +87,12 @@ stw_workspace_dialog_dup_me_name (StwWorkspaceDialog *self)
   g_return_val_if_fail (STW_IS_WORKSPACE_DIALOG (self), NULL);
 
   return dup_trimmed (self->me_row);
+}
+
+gboolean
+stw_workspace_dialog_get_use_template (StwWorkspaceDialog *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE_DIALOG (self), FALSE);
+
+  return gtk_switch_get_active (self->template_switch);
 }

@@ -15,5 +15,8 @@ GtkWidget  *stw_workspace_dialog_new          (GtkWindow          *parent);
 /* Both trimmed; empty until typed. */
 char       *stw_workspace_dialog_dup_org_name (StwWorkspaceDialog *self);
 char       *stw_workspace_dialog_dup_me_name  (StwWorkspaceDialog *self);
+/* Whether the operational plan starts from the shipped template plan (on
+ * unless the person turns it off). */
+gboolean    stw_workspace_dialog_get_use_template (StwWorkspaceDialog *self);
 
 G_END_DECLS

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * stw-workstream-row.c: a sidebar row for one workstream: its name, how
- * many items are open and, in a badge, how many are overdue. The counts
- * follow the workstream's notifications, so the row stays current as items
- * change anywhere in the window.
+ * many items are open and, in a badge, how many are overdue. A custom
+ * workstream shows a dot in its colour where the built-in ones have an
+ * icon. The counts and the name follow the workstream's notifications, so
+ * the row stays current as items change anywhere in the window.
  */
 #include "config.h"
 
@@ -18,6 +19,8 @@ struct _StwWorkstreamRow
   StwWorkstream *workstream;
 
   GtkImage      *icon;
+  GtkDrawingArea *colour_dot;
+  GdkRGBA        colour;
   GtkLabel      *name_label;
   GtkLabel      *open_label;
   GtkLabel      *overdue_label;
@@ -90,12 +93,58 @@ update_counts (StwWorkstreamRow *self)
                                   -1);
 }
 
+static void
+update_look (StwWorkstreamRow *self)
+{
+  const char *colour = self->workstream != NULL ? stw_workstream_get_colour (self->workstream) : NULL;
+  gboolean dot = self->workstream != NULL
+    && stw_workstream_get_kind (self->workstream) == STW_WORKSTREAM_CUSTOM
+    && colour != NULL && gdk_rgba_parse (&self->colour, colour);
+
+  if (self->workstream != NULL)
+    {
+      gtk_label_set_label (self->name_label, stw_workstream_get_name (self->workstream));
+      gtk_image_set_from_icon_name (self->icon, icon_for_kind (stw_workstream_get_kind (self->workstream)));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->icon), !dot);
+  gtk_widget_set_visible (GTK_WIDGET (self->colour_dot), dot);
+  gtk_widget_queue_draw (GTK_WIDGET (self->colour_dot));
+
+  update_counts (self);
+}
+
+/* A filled circle with a thin darker ring, so that light colours still
+ * show on a light sidebar. */
+static void
+draw_dot (GtkDrawingArea *area,
+          cairo_t        *cr,
+          int             width,
+          int             height,
+          gpointer        user_data)
+{
+  StwWorkstreamRow *self = STW_WORKSTREAM_ROW (user_data);
+  double radius = MIN (width, height) / 2.0 - 3.0;
+
+  cairo_arc (cr, width / 2.0, height / 2.0, radius, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &self->colour);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+}
+
 /* Callbacks */
 
 static void
 counts_changed_cb (StwWorkstreamRow *self)
 {
   update_counts (self);
+}
+
+static void
+name_changed_cb (StwWorkstreamRow *self)
+{
+  update_look (self);
 }
 
 /* Overrides */
@@ -109,15 +158,15 @@ stw_workstream_row_constructed (GObject *object)
 
   if (self->workstream != NULL)
     {
-      gtk_label_set_label (self->name_label, stw_workstream_get_name (self->workstream));
-      gtk_image_set_from_icon_name (self->icon, icon_for_kind (stw_workstream_get_kind (self->workstream)));
+      g_signal_connect_object (self->workstream, "notify::name",
+                               G_CALLBACK (name_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->workstream, "notify::open-count",
                                G_CALLBACK (counts_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->workstream, "notify::overdue-count",
                                G_CALLBACK (counts_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  update_counts (self);
+  update_look (self);
 }
 
 static void
@@ -188,6 +237,7 @@ stw_workstream_row_class_init (StwWorkstreamRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-workstream-row.ui");
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamRow, icon);
+  gtk_widget_class_bind_template_child (widget_class, StwWorkstreamRow, colour_dot);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamRow, open_label);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamRow, overdue_label);
@@ -197,6 +247,7 @@ static void
 stw_workstream_row_init (StwWorkstreamRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drawing_area_set_draw_func (self->colour_dot, draw_dot, self, NULL);
 }
 
 /* Public API */
@@ -217,4 +268,12 @@ stw_workstream_row_get_workstream (StwWorkstreamRow *self)
   g_return_val_if_fail (STW_IS_WORKSTREAM_ROW (self), NULL);
 
   return self->workstream;
+}
+
+void
+stw_workstream_row_update (StwWorkstreamRow *self)
+{
+  g_return_if_fail (STW_IS_WORKSTREAM_ROW (self));
+
+  update_look (self);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * stw-workstream-row.h: a sidebar row for one workstream.
+ * stw-workstream-row.h: a sidebar row for one workstream: its icon (or,
+ * for a custom workstream, a dot in its colour), name and counts.
  */
 #pragma once
 
@@ -15,5 +16,8 @@ G_DECLARE_FINAL_TYPE (StwWorkstreamRow, stw_workstream_row, STW, WORKSTREAM_ROW,
 
 GtkWidget     *stw_workstream_row_new            (StwWorkstream    *workstream);
 StwWorkstream *stw_workstream_row_get_workstream (StwWorkstreamRow *self);
+/* Shows the workstream's name and colour again (call after its settings
+ * were saved: the workstream announces a new name, not a new colour). */
+void           stw_workstream_row_update         (StwWorkstreamRow *self);
 
 G_END_DECLS
