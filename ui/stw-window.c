@@ -1169,11 +1169,16 @@ workstream_created_cb (StwWindow *self,
                        gint64     workstream_id)
 {
   StwWorkstream *workstream = stw_workspace_find_workstream (self->workspace, workstream_id);
+  GtkListBoxRow *row;
   g_autofree char *text = NULL;
 
   if (workstream == NULL)
     return;
 
+  /* Its colour was set after the row was made. */
+  row = find_workstream_row (self, workstream_id);
+  if (row != NULL)
+    stw_workstream_row_update (STW_WORKSTREAM_ROW (row));
   show_workstream (self, workstream_id);
 
   /* Translators: a toast; %s is a workstream's name. */

@@ -4,8 +4,11 @@
  * window: the first-run page, the workspace dialog, creating, editing,
  * deleting and undoing an item, the view chosen per workstream, the list's
  * order, filters and bulk changes, the editor's clauses, controls, history
- * and closure note, people, and search. Runs under Xvfb; any GTK warning
- * fails the test.
+ * and closure note, people, and search; what each kind of workstream adds
+ * (how a plan task repeats, the risk treated, the corrective-action record
+ * and its closing rule, the reason for closing without evidence, the
+ * findings filter), workstreams created and set up, and the plan's menu.
+ * Runs under Xvfb; any GTK warning fails the test.
  */
 #include "config.h"
 
@@ -20,17 +23,26 @@
 #include "stw-calendar-view.h"
 #include "stw-control-picker.h"
 #include "stw-controls.h"
+#include "stw-corrective-filter.h"
+#include "stw-corrective-section.h"
 #include "stw-date-row.h"
 #include "stw-history-list.h"
 #include "stw-item-editor.h"
 #include "stw-item-row.h"
 #include "stw-list-view.h"
 #include "stw-people-window.h"
+#include "stw-plan.h"
+#include "stw-plan-template-dialog.h"
+#include "stw-recurrence-row.h"
+#include "stw-risk-chooser-row.h"
+#include "stw-risk-register.h"
+#include "stw-roll-forward-window.h"
 #include "stw-sample.h"
 #include "stw-window.h"
 #include "stw-window-private.h"
 #include "stw-workspace-dialog.h"
 #include "stw-workspace-list.h"
+#include "stw-workstream-dialog.h"
 #include "stw-workstream-row.h"
 
 #define RESOURCE_PATH "/io/github/isms_steward/Steward/"
@@ -464,6 +476,9 @@ test_first_run (void)
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
   gtk_editable_set_text (me_row, "Ada Lovelace");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  /* The template plan is on unless turned off. */
+  g_assert_true (stw_workspace_dialog_get_use_template (STW_WORKSPACE_DIALOG (dialog)));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL))));
 
   create_button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate");
   g_assert_nonnull (create_button);
@@ -475,8 +490,36 @@ test_first_run (void)
   g_assert_cmpstr (_stw_window_get_visible_page (window), !=, "welcome");
   g_assert_null (find_toplevel (STW_TYPE_WORKSPACE_DIALOG));
 
-  /* The first workstream is shown straight away. */
+  /* The first workstream is shown straight away: the operational plan,
+   * started from the template, owned by the person who set it up. */
   g_assert_nonnull (list_model (window));
+  {
+    guint n_rows;
+    StwWorkstream *plan = stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (
+      find_workstream_row (window, STW_WORKSTREAM_PLAN, &n_rows)));
+    g_autoptr(StwItem) first = NULL;
+
+    g_assert_cmpuint (stw_workstream_get_open_count (plan), >=, stw_plan_template_get_count ());
+    g_assert_cmpuint (n_items (window), >=, stw_plan_template_get_count ());
+    first = item_at (window, 0);
+    g_assert_cmpint (stw_item_get_owner_id (first), ==,
+                     stw_workspace_get_actor_id (stw_window_get_workspace (window)));
+    g_assert_cmpint (stw_item_get_recurrence (first)->unit, !=, STW_REPEAT_NONE);
+  }
+
+  /* Turned off, the plan starts empty. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-workspace", NULL);
+  iterate ();
+  dialog = find_toplevel (STW_TYPE_WORKSPACE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Organisation name")),
+                         "Tailspin Toys");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name")),
+                         "Ada Lovelace");
+  gtk_switch_set_active (GTK_SWITCH (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL)), FALSE);
+  g_signal_emit_by_name (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "C_reate"), "clicked");
+  iterate ();
+  g_assert_cmpstr (stw_workspace_get_org_name (stw_window_get_workspace (window)), ==, "Tailspin Toys");
+  g_assert_cmpuint (n_items (window), ==, 0);
 
   settle ();
   gtk_window_destroy (GTK_WINDOW (window));
@@ -1231,6 +1274,61 @@ test_history_describe (void)
   g_assert_cmpstr (lines[0], ==, "Deleted");
   g_clear_pointer (&lines, g_strfreev);
 
+  /* What the workstreams add reads in words too. */
+  lines = stw_history_describe ("update",
+                                "{\"recurrence\": [\"monthly/1/2027-01-31\", \"quarterly/1/2027-01-31\"],"
+                                " \"risk\": [null, \"R-003\"],"
+                                " \"no_evidence_reason\": [null, \"Kept in the ticket system\"],"
+                                " \"ca_source\": [\"internal_audit\", \"incident\"],"
+                                " \"ca_classification\": [\"observation\", \"minor_nc\"],"
+                                " \"ca_type\": [null, \"corrective_action\"],"
+                                " \"ca_root_cause\": [null, \"One person, no deputy\"],"
+                                " \"ca_check_result\": [\"pending\", \"effective\"],"
+                                " \"ca_checked_by\": [null, \"Grace\"],"
+                                " \"ca_check_date\": [null, \"2027-04-01\"]}");
+  g_assert_cmpuint (g_strv_length (lines), ==, 10);
+  g_assert_cmpstr (lines[0], ==, "Repeats: Every month from 2027-01-31 → Every quarter from 2027-01-31");
+  g_assert_cmpstr (lines[1], ==, "Risk treated: R-003");
+  g_assert_cmpstr (lines[2], ==, "Reason for no evidence added");
+  g_assert_cmpstr (lines[3], ==, "Source: Internal audit → Incident");
+  g_assert_cmpstr (lines[4], ==, "Classification: Observation → Minor nonconformity");
+  g_assert_cmpstr (lines[5], ==, "Type of action: Corrective action");
+  g_assert_cmpstr (lines[6], ==, "Root cause added");
+  g_assert_cmpstr (lines[7], ==, "Effectiveness check: Not checked yet → Effective");
+  g_assert_cmpstr (lines[8], ==, "Effectiveness verified by: Grace");
+  g_assert_cmpstr (lines[9], ==, "Effectiveness checked on: 2027-04-01");
+  g_clear_pointer (&lines, g_strfreev);
+
+  lines = stw_history_describe ("attach",
+                                "{\"evidence\": [null, \"restore-test.pdf\"],"
+                                " \"sha256\": [null, \"ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12\"],"
+                                " \"size\": [0, 1234]}");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_cmpstr (lines[0], ==, "Evidence added: restore-test.pdf (SHA-256 ab12cd34ef56…)");
+  g_clear_pointer (&lines, g_strfreev);
+  lines = stw_history_describe ("detach",
+                                "{\"evidence\": [\"restore-test.pdf\", null], \"sha256\": [\"ab12cd34ef56ab12\", null]}");
+  g_assert_cmpstr (lines[0], ==, "Evidence removed: restore-test.pdf (SHA-256 ab12cd34ef56…)");
+  g_clear_pointer (&lines, g_strfreev);
+
+  lines = stw_history_describe ("roll-forward",
+                                "{\"cycle\": [null, \"2027-01-01\"], \"next_cycle\": [null, \"2028-01-01\"],"
+                                " \"tasks_reviewed\": [0, 11], \"items_created\": [0, 24]}");
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_cmpstr (lines[0], ==, "Plan of the year from 2027-01-01 rolled forward to the year from 2028-01-01: 24 items created");
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* A risk's own entries: its status and treatment by their labels, scores
+   * as numbers, nothing made up for the old side of a creation. */
+  lines = stw_history_describe ("create",
+                                "{\"ref\": [null, \"R-011\"], \"likelihood\": [0, 3],"
+                                " \"treatment\": [null, \"mitigate\"], \"status\": [null, \"open\"]}");
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[1], ==, "Likelihood: 3");
+  g_assert_cmpstr (lines[2], ==, "Treatment: Mitigate");
+  g_assert_cmpstr (lines[3], ==, "Status: Open");
+  g_clear_pointer (&lines, g_strfreev);
+
   when = stw_history_format_time ("2025-03-03T14:02:00.000000Z");
   g_assert_nonnull (strstr (when, "2025"));
   g_assert_nonnull (strstr (when, "March"));
@@ -1636,6 +1734,638 @@ test_search (void)
   close_window (window);
 }
 
+/* TRUE when @widget and every parent up to the window are shown. */
+static gboolean
+shown (GtkWidget *widget)
+{
+  return widget != NULL && gtk_widget_is_visible (widget);
+}
+
+/* Opens in the editor the first item of the list titled @title (any title
+ * when NULL) whose status is in @statuses (0: any) and, with @repeating,
+ * that repeats. Returns its id. */
+static gint64
+open_item_where (StwWindow  *window,
+                 const char *title,
+                 guint       statuses,
+                 gboolean    repeating)
+{
+  GListModel *items = list_model (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (items, i);
+
+      if (title != NULL && g_strcmp0 (stw_item_get_title (item), title) != 0)
+        continue;
+      if (statuses != 0 && (statuses & STW_STATUS_MASK (stw_item_get_status (item))) == 0)
+        continue;
+      if (repeating && stw_item_get_recurrence (item)->unit == STW_REPEAT_NONE)
+        continue;
+
+      g_signal_emit_by_name (_stw_list_view_get_list (_stw_window_get_list_view (window)), "activate", i);
+      iterate ();
+      g_assert_cmpint (stw_item_get_id (stw_item_editor_get_item (_stw_window_get_editor (window))), ==,
+                       stw_item_get_id (item));
+      return stw_item_get_id (item);
+    }
+
+  g_assert_not_reached ();
+  return 0;
+}
+
+static GtkWidget *
+editor_part (StwWindow *window,
+             GType      type)
+{
+  return find_widget (GTK_WIDGET (_stw_window_get_editor (window)), type, NULL);
+}
+
+static void
+set_text_view (GtkWidget  *root,
+               const char *group_title,
+               const char *text)
+{
+  GtkWidget *group = find_widget (root, ADW_TYPE_PREFERENCES_GROUP, group_title);
+  GtkWidget *view;
+
+  g_assert_nonnull (group);
+  view = find_widget (group, GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+}
+
+/* A widget of @type with the tooltip @tooltip, shown or not. */
+static GtkWidget *
+find_by_tooltip (GtkWidget  *root,
+                 GType       type,
+                 const char *tooltip)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, type, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The reference of the risk @risk_id of the register. */
+static const char *
+risk_ref (StwWorkspace *workspace,
+          gint64        risk_id)
+{
+  GListModel *risks = stw_workspace_get_risks (workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (risks); i++)
+    {
+      g_autoptr(StwRisk) risk = g_list_model_get_item (risks, i);
+
+      if (stw_risk_get_id (risk) == risk_id)
+        return stw_risk_get_ref (risk);
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_history_line (StwWindow  *window,
+                  const char *line)
+{
+  GtkWidget *history = find_widget (GTK_WIDGET (_stw_window_get_editor (window)), STW_TYPE_HISTORY_LIST, NULL);
+
+  return find_widget (history, GTK_TYPE_LABEL, line) != NULL;
+}
+
+/* Each kind of workstream shows its own part of the editor, and what is
+ * typed there is saved and comes back. */
+static void
+test_editor_plan_and_risk (void)
+{
+  StwWindow *window = open_sample ();
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  StwItemEditor *editor = _stw_window_get_editor (window);
+  g_autoptr(StwItem) item = NULL;
+  g_autofree char *history_line = NULL;
+  g_autofree char *old_risk = NULL;
+  g_autofree char *every_before = NULL;
+  StwRiskChooserRow *risk_row;
+  GtkWidget *recurrence;
+  GtkWidget *every;
+  GListModel *matches;
+  gint64 id, risk_id;
+  char anchor[11];
+
+  /* Operational plan: how the task repeats, nothing else. */
+  show_workstream (window, STW_WORKSTREAM_PLAN);
+  id = open_item_where (window, NULL, STW_STATUS_MASK_OPEN, TRUE);
+  recurrence = editor_part (window, STW_TYPE_RECURRENCE_ROW);
+  g_assert_true (shown (recurrence));
+  g_assert_false (shown (editor_part (window, STW_TYPE_RISK_CHOOSER_ROW)));
+  g_assert_false (shown (editor_part (window, STW_TYPE_CORRECTIVE_SECTION)));
+  g_assert_false (shown (find_widget (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_GROUP, "Reason for no evidence")));
+
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_false (stw_item_get_recurrence (item)->unit == STW_REPEAT_QUARTERLY
+                  && stw_item_get_recurrence (item)->interval == 2);
+  memcpy (anchor, stw_item_get_recurrence (item)->anchor, sizeof anchor);
+  every_before = stw_recurrence_describe (stw_item_get_recurrence (item));
+  g_clear_object (&item);
+
+  /* Every two quarters, from the same date. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (recurrence, ADW_TYPE_COMBO_ROW, "Repeats")),
+                              STW_REPEAT_QUARTERLY);
+  every = find_widget (recurrence, ADW_TYPE_ACTION_ROW, "Every");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_widget (every, GTK_TYPE_SPIN_BUTTON, NULL)), 2);
+  g_assert_true (stw_item_editor_get_modified (editor));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpint (stw_item_get_recurrence (item)->unit, ==, STW_REPEAT_QUARTERLY);
+  g_assert_cmpuint (stw_item_get_recurrence (item)->interval, ==, 2);
+  g_assert_cmpstr (stw_item_get_recurrence (item)->anchor, ==, anchor);
+  g_clear_object (&item);
+  g_assert_false (stw_item_editor_get_modified (editor));
+  g_assert_cmpstr (stw_recurrence_row_get_summary (STW_RECURRENCE_ROW (recurrence)), !=, "");
+  history_line = g_strdup_printf ("Repeats: %s from %s → Every 2 quarters from %s", every_before, anchor, anchor);
+  g_assert_true (has_history_line (window, history_line));
+
+  /* Risk treatment: the risk treated, chosen from the register. */
+  show_workstream (window, STW_WORKSTREAM_TREATMENT);
+  id = open_item_where (window, NULL, STW_STATUS_MASK_OPEN, FALSE);
+  risk_row = STW_RISK_CHOOSER_ROW (editor_part (window, STW_TYPE_RISK_CHOOSER_ROW));
+  g_assert_true (shown (GTK_WIDGET (risk_row)));
+  g_assert_false (shown (editor_part (window, STW_TYPE_RECURRENCE_ROW)));
+  g_assert_false (shown (editor_part (window, STW_TYPE_CORRECTIVE_SECTION)));
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpint (stw_risk_chooser_row_get_risk_id (risk_row), ==, stw_item_get_risk_id (item));
+  g_assert_true (stw_risk_chooser_row_get_valid (risk_row));
+  old_risk = g_strdup (risk_ref (workspace, stw_item_get_risk_id (item)));
+  g_clear_object (&item);
+
+  _stw_risk_chooser_row_set_search (risk_row, "visitors");
+  matches = _stw_risk_chooser_row_get_matches (risk_row);
+  g_assert_cmpuint (g_list_model_get_n_items (matches), ==, 1);
+  _stw_risk_chooser_row_choose (risk_row, 0);
+  risk_id = stw_risk_chooser_row_get_risk_id (risk_row);
+  g_assert_true (stw_item_editor_get_modified (editor));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpint (stw_item_get_risk_id (item), ==, risk_id);
+  g_clear_object (&item);
+  /* The history names both risks by reference. */
+  g_clear_pointer (&history_line, g_free);
+  history_line = g_strdup_printf ("Risk treated: %s → %s", old_risk, risk_ref (workspace, risk_id));
+  g_assert_true (has_history_line (window, history_line));
+
+  /* A treatment item must name its risk: the workspace says so, and what
+   * was typed stays. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-item", NULL);
+  iterate ();
+  gtk_editable_set_text (editor_field (window, ADW_TYPE_ENTRY_ROW, "Title"), "Lock the server room");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==,
+                   "Could not create the item: A risk-treatment item must name the risk it treats");
+  g_assert_cmpint (stw_item_get_id (stw_item_editor_get_item (editor)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (editor_field (window, ADW_TYPE_ENTRY_ROW, "Title")), ==, "Lock the server room");
+  g_assert_false (stw_risk_chooser_row_get_valid (risk_row));
+  _stw_risk_chooser_row_set_search (risk_row, "visitors");
+  _stw_risk_chooser_row_choose (risk_row, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_cmpint (stw_item_get_id (stw_item_editor_get_item (editor)), !=, 0);
+  g_assert_cmpint (stw_item_get_risk_id (stw_item_editor_get_item (editor)), ==, risk_id);
+
+  close_window (window);
+}
+
+/* A nonconformity closes only once its root cause is recorded and a check
+ * found the fix effective: the workspace's refusal shows before a closure
+ * note is asked for, and the form keeps what was typed. Closing it then
+ * asks for the note and why there is no evidence. */
+static void
+test_editor_corrective (void)
+{
+  StwWindow *window = open_sample ();
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  StwItemEditor *editor = _stw_window_get_editor (window);
+  g_autoptr(StwItem) item = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *section;
+  AdwComboRow *status;
+  gint64 id;
+
+  show_workstream (window, STW_WORKSTREAM_CORRECTIVE);
+  id = open_item_where (window, "Two leavers still had VPN accounts after a month", 0, FALSE);
+  section = editor_part (window, STW_TYPE_CORRECTIVE_SECTION);
+  g_assert_true (shown (section));
+  g_assert_false (shown (editor_part (window, STW_TYPE_RECURRENCE_ROW)));
+  g_assert_false (shown (editor_part (window, STW_TYPE_RISK_CHOOSER_ROW)));
+  g_assert_true (stw_corrective_section_get_nonconformity (STW_CORRECTIVE_SECTION (section)));
+  g_assert_false (stw_corrective_section_get_ready_to_close (STW_CORRECTIVE_SECTION (section)));
+
+  /* What raised it: typed, saved, read back. */
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (section, ADW_TYPE_ENTRY_ROW, "What raised it")),
+                         "Surveillance audit 1, finding 3");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpstr (stw_item_get_corrective (item)->source_ref, ==, "Surveillance audit 1, finding 3");
+  g_clear_object (&item);
+  g_assert_true (has_history_line (window, "What raised it: Surveillance audit 1 → Surveillance audit 1, finding 3"));
+
+  /* Done without a root cause: refused, not asked. */
+  status = ADW_COMBO_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Status"));
+  adw_combo_row_set_selected (status, STW_STATUS_DONE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==,
+                   "Could not save the item: A nonconformity can only be closed once its root cause is recorded");
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_TODO);
+  g_clear_object (&item);
+  g_assert_true (stw_item_editor_get_modified (editor));
+  g_assert_cmpuint (adw_combo_row_get_selected (status), ==, STW_STATUS_DONE);
+
+  /* With the root cause but no check yet: the next refusal. */
+  set_text_view (section, "Root cause", "Leavers were removed by email to IT, which was missed.");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==,
+                   "Could not save the item: A nonconformity can only be closed once a check has found the fix effective");
+
+  /* Found effective: now the closure note and the reason are asked. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (section, ADW_TYPE_COMBO_ROW, "Result")), STW_CHECK_EFFECTIVE);
+  g_assert_true (stw_corrective_section_get_ready_to_close (STW_CORRECTIVE_SECTION (section)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  heading = answer_closure ("VPN accounts now removed by the leaver checklist",
+                            "The account list is kept in the VPN console");
+  iterate ();
+  item = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_DONE);
+  g_assert_cmpstr (stw_item_get_closure_note (item), ==, "VPN accounts now removed by the leaver checklist");
+  g_assert_cmpstr (stw_item_get_no_evidence_reason (item), ==, "The account list is kept in the VPN console");
+  g_assert_cmpstr (stw_item_get_corrective (item)->root_cause, ==, "Leavers were removed by email to IT, which was missed.");
+  g_assert_cmpint (stw_item_get_corrective (item)->check_result, ==, STW_CHECK_EFFECTIVE);
+  g_clear_object (&item);
+  g_assert_false (stw_item_editor_get_modified (editor));
+
+  /* The reason is shown, and the timeline reads the record in words. */
+  g_assert_true (shown (find_widget (GTK_WIDGET (editor), ADW_TYPE_PREFERENCES_GROUP, "Reason for no evidence")));
+  g_assert_true (has_history_line (window, "Root cause added"));
+  g_assert_true (has_history_line (window, "Effectiveness check: Not checked yet → Effective"));
+  g_assert_true (has_history_line (window, "Reason for no evidence added"));
+  g_assert_true (has_history_line (window, "Status: To do → Done"));
+
+  close_window (window);
+}
+
+/* Closing risk treatment asks why there is no evidence, from the board
+ * and for a bulk change in the list; the reason is kept with each item. */
+static void
+test_close_reason (void)
+{
+  StwWindow *window = open_sample ();
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  StwListView *list = _stw_window_get_list_view (window);
+  StwBoardView *board = _stw_window_get_board_view (window);
+  GtkSelectionModel *selection;
+  g_autoptr(StwItem) item = NULL;
+  g_autofree char *heading = NULL;
+  StwItemFilter filter;
+  gint64 ids[2];
+  gint64 review_id = 0;
+  GListModel *items;
+
+  show_workstream (window, STW_WORKSTREAM_TREATMENT);
+
+  /* Board: from In review to Done. */
+  items = list_model (window);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(StwItem) candidate = g_list_model_get_item (items, i);
+
+      if (stw_item_get_status (candidate) == STW_STATUS_IN_REVIEW)
+        review_id = stw_item_get_id (candidate);
+    }
+  g_assert_cmpint (review_id, !=, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board");
+  iterate ();
+  stw_board_view_select_item (board, review_id);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (board), "board.move-right", NULL);
+  heading = answer_closure ("Leavers now removed the same day", "Checked in the HR system, no export kept");
+  iterate ();
+  item = stw_workspace_load_item (workspace, review_id, NULL);
+  g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_DONE);
+  g_assert_cmpstr (stw_item_get_closure_note (item), ==, "Leavers now removed the same day");
+  g_assert_cmpstr (stw_item_get_no_evidence_reason (item), ==, "Checked in the HR system, no export kept");
+  g_clear_object (&item);
+
+  /* Undone at once, reason and all. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  item = stw_workspace_load_item (workspace, review_id, NULL);
+  g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_IN_REVIEW);
+  g_assert_null (stw_item_get_no_evidence_reason (item));
+  g_clear_object (&item);
+
+  /* List: two to-do items closed together. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "list");
+  iterate ();
+  filter = *stw_list_view_get_filter (list);
+  filter.statuses = STW_STATUS_MASK (STW_STATUS_TODO);
+  stw_list_view_set_filter (list, &filter);
+  iterate ();
+  g_assert_cmpuint (n_items (window), >=, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      item = item_at (window, i);
+      ids[i] = stw_item_get_id (item);
+      g_clear_object (&item);
+    }
+  selection = _stw_list_view_get_selection (list);
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  gtk_selection_model_select_item (selection, 1, FALSE);
+  iterate ();
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.set-status", "s", "done");
+  g_clear_pointer (&heading, g_free);
+  heading = answer_closure ("Done in the quarterly security week", "Records are in the ticket system");
+  iterate ();
+  g_assert_true (g_str_has_prefix (heading, "Close 2 items"));
+  for (guint i = 0; i < 2; i++)
+    {
+      item = stw_workspace_load_item (workspace, ids[i], NULL);
+      g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_DONE);
+      g_assert_cmpstr (stw_item_get_closure_note (item), ==, "Done in the quarterly security week");
+      g_assert_cmpstr (stw_item_get_no_evidence_reason (item), ==, "Records are in the ticket system");
+      g_clear_object (&item);
+    }
+
+  close_window (window);
+}
+
+static StwWorkstreamDialog *
+find_workstream_dialog (void)
+{
+  GtkWindow *dialog = find_toplevel (STW_TYPE_WORKSTREAM_DIALOG);
+
+  g_assert_nonnull (dialog);
+
+  return STW_WORKSTREAM_DIALOG (dialog);
+}
+
+static gboolean
+workstream_dialog_gone (gpointer data)
+{
+  GtkWindow *dialog = find_toplevel (STW_TYPE_WORKSTREAM_DIALOG);
+
+  return dialog == NULL || !gtk_widget_get_visible (GTK_WIDGET (dialog));
+}
+
+/* A custom workstream is added from the sidebar, shown with its colour
+ * and its three views, and its settings can be changed later. */
+static void
+test_workstreams (void)
+{
+  StwWindow *window = open_sample ();
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  GtkListBox *sidebar = _stw_window_get_workstreams_list (window);
+  StwWorkstreamDialog *dialog;
+  StwWorkstream *kpi;
+  GtkListBoxRow *row;
+  GtkWidget *dot;
+  gint64 kpi_id;
+  guint n_rows;
+
+  find_workstream_row (window, STW_WORKSTREAM_TASKS, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 4);
+  g_assert_true (shown (find_by_tooltip (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                         "Add a workstream of your own, such as KPI measurement")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-workstream", NULL);
+  iterate ();
+  dialog = find_workstream_dialog ();
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "KPI measurement");
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Reference prefix")),
+                         "KPI");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "workstream.save", NULL);
+  g_assert_true (wait_until (workstream_dialog_gone, NULL));
+
+  /* Added at the end, selected, empty, with its views. */
+  row = find_workstream_row (window, STW_WORKSTREAM_CUSTOM, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 5);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_list_box_get_selected_row (sidebar) == row);
+  kpi = stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (row));
+  kpi_id = stw_workstream_get_id (kpi);
+  g_assert_cmpstr (stw_workstream_get_name (kpi), ==, "KPI measurement");
+  g_assert_nonnull (stw_workstream_get_colour (kpi));
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==, "Workstream “KPI measurement” added");
+  g_assert_cmpstr (list_page (window), ==, "empty");
+  dot = find_widget (GTK_WIDGET (row), GTK_TYPE_DRAWING_AREA, NULL);
+  g_assert_true (shown (dot));
+  g_assert_false (shown (find_widget (GTK_WIDGET (row), GTK_TYPE_IMAGE, NULL)));
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *views[] = { "board", "calendar", "list" };
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", views[i]);
+      iterate ();
+      g_assert_cmpstr (_stw_window_get_visible_page (window), ==, views[i]);
+    }
+
+  /* An item there gets its own references. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-item", NULL);
+  iterate ();
+  gtk_editable_set_text (editor_field (window, ADW_TYPE_ENTRY_ROW, "Title"), "Measure patch latency");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_cmpstr (stw_item_get_ref (stw_item_editor_get_item (_stw_window_get_editor (window))), ==, "KPI-001");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  iterate ();
+
+  /* Settings: renamed, and it needs evidence to close now. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-workstream", "x", kpi_id);
+  iterate ();
+  dialog = find_workstream_dialog ();
+  g_assert_cmpint (stw_workstream_dialog_get_workstream_id (dialog), ==, kpi_id);
+  gtk_editable_set_text (GTK_EDITABLE (find_widget (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Name")),
+                         "KPIs");
+  gtk_switch_set_active (GTK_SWITCH (find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH, NULL)), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "workstream.save", NULL);
+  g_assert_true (wait_until (workstream_dialog_gone, NULL));
+  g_assert_cmpstr (stw_workstream_get_name (stw_workspace_find_workstream (workspace, kpi_id)), ==, "KPIs");
+  g_assert_true (stw_workstream_get_require_evidence (stw_workspace_find_workstream (workspace, kpi_id)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (row), GTK_TYPE_LABEL, "KPIs"));
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==, "“KPIs” saved");
+
+  /* Closing its item now asks why there is no evidence. */
+  open_item_where (window, "Measure patch latency", 0, FALSE);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (GTK_WIDGET (_stw_window_get_editor (window)),
+                                                          ADW_TYPE_COMBO_ROW, "Status")),
+                              STW_STATUS_DONE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  g_free (answer_closure ("Latency measured for March", "Figures are in the monitoring tool"));
+  iterate ();
+  g_assert_cmpstr (stw_item_get_no_evidence_reason (stw_item_editor_get_item (_stw_window_get_editor (window))),
+                   ==, "Figures are in the monitoring tool");
+
+  close_window (window);
+}
+
+/* The operational plan's menu offers the roll-forward and the template;
+ * an empty plan offers the template too. */
+static void
+test_plan_menu (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) workspace = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *cycle_start = NULL;
+  StwWorkstream *plan;
+  StwWindow *window;
+  GtkMenuButton *menu_button;
+  GMenuModel *menu;
+  AdwMessageDialog *dialog;
+  GtkWindow *roll;
+  gboolean offers_roll = FALSE, offers_template = FALSE, offers_settings = FALSE;
+
+  remove_tree (data_home);
+  path = stw_workspaces_new_path ("Fabrikam");
+  workspace = stw_workspace_create (path, "Fabrikam", "Grace Hopper", &error);
+  g_assert_no_error (error);
+  g_clear_object (&workspace);
+
+  window = stw_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (stw_window_open_workspace (window, path, &error));
+  g_assert_true (wait_until (is_allocated, window));
+  workspace = g_object_ref (stw_window_get_workspace (window));
+
+  /* An empty plan: the template is offered in the list. */
+  plan = show_workstream (window, STW_WORKSTREAM_PLAN);
+  g_assert_cmpstr (list_page (window), ==, "empty");
+  g_assert_true (shown (find_widget (GTK_WIDGET (_stw_window_get_list_view (window)), GTK_TYPE_LABEL,
+                                     "_Start from the template plan…")));
+
+  /* The view's menu, for the plan. */
+  menu_button = GTK_MENU_BUTTON (find_by_tooltip (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON, "Workstream menu"));
+  g_assert_nonnull (menu_button);
+  g_assert_true (shown (GTK_WIDGET (menu_button)));
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_nonnull (menu);
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+        {
+          g_autofree char *action = NULL;
+
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+          offers_roll = offers_roll || g_strcmp0 (action, "win.roll-forward") == 0;
+          offers_template = offers_template || g_strcmp0 (action, "win.apply-plan-template") == 0;
+          offers_settings = offers_settings || g_strcmp0 (action, "win.edit-workstream") == 0;
+        }
+      g_clear_object (&section);
+    }
+  g_assert_true (offers_roll);
+  g_assert_true (offers_template);
+  g_assert_true (offers_settings);
+
+  /* The template, as the menu or the empty page gives it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.apply-plan-template", NULL);
+  g_assert_true (wait_until (message_dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  g_assert_true (STW_IS_PLAN_TEMPLATE_DIALOG (dialog));
+  gtk_widget_activate (find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Add to plan"));
+  g_assert_true (wait_until (message_dialog_gone, NULL));
+  iterate ();
+  g_assert_cmpuint (n_items (window), >=, stw_plan_template_get_count ());
+  g_assert_cmpstr (list_page (window), ==, "list");
+  g_assert_true (g_str_has_suffix (_stw_window_get_toast_title (window), "items added to the plan"));
+  g_assert_cmpuint (stw_workstream_get_open_count (plan), >=, stw_plan_template_get_count ());
+
+  /* Roll forward: the review window over the main window. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.roll-forward", NULL);
+  iterate ();
+  roll = find_toplevel (STW_TYPE_ROLL_FORWARD_WINDOW);
+  g_assert_nonnull (roll);
+  g_assert_true (gtk_window_get_transient_for (roll) == GTK_WINDOW (window));
+  g_assert_true (stw_roll_forward_window_get_workspace (STW_ROLL_FORWARD_WINDOW (roll)) == workspace);
+  g_assert_true (stw_roll_forward_window_get_can_confirm (STW_ROLL_FORWARD_WINDOW (roll)));
+  gtk_widget_activate_action (GTK_WIDGET (roll), "roll-forward.confirm", NULL);
+  iterate ();
+  g_assert_null (find_toplevel (STW_TYPE_ROLL_FORWARD_WINDOW));
+  g_assert_true (g_str_has_prefix (_stw_window_get_toast_title (window), "Next year’s plan has "));
+  stw_workspace_get_cycle (workspace, NULL, &cycle_start, NULL);
+  g_assert_true (stw_workspace_get_roll_forward (workspace, cycle_start, NULL, NULL));
+
+  /* Other workstreams' menus have their settings only. */
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  menu = gtk_menu_button_get_menu_model (menu_button);
+  g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 1);
+
+  close_window (window);
+}
+
+/* The corrective action log narrows by classification; other workstreams
+ * have no such filter. */
+static void
+test_corrective_filter (void)
+{
+  StwWindow *window = open_sample ();
+  StwListView *list = _stw_window_get_list_view (window);
+  StwCorrectiveFilter *findings;
+  guint n_all;
+
+  show_workstream (window, STW_WORKSTREAM_CORRECTIVE);
+  findings = STW_CORRECTIVE_FILTER (find_widget (GTK_WIDGET (list), STW_TYPE_CORRECTIVE_FILTER, NULL));
+  g_assert_true (shown (GTK_WIDGET (findings)));
+  g_assert_false (stw_corrective_filter_get_show_statuses (findings));
+  n_all = n_items (window);
+
+  stw_corrective_filter_set_classifications (findings, STW_CA_CLASSIFICATION_MASK (STW_CA_OPPORTUNITY));
+  g_signal_emit_by_name (findings, "changed");
+  iterate ();
+  g_assert_cmpuint (n_items (window), ==, 1);
+  g_assert_cmpuint (stw_list_view_get_filter (list)->ca_classifications, ==,
+                    STW_CA_CLASSIFICATION_MASK (STW_CA_OPPORTUNITY));
+
+  /* Clearing the filters clears these too. */
+  gtk_widget_activate_action (GTK_WIDGET (list), "list.clear-filters", NULL);
+  iterate ();
+  g_assert_cmpuint (n_items (window), ==, n_all);
+  g_assert_cmpuint (stw_corrective_filter_get_classifications (findings), ==, 0);
+
+  /* Elsewhere the filter is gone and narrows nothing. */
+  stw_corrective_filter_set_sources (findings, STW_CA_SOURCE_MASK (STW_CA_SOURCE_INCIDENT));
+  g_signal_emit_by_name (findings, "changed");
+  iterate ();
+  g_assert_cmpuint (n_items (window), ==, 1);
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  g_assert_false (shown (GTK_WIDGET (findings)));
+  g_assert_cmpuint (stw_list_view_get_filter (list)->ca_sources, ==, 0);
+  g_assert_cmpstr (list_page (window), ==, "list");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1664,6 +2394,12 @@ main (int   argc,
   g_test_add_func ("/ui/editor-done", test_editor_done);
   g_test_add_func ("/ui/people", test_people);
   g_test_add_func ("/ui/search", test_search);
+  g_test_add_func ("/ui/editor-plan-risk", test_editor_plan_and_risk);
+  g_test_add_func ("/ui/editor-corrective", test_editor_corrective);
+  g_test_add_func ("/ui/close-reason", test_close_reason);
+  g_test_add_func ("/ui/workstreams", test_workstreams);
+  g_test_add_func ("/ui/plan-menu", test_plan_menu);
+  g_test_add_func ("/ui/corrective-filter", test_corrective_filter);
 
   status = g_test_run ();
 
