@@ -694,32 +694,10 @@ run_search (StwWindow *self)
 
   if (self->workspace != NULL && stripped[0] != '\0')
     {
+      /* A reference typed in full comes first: the core ranks it so. */
       results = stw_workspace_search_items (self->workspace, stripped, SEARCH_LIMIT, &error);
       if (results == NULL)
         show_error (self, _("Could not search"), error);
-      else
-        {
-          /* A reference typed in full is the item meant: first, whatever
-           * the word ranking says about its parts. */
-          g_autofree char *upper = g_utf8_strup (stripped, -1);
-          g_autoptr(StwItem) exact = stw_workspace_find_item_by_ref (self->workspace, upper, NULL);
-
-          if (exact != NULL)
-            {
-              GListStore *ordered = g_list_store_new (STW_TYPE_ITEM);
-
-              g_list_store_append (ordered, exact);
-              for (guint i = 0; i < g_list_model_get_n_items (results); i++)
-                {
-                  g_autoptr(StwItem) item = g_list_model_get_item (results, i);
-
-                  if (stw_item_get_id (item) != stw_item_get_id (exact))
-                    g_list_store_append (ordered, item);
-                }
-              g_object_unref (results);
-              results = G_LIST_MODEL (ordered);
-            }
-        }
     }
 
   g_set_object (&self->search_results, results);
