@@ -5,8 +5,10 @@
  * in words as well as in colour, and the whole card reads as one sentence
  * to a screen reader.
  *
- * Evidence counts will show here once evidence exists (a later issue);
- * there is nothing to count yet, so the card shows nothing for it.
+ * A badge counts the files attached as evidence (expired ones marked), and
+ * files dropped from the file manager onto the card are attached to its
+ * item. The card finds its workspace through its ancestors (the window),
+ * since the board's columns create cards without knowing it.
  */
 #include "config.h"
 
@@ -15,6 +17,8 @@
 #include <string.h>
 
 #include "stw-board-card.h"
+#include "stw-evidence-badge.h"
+#include "stw-item-evidence.h"
 
 struct _StwBoardCard
 {
@@ -28,6 +32,7 @@ struct _StwBoardCard
   GtkLabel    *title_label;
   AdwAvatar   *owner_avatar;
   GtkLabel    *owner_label;
+  StwEvidenceBadge *evidence_badge;
   GtkWidget   *due_box;
   GtkLabel    *due_label;
 };
@@ -68,7 +73,43 @@ update_accessible_label (StwBoardCard *self)
                                     -1);
 }
 
+/* The badge counts the evidence of the item shown, in the workspace of the
+ * window the card is in (none until the card is in one). */
+static void
+update_evidence (StwBoardCard *self)
+{
+  StwWorkspace *workspace = self->item != NULL ? stw_widget_find_workspace (GTK_WIDGET (self)) : NULL;
+
+  if (workspace == NULL || stw_item_get_id (self->item) == 0)
+    stw_evidence_badge_set_record (self->evidence_badge, NULL, NULL, 0);
+  else
+    stw_evidence_badge_set_record (self->evidence_badge, workspace, "item", stw_item_get_id (self->item));
+}
+
+static gint64
+drop_item_id (GtkWidget *widget,
+              gpointer   user_data)
+{
+  return stw_board_card_get_item_id (STW_BOARD_CARD (widget));
+}
+
+/* Callbacks */
+
+static void
+evidence_changed_cb (StwBoardCard *self)
+{
+  update_accessible_label (self);
+}
+
 /* Overrides */
+
+static void
+stw_board_card_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (stw_board_card_parent_class)->root (widget);
+
+  update_evidence (STW_BOARD_CARD (widget));
+}
 
 static void
 stw_board_card_dispose (GObject *object)
@@ -112,6 +153,7 @@ stw_board_card_class_init (StwBoardCardClass *klass)
 
   object_class->dispose = stw_board_card_dispose;
   object_class->get_property = stw_board_card_get_property;
+  widget_class->root = stw_board_card_root;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
@@ -125,8 +167,10 @@ stw_board_card_class_init (StwBoardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, owner_avatar);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, owner_label);
+  gtk_widget_class_bind_template_child (widget_class, StwBoardCard, evidence_badge);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, due_box);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, due_label);
+  gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "boardcard");
@@ -141,7 +185,9 @@ stw_board_card_init (StwBoardCard *self)
   GtkLayoutManager *layout;
 
   g_type_ensure (ADW_TYPE_AVATAR);
+  g_type_ensure (STW_TYPE_EVIDENCE_BADGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  stw_item_evidence_add_drop (GTK_WIDGET (self), drop_item_id, NULL);
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
@@ -244,6 +290,7 @@ stw_board_card_set_item (StwBoardCard *self,
   set_class (GTK_WIDGET (self), "card-overdue", self->due_state == STW_DUE_OVERDUE);
   set_class (GTK_WIDGET (self), "card-due-soon", self->due_state == STW_DUE_THIS_WEEK);
 
+  update_evidence (self);
   update_accessible_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
@@ -287,6 +334,12 @@ stw_board_card_dup_accessible_name (StwBoardCard *self)
       g_string_append (name, ", ");
       /* Translators: part of a card's spoken name. */
       g_string_append (name, _("due this week"));
+    }
+  /* "2 files, 1 expired" */
+  if (stw_evidence_badge_get_text (self->evidence_badge) != NULL)
+    {
+      g_string_append (name, ", ");
+      g_string_append (name, stw_evidence_badge_get_text (self->evidence_badge));
     }
 
   return g_string_free (name, FALSE);

@@ -3,12 +3,15 @@
  * stw-item-row.c: one item in the item list: reference, title, owner,
  * status and due date. An overdue item says "Overdue" in words as well as
  * in colour. Rows are recycled by the list view, so everything is set in
- * stw_item_row_set_item().
+ * stw_item_row_set_item(). A badge counts the item's evidence, and files
+ * dropped on the row are attached to its item (see stw-item-evidence.h).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "stw-evidence-badge.h"
+#include "stw-item-evidence.h"
 #include "stw-item-row.h"
 
 struct _StwItemRow
@@ -16,11 +19,13 @@ struct _StwItemRow
   GtkWidget  parent_instance;
 
   StwItem   *item;
+  gboolean   overdue;
 
   GtkLabel  *ref_label;
   GtkLabel  *title_label;
   GtkLabel  *owner_label;
   GtkLabel  *status_label;
+  StwEvidenceBadge *evidence_badge;
   GtkLabel  *due_label;
   GtkLabel  *overdue_label;
 };
@@ -82,13 +87,54 @@ update_accessible_label (StwItemRow *self,
   if (overdue)
     /* Translators: part of a list row's name for screen readers. */
     g_string_append (label, _(", overdue"));
+  /* "2 files, 1 expired" */
+  if (stw_evidence_badge_get_text (self->evidence_badge) != NULL)
+    g_string_append_printf (label, ", %s", stw_evidence_badge_get_text (self->evidence_badge));
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
                                   -1);
 }
 
+/* The badge counts the evidence of the item shown, in the workspace of the
+ * window the row is in (none until the row is in one). */
+static void
+update_evidence (StwItemRow *self)
+{
+  StwWorkspace *workspace = self->item != NULL ? stw_widget_find_workspace (GTK_WIDGET (self)) : NULL;
+
+  if (workspace == NULL || stw_item_get_id (self->item) == 0)
+    stw_evidence_badge_set_record (self->evidence_badge, NULL, NULL, 0);
+  else
+    stw_evidence_badge_set_record (self->evidence_badge, workspace, "item", stw_item_get_id (self->item));
+}
+
+static gint64
+drop_item_id (GtkWidget *widget,
+              gpointer   user_data)
+{
+  StwItem *item = STW_ITEM_ROW (widget)->item;
+
+  return item != NULL ? stw_item_get_id (item) : 0;
+}
+
+/* Callbacks */
+
+static void
+evidence_changed_cb (StwItemRow *self)
+{
+  update_accessible_label (self, self->overdue);
+}
+
 /* Overrides */
+
+static void
+stw_item_row_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (stw_item_row_parent_class)->root (widget);
+
+  update_evidence (STW_ITEM_ROW (widget));
+}
 
 static void
 stw_item_row_dispose (GObject *object)
@@ -132,6 +178,7 @@ stw_item_row_class_init (StwItemRowClass *klass)
 
   object_class->dispose = stw_item_row_dispose;
   object_class->get_property = stw_item_row_get_property;
+  widget_class->root = stw_item_row_root;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
@@ -144,8 +191,10 @@ stw_item_row_class_init (StwItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, owner_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, StwItemRow, evidence_badge);
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, due_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, overdue_label);
+  gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemrow");
@@ -157,7 +206,9 @@ stw_item_row_init (StwItemRow *self)
 {
   GtkLayoutManager *layout;
 
+  g_type_ensure (STW_TYPE_EVIDENCE_BADGE);
   gtk_widget_init_template (GTK_WIDGET (self));
+  stw_item_evidence_add_drop (GTK_WIDGET (self), drop_item_id, NULL);
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
@@ -204,6 +255,8 @@ stw_item_row_set_item (StwItemRow *self,
       gtk_label_set_label (self->due_label, "");
       gtk_widget_set_visible (GTK_WIDGET (self->overdue_label), FALSE);
       gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue-row");
+      self->overdue = FALSE;
+      update_evidence (self);
       update_accessible_label (self, FALSE);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
       return;
@@ -230,6 +283,8 @@ stw_item_row_set_item (StwItemRow *self,
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "overdue-row");
 
+  self->overdue = overdue;
+  update_evidence (self);
   update_accessible_label (self, overdue);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }

@@ -9,6 +9,12 @@
  * whole workspace and jumps to the item found. Workstreams are added and
  * set up from the sidebar and the view's menu, which for the operational
  * plan also rolls the plan forward and adds the template plan.
+ *
+ * Under the workstreams, the risk register (StwRiskPage) replaces the
+ * views while it is shown; its edits have an undo of their own, which
+ * Ctrl+Z runs while the register is shown (StwUndoStack knows items
+ * only). Files dropped on cards and rows are queued here and attached in
+ * the background, with their progress floating over the content.
  */
 #include "config.h"
 
@@ -18,7 +24,11 @@
 #include "stw-calendar-view.h"
 #include "stw-closing.h"
 #include "stw-closure-dialog.h"
+#include "stw-evidence-progress.h"
+#include "stw-evidence-queue.h"
+#include "stw-integrity-dialog.h"
 #include "stw-item-editor.h"
+#include "stw-item-evidence.h"
 #include "stw-item-model.h"
 #include "stw-item-row.h"
 #include "stw-list-view.h"
@@ -26,6 +36,9 @@
 #include "stw-plan.h"
 #include "stw-plan-template-dialog.h"
 #include "stw-roll-forward-window.h"
+#include "stw-risk-page.h"
+#include "stw-risk-register.h"
+#include "stw-risk-register-row.h"
 #include "stw-sample.h"
 #include "stw-undo.h"
 #include "stw-window.h"
@@ -55,6 +68,8 @@ struct _StwWindow
   char                 *toast_title;
   gint64                toast_added_at;
   guint                 syncing;         /* > 0 while the window moves selections itself */
+  gboolean              showing_risks;   /* the risk register is shown, not a workstream */
+  StwEvidenceQueue     *evidence_queue;  /* files dropped on cards and rows */
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -68,6 +83,8 @@ struct _StwWindow
   GtkButton            *actor_button;
   GtkLabel             *actor_label;
   GtkListBox           *workstreams_list;
+  GtkListBox           *registers_list;
+  StwRiskRegisterRow   *risk_register_row;
   GtkPopoverMenu       *workstream_popover;  /* a sidebar row's context menu */
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *workstream_menu_button;
@@ -82,6 +99,9 @@ struct _StwWindow
   GtkStack             *search_stack;
   GtkListView          *search_results_view;
   StwItemEditor        *editor;
+  StwRiskPage          *risk_page;
+  GtkWidget            *new_item_button;
+  GtkWidget            *switcher_bar;
 };
 
 static void       toast_dismissed_cb (AdwToast   *toast,
@@ -197,9 +217,10 @@ view_selected_item (StwWindow *self)
   return 0;
 }
 
-/* The workspace's operational plan, or NULL. */
+/* The workstream of @kind (the first one), or NULL. */
 static StwWorkstream *
-find_plan (StwWindow *self)
+find_workstream_of_kind (StwWindow         *self,
+                         StwWorkstreamKind  kind)
 {
   GListModel *workstreams;
 
@@ -211,11 +232,18 @@ find_plan (StwWindow *self)
     {
       g_autoptr(StwWorkstream) workstream = g_list_model_get_item (workstreams, i);
 
-      if (stw_workstream_get_kind (workstream) == STW_WORKSTREAM_PLAN)
+      if (stw_workstream_get_kind (workstream) == kind)
         return workstream;
     }
 
   return NULL;
+}
+
+/* The workspace's operational plan, or NULL. */
+static StwWorkstream *
+find_plan (StwWindow *self)
+{
+  return find_workstream_of_kind (self, STW_WORKSTREAM_PLAN);
 }
 
 /* What a workstream's menu offers: its settings, and for the operational
@@ -271,18 +299,26 @@ update_actions (StwWindow *self)
   StwItem *item = stw_item_editor_get_item (self->editor);
   gboolean has_workspace = self->workspace != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", self->workstream != NULL);
+  /* On the risk register, "new" is a new risk. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", self->workstream != NULL || self->showing_risks);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-item", item != NULL);
   /* The board tells nobody when its selection moves: with a workstream
    * shown, Delete is always there and does nothing without an item. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-item",
                                  (item != NULL && stw_item_get_id (item) != 0) || self->workstream != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-editor",
-                                 item != NULL || gtk_search_bar_get_search_mode (self->search_bar));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 self->undo != NULL && stw_undo_stack_get_can_undo (self->undo));
+                                 item != NULL || gtk_search_bar_get_search_mode (self->search_bar)
+                                 || (self->showing_risks && stw_risk_page_get_editor_revealed (self->risk_page)));
+  /* Risk edits have an undo of their own, run while the register is shown. */
+  if (self->showing_risks)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", stw_risk_page_get_can_undo (self->risk_page));
+  else
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                   self->undo != NULL && stw_undo_stack_get_can_undo (self->undo));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.people", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-integrity", has_workspace);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.attach-evidence", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", self->workstream != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-workstream", has_workspace);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-workstream", has_workspace);
@@ -349,6 +385,10 @@ close_editor (StwWindow *self)
 static gboolean
 commit_editor (StwWindow *self)
 {
+  /* The risk editor saves the same way before the window moves on. */
+  if (self->showing_risks && !stw_risk_page_commit (self->risk_page))
+    return FALSE;
+
   if (stw_item_editor_get_item (self->editor) == NULL
       || !stw_item_editor_get_modified (self->editor))
     return TRUE;
@@ -652,6 +692,89 @@ popup_workstream_menu (StwWindow     *self,
   return TRUE;
 }
 
+/* The header fits the page: a workstream's views, or the register's
+ * title alone. */
+static void
+update_risk_header (StwWindow *self)
+{
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !self->showing_risks);
+  gtk_widget_set_visible (self->switcher_bar, !self->showing_risks);
+  gtk_widget_set_visible (self->new_item_button, !self->showing_risks);
+  if (self->showing_risks)
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("Risk register"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title,
+                                            self->workspace != NULL ? stw_workspace_get_org_name (self->workspace) : "");
+    }
+}
+
+/* Shows the risk register instead of a workstream, after saving what the
+ * item editor held. */
+static gboolean
+show_risk_register (StwWindow *self)
+{
+  if (self->workspace == NULL)
+    return FALSE;
+
+  if (!self->showing_risks && !commit_editor (self))
+    {
+      self->syncing++;
+      gtk_list_box_unselect_all (self->registers_list);
+      self->syncing--;
+      return FALSE;
+    }
+
+  self->syncing++;
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  set_workstream (self, NULL);
+  gtk_list_box_unselect_all (self->workstreams_list);
+  gtk_list_box_select_row (self->registers_list, GTK_LIST_BOX_ROW (self->risk_register_row));
+  self->syncing--;
+
+  /* Hidden while not shown, so that its fields are not found twice (by
+   * screen readers too) beside the item editor's. */
+  self->showing_risks = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->risk_page), TRUE);
+  gtk_stack_set_visible_child_name (self->content_stack, "risks");
+  update_risk_header (self);
+  update_actions (self);
+
+  return TRUE;
+}
+
+/* Back from the register to the workstreams (a workstream row is being
+ * selected). */
+static void
+leave_risk_register (StwWindow *self)
+{
+  if (!self->showing_risks)
+    return;
+
+  self->showing_risks = FALSE;
+  self->syncing++;
+  gtk_list_box_unselect_all (self->registers_list);
+  self->syncing--;
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_stack_set_visible_child_name (self->content_stack, "views");
+  gtk_widget_set_visible (GTK_WIDGET (self->risk_page), FALSE);
+  update_risk_header (self);
+  update_actions (self);
+}
+
+/* Undoes the newest risk change (the register's own undo). */
+static void
+undo_risk_change (StwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!stw_risk_page_undo (self->risk_page, &text, &error))
+    show_error (self, _("Could not undo"), error);
+  else
+    show_toast (self, text, FALSE);
+  update_actions (self);
+}
+
 /* Shows @item_id where it lives: its workstream, selected in the view
  * shown, open in the editor. */
 static void
@@ -933,7 +1056,8 @@ search_mode_changed_cb (StwWindow *self)
 {
   gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
 
-  gtk_stack_set_visible_child_name (self->content_stack, searching ? "search" : "views");
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    searching ? "search" : self->showing_risks ? "risks" : "views");
   update_actions (self);
   if (searching)
     {
@@ -1035,6 +1159,19 @@ workstream_row_selected_cb (StwWindow     *self,
   if (self->syncing > 0 || row == NULL)
     return;
 
+  /* From the register: its editor saves first, or the register stays. */
+  if (self->showing_risks)
+    {
+      if (!stw_risk_page_commit (self->risk_page))
+        {
+          self->syncing++;
+          gtk_list_box_unselect_all (self->workstreams_list);
+          self->syncing--;
+          return;
+        }
+      leave_risk_register (self);
+    }
+
   if (!commit_editor (self))
     {
       /* Stay where the unsaved edit is. */
@@ -1048,6 +1185,113 @@ workstream_row_selected_cb (StwWindow     *self,
     }
 
   set_workstream (self, stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (row)));
+}
+
+static void
+register_row_selected_cb (StwWindow     *self,
+                          GtkListBoxRow *row)
+{
+  if (self->syncing > 0 || row == NULL)
+    return;
+
+  show_risk_register (self);
+}
+
+static void
+risk_page_changed_cb (StwWindow  *self,
+                      const char *message,
+                      gboolean    can_undo)
+{
+  show_toast (self, message, can_undo);
+  update_actions (self);
+}
+
+/* "New" in a risk's treatment items: a new item of the risk-treatment
+ * workstream that names the risk, owned by the risk's owner. */
+static void
+new_treatment_requested_cb (StwWindow *self,
+                            gint64     risk_id)
+{
+  StwWorkstream *treatment = find_workstream_of_kind (self, STW_WORKSTREAM_TREATMENT);
+  g_autoptr(StwRisk) risk = NULL;
+  g_autoptr(StwItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
+  StwPerson *owner;
+
+  if (treatment == NULL || (row = find_workstream_row (self, stw_workstream_get_id (treatment))) == NULL)
+    {
+      show_error_text (self, _("This workspace has no risk treatment workstream"));
+      return;
+    }
+
+  risk = stw_workspace_load_risk (self->workspace, risk_id, &error);
+  if (risk == NULL)
+    {
+      show_error (self, _("Could not open the risk"), error);
+      return;
+    }
+
+  gtk_list_box_select_row (self->workstreams_list, row);
+  /* An edit that could not be saved keeps the window where it was. */
+  if (self->workstream != treatment)
+    return;
+
+  item = stw_item_new (stw_workstream_get_id (treatment));
+  stw_item_set_risk_id (item, risk_id);
+  owner = stw_workspace_find_person (self->workspace, stw_risk_get_owner_id (risk));
+  if (owner == NULL || !stw_person_get_active (owner))
+    owner = stw_workspace_find_person (self->workspace, stw_workstream_get_owner_id (treatment));
+  if (owner != NULL && stw_person_get_active (owner))
+    stw_item_set_owner_id (item, stw_person_get_id (owner));
+
+  select_in_view (self, 0);
+  show_in_editor (self, item);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  stw_item_editor_focus_title (self->editor);
+}
+
+static void
+treatment_item_activated_cb (StwWindow *self,
+                             gint64     item_id)
+{
+  jump_to_item (self, item_id);
+}
+
+static void
+evidence_attached_cb (StwWindow     *self,
+                      StwAttachment *attachment,
+                      GFile         *file)
+{
+  g_autoptr(StwItem) item = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->workspace != NULL && g_strcmp0 (stw_attachment_get_entity (attachment), "item") == 0)
+    item = stw_workspace_load_item (self->workspace, stw_attachment_get_entity_id (attachment), NULL);
+
+  if (item != NULL)
+    /* Translators: a toast; a file name, then an item reference such as T-014. */
+    text = g_strdup_printf (_("%s attached to %s"), stw_attachment_get_file_name (attachment), stw_item_get_ref (item));
+  else
+    /* Translators: a toast; %s is a file name. */
+    text = g_strdup_printf (_("%s attached"), stw_attachment_get_file_name (attachment));
+  show_toast (self, text, FALSE);
+}
+
+static void
+evidence_failed_cb (StwWindow *self,
+                    GFile     *file,
+                    GError    *error)
+{
+  show_error_text (self, error->message);
+}
+
+/* The editor's Evidence group names the file in its message. */
+static void
+evidence_list_error_cb (StwWindow *self,
+                        GError    *error)
+{
+  show_error_text (self, error->message);
 }
 
 static void
@@ -1238,7 +1482,6 @@ workstreams_menu_key_cb (GtkWidget *list,
   return popup_workstream_menu (self, row, -1, -1);
 }
 
-
 /* Actions */
 
 static void
@@ -1304,6 +1547,12 @@ new_item_activated (GtkWidget  *widget,
   StwWindow *self = STW_WINDOW (widget);
   g_autoptr(StwItem) item = NULL;
   StwPerson *owner;
+
+  if (self->showing_risks)
+    {
+      stw_risk_page_new_risk (self->risk_page);
+      return;
+    }
 
   if (self->workstream == NULL || !commit_editor (self))
     return;
@@ -1392,6 +1641,13 @@ close_editor_activated (GtkWidget  *widget,
       return;
     }
 
+  if (self->showing_risks)
+    {
+      stw_risk_page_close_editor (self->risk_page);
+      update_actions (self);
+      return;
+    }
+
   if (commit_editor (self))
     close_editor (self);
 }
@@ -1408,6 +1664,12 @@ undo_activated (GtkWidget  *widget,
   StwItem *shown = stw_item_editor_get_item (self->editor);
   gint64 shown_id = shown != NULL ? stw_item_get_id (shown) : 0;
   gint64 item_id = 0;
+
+  if (self->showing_risks)
+    {
+      undo_risk_change (self);
+      return;
+    }
 
   if (self->undo == NULL || !stw_undo_stack_get_can_undo (self->undo))
     return;
@@ -1561,6 +1823,40 @@ apply_plan_template_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+check_integrity_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  StwWindow *self = STW_WINDOW (widget);
+
+  if (self->workspace == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (stw_integrity_dialog_new (GTK_WINDOW (self),
+                                                            stw_workspace_get_path (self->workspace))));
+}
+
+/* Files dropped on a card or a list row (see stw-item-evidence.h). */
+static void
+attach_evidence_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  StwWindow *self = STW_WINDOW (widget);
+  const char *entity = NULL;
+  gint64 entity_id = 0;
+  GList *files;
+
+  if (self->workspace == NULL)
+    return;
+
+  files = stw_item_evidence_parse_parameter (parameter, &entity, &entity_id);
+  if (files != NULL && entity_id > 0)
+    stw_evidence_queue_add (self->evidence_queue, entity, entity_id, files, NULL);
+  g_list_free_full (files, g_object_unref);
+}
+
 /* Overrides */
 
 static gboolean
@@ -1596,6 +1892,12 @@ stw_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   if (self->undo != NULL)
     g_signal_handlers_disconnect_by_data (self->undo, self);
+  if (self->evidence_queue != NULL)
+    {
+      /* Files still waiting are not attached to a window that is gone. */
+      g_signal_handlers_disconnect_by_data (self->evidence_queue, self);
+      stw_evidence_queue_cancel (self->evidence_queue);
+    }
 
   if (self->workstream_popover != NULL)
     {
@@ -1606,6 +1908,7 @@ stw_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_WINDOW);
 
   g_clear_object (&self->search_results);
+  g_clear_object (&self->evidence_queue);
   g_clear_object (&self->workstream);
   g_clear_object (&self->undo);
   g_clear_object (&self->workspace);
@@ -1694,6 +1997,8 @@ stw_window_class_init (StwWindowClass *klass)
   g_type_ensure (STW_TYPE_CALENDAR_VIEW);
   g_type_ensure (STW_TYPE_ITEM_EDITOR);
   g_type_ensure (STW_TYPE_LIST_VIEW);
+  g_type_ensure (STW_TYPE_RISK_PAGE);
+  g_type_ensure (STW_TYPE_RISK_REGISTER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StwWindow, toast_overlay);
@@ -1721,6 +2026,11 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwWindow, search_stack);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, search_results_view);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, registers_list);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, risk_register_row);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, risk_page);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, new_item_button);
+  gtk_widget_class_bind_template_child (widget_class, StwWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, workstream_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, workstream_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, workspace_popover_shown_cb);
@@ -1734,6 +2044,11 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, register_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, risk_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_treatment_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, treatment_item_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, can_undo_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_activated);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_activated);
@@ -1747,6 +2062,8 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_activated);
   gtk_widget_class_install_action (widget_class, "win.people", NULL, people_activated);
+  gtk_widget_class_install_action (widget_class, "win.check-integrity", NULL, check_integrity_activated);
+  gtk_widget_class_install_action (widget_class, "win.attach-evidence", "(sxas)", attach_evidence_activated);
   gtk_widget_class_install_action (widget_class, "win.new-workstream", NULL, new_workstream_activated);
   gtk_widget_class_install_action (widget_class, "win.edit-workstream", "x", edit_workstream_activated);
   gtk_widget_class_install_action (widget_class, "win.roll-forward", NULL, roll_forward_activated);
@@ -1775,6 +2092,39 @@ stw_window_init (StwWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Files dropped on cards and rows are attached one after another off
+   * the main thread; their progress floats over the content, with Cancel. */
+  {
+    GtkWidget *overlay = gtk_overlay_new ();
+    GtkWidget *revealer = gtk_revealer_new ();
+    GtkWidget *progress;
+
+    self->evidence_queue = stw_evidence_queue_new (NULL);
+    g_signal_connect_object (self->evidence_queue, "attached",
+                             G_CALLBACK (evidence_attached_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (self->evidence_queue, "failed",
+                             G_CALLBACK (evidence_failed_cb), self, G_CONNECT_SWAPPED);
+
+    progress = stw_evidence_progress_new (self->evidence_queue);
+    gtk_widget_add_css_class (progress, "floating");
+    gtk_widget_set_halign (progress, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign (progress, GTK_ALIGN_END);
+    gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+    gtk_revealer_set_child (GTK_REVEALER (revealer), progress);
+    gtk_widget_set_halign (revealer, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign (revealer, GTK_ALIGN_END);
+    g_object_bind_property (self->evidence_queue, "busy", revealer, "reveal-child", G_BINDING_SYNC_CREATE);
+
+    /* The overlay goes between the editor's flap and the pages. */
+    g_object_ref (self->content_stack);
+    adw_flap_set_content (self->flap, overlay);
+    gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (self->content_stack));
+    g_object_unref (self->content_stack);
+    gtk_overlay_add_overlay (GTK_OVERLAY (overlay), revealer);
+  }
+  g_signal_connect_object (stw_item_editor_get_evidence_list (self->editor), "error",
+                           G_CALLBACK (evidence_list_error_cb), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   /* Results follow typing after a short pause, not every keystroke. */
@@ -1811,7 +2161,6 @@ stw_window_init (StwWindow *self)
                                                                                        gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
                                                           gtk_callback_action_new (workstreams_menu_key_cb, self, NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self->workstreams_list), shortcuts);
-
 
   /* Without the schema (a build tree run without GSETTINGS_SCHEMA_DIR) the
    * window works, it just does not remember anything. */
@@ -1880,6 +2229,13 @@ stw_window_set_workspace (StwWindow    *self,
     g_signal_handlers_disconnect_by_data (self->workspace, self);
   g_set_object (&self->workspace, workspace);
   stw_item_editor_set_workspace (self->editor, workspace);
+
+  /* The register, its sidebar row and dropped files follow the workspace. */
+  if (self->showing_risks)
+    leave_risk_register (self);
+  stw_risk_page_set_workspace (self->risk_page, workspace);
+  stw_risk_register_row_set_workspace (self->risk_register_row, workspace);
+  stw_evidence_queue_set_workspace (self->evidence_queue, workspace);
 
   /* Undo belongs to one workspace: a new one starts afresh. */
   if (self->undo != NULL)
@@ -2024,6 +2380,8 @@ _stw_window_get_visible_page (StwWindow *self)
     return "welcome";
   if (gtk_search_bar_get_search_mode (self->search_bar))
     return "search";
+  if (self->showing_risks)
+    return "risks";
 
   return visible_view (self);
 }
@@ -2044,4 +2402,22 @@ const char *
 _stw_window_get_toast_title (StwWindow *self)
 {
   return self->toast_title;
+}
+
+StwRiskPage *
+_stw_window_get_risk_page (StwWindow *self)
+{
+  return self->risk_page;
+}
+
+StwRiskRegisterRow *
+_stw_window_get_risk_register_row (StwWindow *self)
+{
+  return self->risk_register_row;
+}
+
+StwEvidenceQueue *
+_stw_window_get_evidence_queue (StwWindow *self)
+{
+  return self->evidence_queue;
 }
