@@ -301,7 +301,8 @@ update_actions (StwWindow *self)
 
   /* On the risk register, "new" is a new risk. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-item", self->workstream != NULL || self->showing_risks);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-item", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-item",
+                                 item != NULL || (self->showing_risks && stw_risk_page_get_editor_revealed (self->risk_page)));
   /* The board tells nobody when its selection moves: with a workstream
    * shown, Delete is always there and does nothing without an item. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-item",
@@ -1577,6 +1578,16 @@ save_item_activated (GtkWidget  *widget,
 {
   StwWindow *self = STW_WINDOW (widget);
   StwItem *item = stw_item_editor_get_item (self->editor);
+  StwRiskEditor *risk_editor = stw_risk_page_get_editor (self->risk_page);
+
+  /* On the register, Ctrl+S saves the risk open in its pane (a refusal
+   * is shown there and sent as an error toast). */
+  if (self->showing_risks)
+    {
+      if (stw_risk_editor_get_loaded_risk (risk_editor) != NULL)
+        stw_risk_editor_save (risk_editor, NULL);
+      return;
+    }
 
   /* An untouched stored item has nothing to write. */
   if (item == NULL || (stw_item_get_id (item) != 0 && !stw_item_editor_get_modified (self->editor)))

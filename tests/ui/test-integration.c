@@ -571,6 +571,15 @@ test_risk_edit_undo (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, original);
   g_assert_false (stw_risk_page_get_can_undo (page));
 
+  /* Ctrl+S saves the risk wherever the focus is on the page. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Ransomware on the file server");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_cmpstr (risk_title (workspace, stw_risk_get_id (first)), ==, "Ransomware on the file server");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpstr (risk_title (workspace, stw_risk_get_id (first)), ==, original);
+
   /* Ctrl+N on the register is a new risk; Undo takes it out again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-item", NULL);
   iterate ();
