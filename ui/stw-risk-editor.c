@@ -14,6 +14,7 @@
 #include "stw-controls.h"
 #include "stw-date-row.h"
 #include "stw-heat-map.h"
+#include "stw-evidence-list.h"
 #include "stw-history-list.h"
 #include "stw-item-model.h"
 #include "stw-risk-editor.h"
@@ -61,6 +62,7 @@ struct _StwRiskEditor
   GtkListBox     *controls_list;
   GtkTextView    *notes_view;
   GtkWidget      *history_group;
+  StwEvidenceList *evidence_list;
   StwHistoryList *history_list;
   GtkLabel       *modified_label;
 };
@@ -416,6 +418,9 @@ load_fields (StwRiskEditor *self)
   stw_history_list_load (self->history_list, stored ? self->workspace : NULL, "risk",
                          stored ? stw_risk_get_id (risk) : 0);
   gtk_widget_set_visible (self->history_group, stored);
+  /* Evidence that the treatment works can be kept with the risk itself. */
+  stw_evidence_list_set_record (self->evidence_list, stored ? self->workspace : NULL, "risk",
+                                stored ? stw_risk_get_id (risk) : 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk-editor.delete", stored);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "risk-editor.save", risk != NULL);
   update_scores (self);
@@ -671,6 +676,21 @@ close_activated (GtkWidget  *widget,
 
 /* Overrides */
 
+/* Attaching or removing a file is recorded in the risk's history. */
+static void
+evidence_changed_cb (StwRiskEditor *self)
+{
+  if (self->risk != NULL && stw_risk_get_id (self->risk) != 0)
+    stw_history_list_load (self->history_list, self->workspace, "risk", stw_risk_get_id (self->risk));
+}
+
+static void
+evidence_error_cb (StwRiskEditor *self,
+                   GError        *error)
+{
+  g_signal_emit (self, signals[ERROR], 0, error->message);
+}
+
 static void
 stw_risk_editor_dispose (GObject *object)
 {
@@ -794,6 +814,7 @@ stw_risk_editor_class_init (StwRiskEditorClass *klass)
   g_type_ensure (STW_TYPE_CONTROL_PICKER);
   g_type_ensure (STW_TYPE_DATE_ROW);
   g_type_ensure (STW_TYPE_HISTORY_LIST);
+  g_type_ensure (STW_TYPE_EVIDENCE_LIST);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-risk-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, heading_label);
@@ -825,6 +846,9 @@ stw_risk_editor_class_init (StwRiskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, controls_list);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, history_group);
+  gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, evidence_list);
+  gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, evidence_error_cb);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, history_list);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, modified_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);

@@ -20,6 +20,8 @@
 #include "stw-heat-map.h"
 #include "stw-item-model.h"
 #include "stw-risk-chooser-row.h"
+#include "stw-evidence-list.h"
+#include "stw-evidence.h"
 #include "stw-risk-editor.h"
 #include "stw-risk-register.h"
 #include "stw-risk-register-view.h"
@@ -754,6 +756,26 @@ test_editor (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (score_badge)), ==, "6 · Medium");
   g_assert_true (gtk_widget_has_css_class (score_badge, "risk-level-medium"));
   g_assert_false (stw_risk_editor_get_modified (editor));
+
+  /* Evidence kept with the risk shows in its editor. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("risk-ev-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "encryption-report.csv", NULL);
+    g_autoptr(GFile) file = NULL;
+    g_autoptr(StwAttachment) a = NULL;
+    StwEvidenceList *list = STW_EVIDENCE_LIST (find_widget (GTK_WIDGET (editor), STW_TYPE_EVIDENCE_LIST, NULL, NULL));
+
+    g_assert_nonnull (list);
+    g_assert_cmpint (stw_evidence_list_get_entity_id (list), ==, f->laptops);
+    g_assert_cmpuint (stw_evidence_list_get_n_attachments (list), ==, 0);
+    g_assert_true (g_file_set_contents (path, "laptop,encrypted\nLT-01,yes\n", -1, NULL));
+    file = g_file_new_for_path (path);
+    a = stw_workspace_attach_file (f->ws, "risk", f->laptops, file, NULL, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+    stw_risk_editor_set_risk (editor, laptops);
+    settle ();
+    g_assert_cmpuint (stw_evidence_list_get_n_attachments (list), ==, 1);
+  }
 
   /* The score follows the choice, in its colour. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (likelihood_row), 4);
