@@ -17,161 +17,29 @@ import subprocess
 import sys
 import tempfile
 import time
-import warnings
 
-# Atspi.Action.get_action_name is the only name getter this libatspi has.
-warnings.filterwarnings('ignore', category=DeprecationWarning)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from e2e_atspi import (  # noqa: E402
+    Atspi,
+    SKIP,
+    clean_name,
+    click,
+    fail,
+    find,
+    find_app,
+    log,
+    run_cli,
+    type_into,
+    wait_find,
+    wait_for,
+    walk,
+    window_named,
+)
 
-SKIP = 77
-TIMEOUT = 20  # seconds for any one step
 
 ORG = 'Acme Shipping Ltd'
 ME = 'Jo Example'
 TITLE = 'Tell top management about the audit plan'
-
-
-def log(message):
-    print(message, flush=True)
-
-
-def fail(message):
-    log('FAIL: ' + message)
-    raise SystemExit(1)
-
-
-try:
-    import gi
-    gi.require_version('Atspi', '2.0')
-    from gi.repository import Atspi
-except (ImportError, ValueError) as e:
-    log(f'SKIP: AT-SPI bindings missing ({e})')
-    sys.exit(SKIP)
-
-
-def clean_name(name):
-    """GTK 4.8 names some buttons "label-with-mnemonic label" (for example
-    libadwaita's dialog buttons: "C_reate Create"); reduce that to what a
-    person reads."""
-    name = (name or '').strip()
-    plain = name.replace('_', '')
-    half = len(plain) // 2
-    if len(plain) % 2 == 1 and plain[:half] == plain[half + 1:] and plain[half] == ' ':
-        return plain[:half]
-    return name
-
-
-def walk(node):
-    """Every accessible below @node, depth first, in widget order."""
-    if node is None:
-        return
-    yield node
-    try:
-        count = node.get_child_count()
-    except gi.repository.GLib.Error:
-        return
-    for i in range(count):
-        try:
-            child = node.get_child_at_index(i)
-        except gi.repository.GLib.Error:
-            continue
-        yield from walk(child)
-
-
-def is_visible(node):
-    # GTK 4.8 reports "visible" but not "showing".
-    return node.get_state_set().contains(Atspi.StateType.VISIBLE)
-
-
-def find(root, role, name, prefix=False):
-    for node in walk(root):
-        try:
-            if node.get_role() != role or not is_visible(node):
-                continue
-            label = clean_name(node.get_name())
-        except gi.repository.GLib.Error:
-            continue
-        if label == name or (prefix and label.startswith(name)):
-            return node
-    return None
-
-
-def wait_for(what, probe, timeout=TIMEOUT):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = probe()
-        if result:
-            return result
-        time.sleep(0.1)
-    fail(f'timed out after {timeout} s waiting for {what}')
-
-
-def describe(node, depth=0):
-    """The accessible tree below @node, for failure messages."""
-    lines = []
-    try:
-        lines.append('  ' * depth + f'{node.get_role_name()} "{node.get_name()}"')
-        for i in range(node.get_child_count()):
-            lines.append(describe(node.get_child_at_index(i), depth + 1))
-    except gi.repository.GLib.Error:
-        pass
-    return '\n'.join(line for line in lines if line)
-
-
-def wait_find(root_probe, role, name, prefix=False):
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        node = find(root_probe(), role, name, prefix)
-        if node is not None:
-            return node
-        time.sleep(0.1)
-    log(describe(root_probe()))
-    fail(f'timed out after {TIMEOUT} s waiting for {role.value_nick} "{name}"')
-
-
-def click(node):
-    for i in range(Atspi.Action.get_n_actions(node)):
-        if Atspi.Action.get_action_name(node, i) == 'click':
-            if not Atspi.Action.do_action(node, i):
-                fail(f'clicking "{node.get_name()}" did nothing')
-            return
-    fail(f'"{node.get_name()}" cannot be clicked')
-
-
-def type_into(node, text):
-    try:
-        node.grab_focus()
-    except gi.repository.GLib.Error:
-        pass  # GTK 4.8 does not implement it; typing works without focus
-    if not node.set_text_contents(text):
-        fail(f'could not type into "{node.get_name()}"')
-
-
-def find_app(pid):
-    desktop = Atspi.get_desktop(0)
-    for i in range(desktop.get_child_count()):
-        app = desktop.get_child_at_index(i)
-        try:
-            if app is not None and app.get_process_id() == pid:
-                return app
-        except gi.repository.GLib.Error:
-            continue
-    return None
-
-
-def window_named(app, name):
-    for i in range(app.get_child_count()):
-        window = app.get_child_at_index(i)
-        if window is not None and window.get_name() == name:
-            return window
-    return None
-
-
-def run_cli(steward, env, *args):
-    result = subprocess.run([steward, *args], env=env, capture_output=True,
-                            text=True, timeout=TIMEOUT)
-    if result.returncode != 0:
-        fail(f'steward {" ".join(args)} exited with {result.returncode}: {result.stderr}')
-    return result.stdout
 
 
 def main():

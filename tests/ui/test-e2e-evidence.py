@@ -13,7 +13,6 @@
 #   xvfb-run -a dbus-run-session -- meson test --suite ui
 
 import hashlib
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -21,17 +20,23 @@ import sys
 import tempfile
 import time
 
-# The AT-SPI helpers (finding, clicking, typing, waiting) are shared with
-# the first end-to-end test.
-_spec = importlib.util.spec_from_file_location(
-    'e2e_create', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-e2e-create.py'))
-e2e = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(e2e)
-
-Atspi = e2e.Atspi
-log, fail = e2e.log, e2e.fail
-find, wait_find, wait_for, click, type_into = e2e.find, e2e.wait_find, e2e.wait_for, e2e.click, e2e.type_into
-walk, clean_name, window_named = e2e.walk, e2e.clean_name, e2e.window_named
+# The AT-SPI helpers (finding, clicking, typing, waiting) are shared by the
+# end-to-end tests.
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import e2e_atspi as e2e  # noqa: E402
+from e2e_atspi import (  # noqa: E402
+    Atspi,
+    clean_name,
+    click,
+    fail,
+    find,
+    log,
+    type_into,
+    wait_find,
+    wait_for,
+    walk,
+    window_named,
+)
 
 ORG = 'Acme Shipping Ltd'
 ME = 'Jo Example'
