@@ -115,7 +115,7 @@ stw_risk_status_label (StwRiskStatus v)
 {
   switch (v)
     {
-    case STW_RISK_OPEN:     return _("Open");
+    case STW_RISK_OPEN:     return C_("risk status", "Open");
     case STW_RISK_TREATING: return _("Being treated");
     case STW_RISK_ACCEPTED: return _("Accepted");
     case STW_RISK_CLOSED:   return _("Closed");
