@@ -1381,6 +1381,35 @@ stw_workspace_set_setting (StwWorkspace  *self,
   return _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
 }
 
+/* The object of @model whose id is @id, or NULL. People and workstreams
+ * are few, so a walk is fine; the store keeps the object alive. */
+static gpointer
+find_by_id (GListModel *model,
+            gint64      id,
+            gint64    (*get_id) (gpointer object))
+{
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      if (get_id (object) == id)
+        return object;
+    }
+  return NULL;
+}
+
+static gint64
+person_id_of (gpointer object)
+{
+  return stw_person_get_id (object);
+}
+
+static gint64
+workstream_id_of (gpointer object)
+{
+  return stw_workstream_get_id (object);
+}
+
 /* ------------------------------------------------------------------ */
 /* People                                                              */
 
@@ -1395,20 +1424,8 @@ StwPerson *
 stw_workspace_find_person (StwWorkspace *self,
                            gint64        person_id)
 {
-  GListModel *model;
-
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
-
-  model = G_LIST_MODEL (self->people);
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      StwPerson *p = g_list_model_get_item (model, i);
-
-      g_object_unref (p); /* the store keeps it alive */
-      if (stw_person_get_id (p) == person_id)
-        return p;
-    }
-  return NULL;
+  return find_by_id (G_LIST_MODEL (self->people), person_id, person_id_of);
 }
 
 static gboolean
@@ -1576,20 +1593,8 @@ StwWorkstream *
 stw_workspace_find_workstream (StwWorkspace *self,
                                gint64        workstream_id)
 {
-  GListModel *model;
-
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
-
-  model = G_LIST_MODEL (self->workstreams);
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      StwWorkstream *ws = g_list_model_get_item (model, i);
-
-      g_object_unref (ws);
-      if (stw_workstream_get_id (ws) == workstream_id)
-        return ws;
-    }
-  return NULL;
+  return find_by_id (G_LIST_MODEL (self->workstreams), workstream_id, workstream_id_of);
 }
 
 StwWorkstream *
