@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "stw-evidence.h"
+#include "stw-item-store.h"
 #include "stw-risk-register.h"
 #include "stw-workspace-private.h"
 
@@ -656,7 +657,7 @@ import_finish (StwWorkspace            *self,
       g_autoptr(StwItem) item = stw_workspace_load_item (self, entity_id, NULL);
 
       if (item != NULL)
-        _stw_workspace_note_item_changed (self, entity_id, stw_item_get_workstream_id (item));
+        _stw_workspace_note_change (self, "item", entity_id, stw_item_get_workstream_id (item));
     }
   ok = _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
   if (ok)
@@ -1039,7 +1040,7 @@ stw_workspace_remove_attachment (StwWorkspace  *self,
       g_autoptr(StwItem) item = stw_workspace_load_item (self, a->entity_id, NULL);
 
       if (item != NULL)
-        _stw_workspace_note_item_changed (self, a->entity_id, stw_item_get_workstream_id (item));
+        _stw_workspace_note_change (self, "item", a->entity_id, stw_item_get_workstream_id (item));
     }
   return _stw_workspace_write_end (self, ok, ok ? error : NULL) && ok;
 }
@@ -1322,8 +1323,8 @@ stw_workspace_verify_evidence (StwWorkspace  *self,
 
 /* Removes what a crashed import left behind. Called when a workspace is
  * opened. */
-void
-_stw_evidence_clean_pending (StwWorkspace *self)
+static void
+clean_pending (StwWorkspace *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) stale = g_date_time_add_seconds (now, -PENDING_STALE_SECONDS);
@@ -1337,4 +1338,43 @@ _stw_evidence_clean_pending (StwWorkspace *self)
   sqlite3_step (stmt);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
+}
+
+static gboolean
+evidence_opened (StwWorkspace  *self,
+                 GError       **error)
+{
+  clean_pending (self);
+  return TRUE;
+}
+
+/* The evidence part of the workspace check: a file that no longer matches
+ * its hash is listed by stw_workspace_verify_evidence() itself. */
+static gboolean
+check_evidence (StwWorkspace  *self,
+                GString       *report,
+                gboolean      *intact,
+                GError       **error)
+{
+  g_autoptr(GError) evidence_error = NULL;
+
+  if (!stw_workspace_verify_evidence (self, report, NULL, NULL, &evidence_error))
+    {
+      *intact = FALSE;
+      if (evidence_error->code != STW_WORKSPACE_ERROR_CORRUPT)
+        g_string_append_printf (report, _("Evidence: %s\n"), evidence_error->message);
+    }
+  return TRUE;
+}
+
+static const StwDomain evidence_domain = {
+  .entity = "attachment",
+  .opened = evidence_opened,
+};
+
+void
+_stw_evidence_init (void)
+{
+  _stw_workspace_add_domain (&evidence_domain);
+  _stw_workspace_add_check (check_evidence);
 }

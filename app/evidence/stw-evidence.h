@@ -14,7 +14,7 @@
 
 #include <gio/gio.h>
 
-#include "stw-workspace.h"
+#include "stw-store.h"
 
 G_BEGIN_DECLS
 
@@ -121,5 +121,10 @@ gboolean       stw_workspace_verify_evidence    (StwWorkspace            *self,
                                                  guint                   *n_checked,
                                                  GCancellable            *cancellable,
                                                  GError                 **error);
+
+/* Adds the evidence to the store's domains (cleaning up after a crashed
+ * import on open) and its check to the workspace check; once, from
+ * stw_core_init(). */
+void           _stw_evidence_init               (void);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 
 #include "stw-corrective.h"
 #include "stw-item-model-private.h"
+#include "stw-item-store-private.h"
 #include "stw-workspace-private.h"
 
 /* Rows loaded together when a view reaches an unloaded one: about a screen. */

@@ -10,7 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "stw-workspace.h"
+#include "stw-item-store.h"
 
 G_BEGIN_DECLS
 

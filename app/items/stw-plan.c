@@ -9,8 +9,11 @@
 #include <string.h>
 
 #include "stw-item-private.h"
+#include "stw-item-store-private.h"
+#include "stw-people-store.h"
 #include "stw-plan.h"
 #include "stw-workspace-private.h"
+#include "stw-workstream-store.h"
 
 extern const StwPlanTemplateTask _stw_plan_template[];
 extern const guint _stw_plan_template_count;

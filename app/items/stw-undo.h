@@ -7,7 +7,7 @@
  */
 #pragma once
 
-#include "stw-workspace.h"
+#include "stw-item-store.h"
 
 G_BEGIN_DECLS
 

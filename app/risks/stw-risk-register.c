@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "stw-controls.h"
+#include "stw-people-store.h"
 #include "stw-risk-register.h"
 #include "stw-workspace-private.h"
+#include "stw-workstream-store.h"
 
 #define RISK_COLUMNS \
   "r.id, r.ref, r.title, r.asset, r.threat, r.vulnerability, coalesce(r.owner_id, 0), p.name," \

@@ -7,7 +7,7 @@
 #pragma once
 
 #include "stw-risk.h"
-#include "stw-workspace.h"
+#include "stw-store.h"
 
 G_BEGIN_DECLS
 

@@ -111,8 +111,7 @@ _stw_history_append (StwWorkspace  *self,
   g_autofree char *hash = NULL;
   gint64 seq = 1;
   gint64 actor_id = stw_workspace_get_actor_id (self);
-  StwPerson *actor = stw_workspace_find_person (self, actor_id);
-  const char *actor_name = actor ? stw_person_get_name (actor) : "";
+  const char *actor_name = _stw_workspace_get_actor_name (self);
   int rc;
 
   g_assert (!sqlite3_get_autocommit (db));

@@ -9,7 +9,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "stw-workspace.h"
+#include "stw-store.h"
 #include "stw-workspace-list.h"
 
 #define SUFFIX ".steward"

@@ -1,14 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * stw-workspace-private.h: what the store's own files share: the SQLite
- * handle, error mapping, schema migrations and history appends.
+ * stw-workspace-private.h: the store's API for its own files and for the
+ * domains above it: the SQLite handle, prepared statements, error mapping,
+ * write transactions, history appends, reference counters, and the hooks
+ * through which a domain keeps its cached state, hears of its changed
+ * records and adds checks, without the store knowing the domain.
  */
 #pragma once
 
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
-#include "stw-workspace.h"
+#include "stw-store.h"
 
 G_BEGIN_DECLS
 
@@ -29,9 +32,32 @@ gboolean      _stw_exec                     (sqlite3       *db,
                                              const char    *sql,
                                              GError       **error);
 
+/* The text of column @col, or NULL. */
+const char   *_stw_column_text              (sqlite3_stmt  *stmt,
+                                             int            col);
+void          _stw_bind_text_or_null        (sqlite3_stmt  *stmt,
+                                             int            idx,
+                                             const char    *text);
+/* Binds NULL for an id of 0 (no such record). */
+void          _stw_bind_id_or_null          (sqlite3_stmt  *stmt,
+                                             int            idx,
+                                             gint64         id);
+/* Runs a prepared statement expected to return no rows; resets it. */
+gboolean      _stw_workspace_step_done      (StwWorkspace  *self,
+                                             sqlite3_stmt  *stmt,
+                                             const char    *what,
+                                             GError       **error);
+
+/* The object of @model whose @get_id is @id, or NULL. For the few cached
+ * records a domain keeps (people, workstreams): a walk is fine, and the
+ * model keeps the object alive. */
+gpointer      _stw_find_by_id               (GListModel    *model,
+                                             gint64         id,
+                                             gint64       (*get_id) (gpointer object));
+
 /* Every change runs between these: the outermost pair is one
  * BEGIN IMMEDIATE … COMMIT, inner pairs are savepoints. Listeners hear of
- * the changed items when the outermost transaction ends. */
+ * the changed records when the outermost transaction ends. */
 gboolean      _stw_workspace_write_begin    (StwWorkspace  *self,
                                              GError       **error);
 /* Commits (@ok) or rolls back; returns FALSE if @ok was FALSE or the
@@ -39,9 +65,89 @@ gboolean      _stw_workspace_write_begin    (StwWorkspace  *self,
 gboolean      _stw_workspace_write_end      (StwWorkspace  *self,
                                              gboolean       ok,
                                              GError       **error);
-void          _stw_workspace_note_item_changed (StwWorkspace *self,
-                                                gint64        item_id,
-                                                gint64        workstream_id);
+
+/* A record the current transaction changed: @entity names the domain (as
+ * in history entries, "item"), @group what the domain groups it by (an
+ * item's workstream). Handed to that domain's changed hook when the
+ * outermost transaction ends, committed or not. */
+typedef struct {
+  GQuark  entity;
+  gint64  id;
+  gint64  group;
+} StwChange;
+
+void          _stw_workspace_note_change    (StwWorkspace  *self,
+                                             const char    *entity,
+                                             gint64         id,
+                                             gint64         group);
+
+/* What a domain asks of the store. A domain keeps its cached state (the
+ * people, the workstreams) on the workspace as qdata under its own GQuark,
+ * so the store never sees its type. Every hook may be NULL. */
+typedef struct {
+  /* The entity its changes are noted under. */
+  const char  *entity;
+  /* After the file is opened, in the order the domains were added: load
+   * what the domain caches. FALSE fails the open. */
+  gboolean   (*opened)      (StwWorkspace  *self,
+                             GError       **error);
+  /* After the outermost transaction rolled back: cached objects may hold
+   * what was rolled back. */
+  void       (*rolled_back) (StwWorkspace  *self);
+  /* After the outermost transaction ended: the StwChange entries noted for
+   * this domain's entity, in order (possibly none). */
+  void       (*changed)     (StwWorkspace  *self,
+                             GArray        *changes);
+} StwDomain;
+
+/* Adds @domain (static storage); adding it again does nothing. Done once
+ * by stw_core_init(), before any workspace is opened. */
+void          _stw_workspace_add_domain     (const StwDomain *domain);
+
+/* One check of the workspace check: appends its findings to @report and
+ * clears @intact when something is wrong. Returns FALSE with @error only
+ * when it could not run at all, which ends the check. */
+typedef gboolean (*StwCheckFunc) (StwWorkspace  *self,
+                                  GString       *report,
+                                  gboolean      *intact,
+                                  GError       **error);
+
+/* Appends @check to the workspace check, after the store's own and those
+ * added before; adding it again does nothing. */
+void          _stw_workspace_add_check      (StwCheckFunc   check);
+
+/* Opening and creating (the public calls are in stw-core.h). Opens the
+ * file at @path, checked and migrated, reads the profile and runs the
+ * domains' opened hooks. */
+StwWorkspace *_stw_workspace_open_file      (const char    *path,
+                                             GError       **error);
+/* Creates the file at @path with the current schema and returns it inside
+ * its first write transaction, for the caller to fill in; on failure the
+ * file is removed. */
+StwWorkspace *_stw_workspace_create_file    (const char    *path,
+                                             GError       **error);
+/* Ends that first transaction (commits if @ok) and brings the file's
+ * header up to date. FALSE if @ok was FALSE or the commit failed. */
+gboolean      _stw_workspace_create_end     (StwWorkspace  *self,
+                                             gboolean       ok,
+                                             GError       **error);
+/* Removes the workspace file at @path and its WAL side files. */
+void          _stw_workspace_remove_files   (const char    *path);
+
+/* Organisation profile and actor: re-reads them from the file. */
+gboolean      _stw_workspace_reload_profile (StwWorkspace  *self,
+                                             GError       **error);
+/* Emits "organisation-changed". */
+void          _stw_workspace_organisation_changed (StwWorkspace *self);
+/* Re-reads the actor's name, recorded in every history entry (after the
+ * people changed). */
+void          _stw_workspace_reload_actor   (StwWorkspace  *self);
+/* The actor's name as last read ("" when unknown). */
+const char   *_stw_workspace_get_actor_name (StwWorkspace  *self);
+/* Remembers @person_id as the actor; the caller checked the person. */
+gboolean      _stw_workspace_set_actor      (StwWorkspace  *self,
+                                             gint64         person_id,
+                                             GError       **error);
 
 /* History change sets: a JSON object {"field": [old, new], …}. */
 JsonBuilder  *_stw_changes_new              (void);
@@ -85,31 +191,10 @@ char         *_stw_history_hash             (const char    *prev_hash,
                                              const char    *action,
                                              const char    *changes);
 
-/* Loads the items with @ids (not deleted) in a few queries: @out gets one
- * entry per id, in order, NULL where an item is gone. */
-gboolean      _stw_workspace_load_items     (StwWorkspace  *self,
-                                             const gint64  *ids,
-                                             guint          n,
-                                             GPtrArray     *out,
-                                             GError       **error);
-
 /* The next number of a reference series ("T", "OP-2027", "R"); counters
  * only go up. 0 with @error on failure. */
 gint64        _stw_workspace_next_number    (StwWorkspace  *self,
                                              const char    *series,
                                              GError       **error);
-/* Repeating tasks: the occurrence of a series due on @due (0: none), and a
- * new occurrence like @baseline (same lead time) due on @due. */
-gint64        _stw_workspace_find_occurrence (StwWorkspace *self,
-                                              gint64        series_id,
-                                              const char   *due);
-gboolean      _stw_workspace_add_occurrence (StwWorkspace  *self,
-                                             StwItem       *baseline,
-                                             gint64         owner_id,
-                                             const char    *due,
-                                             GError       **error);
-
-/* Evidence: removes blobs a crashed import left pending. */
-void          _stw_evidence_clean_pending   (StwWorkspace  *self);
 
 G_END_DECLS
