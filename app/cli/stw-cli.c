@@ -194,6 +194,9 @@ stw_cli_handle (GVariantDict *options,
   gint32 n_items = -1;
   guint n_commands;
 
+  /* Every domain in place (and its checks) before any command runs. */
+  stw_core_init ();
+
   g_variant_dict_lookup (options, "list-workspaces", "b", &list_ws);
   g_variant_dict_lookup (options, "new-workspace", "&s", &new_name);
   g_variant_dict_lookup (options, "me", "&s", &me);
