@@ -16,24 +16,11 @@
 #include "stw-workspace-private.h"
 #include "stw-workstream-store.h"
 
-/* The key of this domain's state on the workspace. */
-static GQuark
-stw_workstreams_quark (void)
-{
-  return g_quark_from_static_string ("stw-workstreams");
-}
-
+/* The domain's cached records, kept on the workspace. */
 static GListStore *
 workstreams_of (StwWorkspace *self)
 {
-  GListStore *workstreams = g_object_get_qdata (G_OBJECT (self), stw_workstreams_quark ());
-
-  if (workstreams == NULL)
-    {
-      workstreams = g_list_store_new (STW_TYPE_WORKSTREAM);
-      g_object_set_qdata_full (G_OBJECT (self), stw_workstreams_quark (), workstreams, g_object_unref);
-    }
-  return workstreams;
+  return _stw_workspace_get_cache (self, "stw-workstreams", STW_TYPE_WORKSTREAM);
 }
 
 static gint64

@@ -17,24 +17,11 @@
 
 static guint people_changed_signal;
 
-/* The key of this domain's state on the workspace. */
-static GQuark
-stw_people_quark (void)
-{
-  return g_quark_from_static_string ("stw-people");
-}
-
+/* The domain's cached records, kept on the workspace. */
 static GListStore *
 people_of (StwWorkspace *self)
 {
-  GListStore *people = g_object_get_qdata (G_OBJECT (self), stw_people_quark ());
-
-  if (people == NULL)
-    {
-      people = g_list_store_new (STW_TYPE_PERSON);
-      g_object_set_qdata_full (G_OBJECT (self), stw_people_quark (), people, g_object_unref);
-    }
-  return people;
+  return _stw_workspace_get_cache (self, "stw-people", STW_TYPE_PERSON);
 }
 
 static int

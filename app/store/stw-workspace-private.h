@@ -55,6 +55,13 @@ gpointer      _stw_find_by_id               (GListModel    *model,
                                              gint64         id,
                                              gint64       (*get_id) (gpointer object));
 
+/* A domain's data slot: the list model it caches its records in, kept on
+ * the workspace as qdata under the quark of @domain and created empty (of
+ * @item_type) on first use. The store never looks inside. */
+GListStore   *_stw_workspace_get_cache      (StwWorkspace  *self,
+                                             const char    *domain,
+                                             GType          item_type);
+
 /* Every change runs between these: the outermost pair is one
  * BEGIN IMMEDIATE … COMMIT, inner pairs are savepoints. Listeners hear of
  * the changed records when the outermost transaction ends. */

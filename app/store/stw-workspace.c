@@ -255,6 +255,22 @@ domain_at (guint i)
   return g_ptr_array_index (domains, i);
 }
 
+GListStore *
+_stw_workspace_get_cache (StwWorkspace *self,
+                          const char   *domain,
+                          GType         item_type)
+{
+  GQuark key = g_quark_from_string (domain);
+  GListStore *cache = g_object_get_qdata (G_OBJECT (self), key);
+
+  if (cache == NULL)
+    {
+      cache = g_list_store_new (item_type);
+      g_object_set_qdata_full (G_OBJECT (self), key, cache, g_object_unref);
+    }
+  return cache;
+}
+
 /* Each domain gets the changes noted under its entity. */
 static void
 flush_pending (StwWorkspace *self)
