@@ -768,8 +768,8 @@ workspace_new (sqlite3    *db,
   return self;
 }
 
-/* The profile, then what each domain caches, in the order they were
- * added (people before workstreams). */
+/* The profile, then what each domain caches, in the order the domains
+ * were added (stw_core_init() fixes it). */
 static gboolean
 load_all (StwWorkspace  *self,
           GError       **error)
