@@ -60,7 +60,6 @@ static const struct {
   { STW_WORKSTREAM_TASKS,      N_("ISMS tasks"),         "T" },
 };
 
-
 StwWorkspace *
 stw_workspace_create (const char  *path,
                       const char  *org_name,

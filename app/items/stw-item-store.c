@@ -1042,7 +1042,6 @@ stw_workspace_count_items (StwWorkspace  *self,
   return TRUE;
 }
 
-
 GListModel *
 stw_workspace_filter_items (StwWorkspace         *self,
                             const StwItemFilter  *filter,

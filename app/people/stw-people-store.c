@@ -344,7 +344,6 @@ stw_workspace_update_organisation (StwWorkspace  *self,
   return ok;
 }
 
-
 static gboolean
 people_opened (StwWorkspace  *self,
                   GError       **error)

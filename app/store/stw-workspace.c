@@ -213,7 +213,6 @@ _stw_workspace_step_done (StwWorkspace  *self,
   return TRUE;
 }
 
-
 gpointer
 _stw_find_by_id (GListModel *model,
                  gint64      id,
@@ -512,7 +511,6 @@ _stw_workspace_reload_profile (StwWorkspace  *self,
   return TRUE;
 }
 
-
 void
 _stw_workspace_reload_actor (StwWorkspace *self)
 {
@@ -540,7 +538,6 @@ _stw_workspace_organisation_changed (StwWorkspace *self)
 {
   g_signal_emit (self, signals[ORGANISATION_CHANGED], 0);
 }
-
 
 /* ------------------------------------------------------------------ */
 /* GObject                                                             */
@@ -959,7 +956,6 @@ _stw_workspace_create_at_version (const char  *path,
     _stw_workspace_remove_files (path);
   return ok;
 }
-
 
 StwWorkspace *
 _stw_workspace_create_file (const char  *path,
