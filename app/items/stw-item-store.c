@@ -44,13 +44,15 @@ items_changed (StwWorkspace *self,
     {
       StwChange *c = &g_array_index (pending, StwChange, i);
 
+      /* The key points into @pending, which does not change here; a key
+       * inside stream_ids went stale when that array grew (a use after
+       * free that valgrind saw with three or more workstreams). */
       if (!g_hash_table_contains (streams, &c->group))
         {
+          g_hash_table_add (streams, &c->group);
           g_array_append_val (stream_ids, c->group);
-          g_hash_table_add (streams, &g_array_index (stream_ids, gint64, stream_ids->len - 1));
         }
     }
-  /* stream_ids may have reallocated: rebuild nothing from the hash below. */
 
   for (guint i = 0; i < stream_ids->len; i++)
     {
