@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "stw-item-row.h"
 #include "stw-search-page.h"
 
@@ -16,6 +18,9 @@ struct _StwSearchPage
   GtkWidget    parent_instance;
 
   GListModel  *results;
+  StwWorkspace *workspace;
+  GtkSearchEntry *entry;
+  gboolean     active;
 
   GtkStack    *search_stack;
   GtkListView *search_results_view;
@@ -25,6 +30,7 @@ G_DEFINE_FINAL_TYPE (StwSearchPage, stw_search_page, GTK_TYPE_WIDGET)
 
 enum {
   ITEM_ACTIVATED,
+  ERROR,
   N_SIGNALS
 };
 
@@ -47,7 +53,75 @@ show_results (StwSearchPage *self,
     gtk_stack_set_visible_child_name (self->search_stack, page);
 }
 
+/* Shows what the workspace holds for the entry's text, best first. */
+static void
+run_search (StwSearchPage *self)
+{
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+
+  if (self->workspace != NULL && stripped[0] != '\0')
+    {
+      /* A reference typed in full comes first: the core ranks it so. */
+      results = stw_workspace_search_items (self->workspace, stripped, SEARCH_LIMIT, &error);
+      if (results == NULL)
+        {
+          g_autofree char *text = NULL;
+
+          /* Translators: "what failed: why", e.g. "Could not save the item: disk full". */
+          text = g_strdup_printf (_("%s: %s"), _("Could not search"), error->message);
+          g_signal_emit (self, signals[ERROR], 0, text);
+        }
+    }
+
+  if (stripped[0] == '\0')
+    show_results (self, results, "start");
+  else if (results == NULL || g_list_model_get_n_items (results) == 0)
+    show_results (self, results, "none");
+  else
+    show_results (self, results, "results");
+}
+
 /* Callbacks */
+
+static void
+search_changed_cb (StwSearchPage *self)
+{
+  if (self->active)
+    run_search (self);
+}
+
+/* Enter goes to the best match. */
+static void
+search_activated_cb (StwSearchPage *self)
+{
+  g_autoptr(StwItem) first = NULL;
+
+  /* The results may be a keystroke behind the entry's typing delay. */
+  run_search (self);
+  if (self->results == NULL || g_list_model_get_n_items (self->results) == 0)
+    return;
+
+  first = g_list_model_get_item (self->results, 0);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, stw_item_get_id (first));
+}
+
+/* Down from the entry goes to the results, as in a search popover. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       StwSearchPage         *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0
+      || self->results == NULL || g_list_model_get_n_items (self->results) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->search_results_view), GTK_DIR_TAB_FORWARD);
+}
 
 static void
 result_activated_cb (StwSearchPage *self,
@@ -97,8 +171,12 @@ stw_search_page_dispose (GObject *object)
 {
   StwSearchPage *self = STW_SEARCH_PAGE (object);
 
+  if (self->entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->entry, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_SEARCH_PAGE);
   g_clear_object (&self->results);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->entry);
 
   G_OBJECT_CLASS (stw_search_page_parent_class)->dispose (object);
 }
@@ -114,6 +192,9 @@ stw_search_page_class_init (StwSearchPageClass *klass)
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StwSearchPage, search_stack);
@@ -145,46 +226,46 @@ stw_search_page_new (void)
   return g_object_new (STW_TYPE_SEARCH_PAGE, NULL);
 }
 
-gboolean
-stw_search_page_search (StwSearchPage  *self,
-                        StwWorkspace   *workspace,
-                        const char     *text,
-                        GError        **error)
+void
+stw_search_page_set_entry (StwSearchPage  *self,
+                           GtkSearchEntry *entry)
 {
-  g_autoptr(GListModel) results = NULL;
-  g_autofree char *stripped = NULL;
+  GtkEventController *key;
 
-  g_return_val_if_fail (STW_IS_SEARCH_PAGE (self), FALSE);
-  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_if_fail (STW_IS_SEARCH_PAGE (self));
+  g_return_if_fail (GTK_IS_SEARCH_ENTRY (entry));
+  g_return_if_fail (self->entry == NULL);
 
-  stripped = g_strstrip (g_strdup (text));
-  if (workspace != NULL && stripped[0] != '\0')
-    {
-      /* A reference typed in full comes first: the core ranks it so. */
-      results = stw_workspace_search_items (workspace, stripped, SEARCH_LIMIT, error);
-      if (results == NULL)
-        {
-          show_results (self, NULL, "none");
-          return FALSE;
-        }
-    }
-
-  if (stripped[0] == '\0')
-    show_results (self, results, "start");
-  else if (results == NULL || g_list_model_get_n_items (results) == 0)
-    show_results (self, results, "none");
-  else
-    show_results (self, results, "results");
-
-  return TRUE;
+  self->entry = g_object_ref (entry);
+  /* Results follow typing after a short pause, not every keystroke. */
+  gtk_search_entry_set_search_delay (entry, 150);
+  g_signal_connect_object (entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (search_activated_cb), self, G_CONNECT_SWAPPED);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (entry), key);
 }
 
 void
-stw_search_page_clear (StwSearchPage *self)
+stw_search_page_set_workspace (StwSearchPage *self,
+                               StwWorkspace  *workspace)
 {
   g_return_if_fail (STW_IS_SEARCH_PAGE (self));
 
-  show_results (self, NULL, NULL);
+  g_set_object (&self->workspace, workspace);
+}
+
+void
+stw_search_page_set_active (StwSearchPage *self,
+                            gboolean       active)
+{
+  g_return_if_fail (STW_IS_SEARCH_PAGE (self));
+
+  self->active = active;
+  if (active && self->entry != NULL)
+    run_search (self);
+  else if (!active)
+    show_results (self, NULL, NULL);
 }
 
 GListModel *
@@ -193,15 +274,4 @@ stw_search_page_get_results (StwSearchPage *self)
   g_return_val_if_fail (STW_IS_SEARCH_PAGE (self), NULL);
 
   return self->results;
-}
-
-gboolean
-stw_search_page_focus_results (StwSearchPage *self)
-{
-  g_return_val_if_fail (STW_IS_SEARCH_PAGE (self), FALSE);
-
-  if (self->results == NULL || g_list_model_get_n_items (self->results) == 0)
-    return FALSE;
-
-  return gtk_widget_child_focus (GTK_WIDGET (self->search_results_view), GTK_DIR_TAB_FORWARD);
 }

@@ -2,10 +2,14 @@
  *
  * stw-search-page.h: what the window shows while it searches the
  * workspace (Ctrl+F): a hint before anything is typed, the items found,
- * or "No results". The search entry stays in the window's header, which
- * runs stw_search_page_search() as the person types.
+ * or "No results". The search entry stays in the window's header; while
+ * the page is active, the results follow what is typed there, Enter
+ * chooses the best match and Down goes to the results.
  *
- * Signal "item-activated" (gint64 item_id): a result was chosen.
+ * Signals:
+ *   "item-activated" (gint64 item_id): a result was chosen; the window
+ *     shows the item where it lives.
+ *   "error" (const char *message): the search failed.
  */
 #pragma once
 
@@ -19,17 +23,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StwSearchPage, stw_search_page, STW, SEARCH_PAGE, GtkWidget)
 
 GtkWidget  *stw_search_page_new           (void);
-/* Searches @workspace for @text; the items found are shown, best first.
- * FALSE on error (no results shown). */
-gboolean    stw_search_page_search        (StwSearchPage  *self,
-                                           StwWorkspace   *workspace,
-                                           const char     *text,
-                                           GError        **error);
-/* Forgets the results. */
-void        stw_search_page_clear         (StwSearchPage  *self);
+/* The entry the search reads, and the workspace it searches. */
+void        stw_search_page_set_entry     (StwSearchPage  *self,
+                                           GtkSearchEntry *entry);
+void        stw_search_page_set_workspace (StwSearchPage  *self,
+                                           StwWorkspace   *workspace);
+/* Active (the window's search is open), the page searches for what the
+ * entry holds and follows its typing; inactive, it forgets the results. */
+void        stw_search_page_set_active    (StwSearchPage  *self,
+                                           gboolean        active);
 /* The items found by the last search, or NULL. */
 GListModel *stw_search_page_get_results   (StwSearchPage  *self);
-/* Puts the keyboard on the first result; FALSE when there is none. */
-gboolean    stw_search_page_focus_results (StwSearchPage  *self);
 
 G_END_DECLS

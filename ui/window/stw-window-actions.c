@@ -270,6 +270,8 @@ open_workspace_activated (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   const char *path = g_variant_get_string (parameter, NULL);
 
+  gtk_popover_popdown (self->workspace_popover);
+
   if (self->workspace != NULL && g_strcmp0 (path, stw_workspace_get_path (self->workspace)) == 0)
     return;
 

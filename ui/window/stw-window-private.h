@@ -16,6 +16,7 @@
 #include "stw-risk-page.h"
 #include "stw-risk-register-row.h"
 #include "stw-search-page.h"
+#include "stw-toaster.h"
 #include "stw-undo.h"
 #include "stw-window.h"
 #include "stw-workstream-page.h"
@@ -30,9 +31,7 @@ struct _StwWindow
   StwWorkspace         *workspace;
   StwUndoStack         *undo;            /* items' undo, shared by the pages */
   StwPage              *page;            /* shown: the workstream page or the register */
-  AdwToast             *toast;
-  char                 *toast_title;
-  gint64                toast_added_at;
+  StwToaster           *toaster;
   guint                 syncing;         /* > 0 while the window moves selections itself */
 
   AdwToastOverlay      *toast_overlay;
@@ -49,7 +48,6 @@ struct _StwWindow
   GtkListBox           *workstreams_list;
   GtkListBox           *registers_list;
   StwRiskRegisterRow   *risk_register_row;
-  GtkPopoverMenu       *workstream_popover;  /* a sidebar row's context menu */
   AdwViewSwitcherTitle *switcher_title;
   GtkMenuButton        *workstream_menu_button;
   GtkSearchBar         *search_bar;

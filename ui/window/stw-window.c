@@ -16,9 +16,10 @@
 #include <glib/gi18n.h>
 
 #include "stw-risk-register.h"
+#include "stw-toaster.h"
 #include "stw-window.h"
 #include "stw-window-private.h"
-#include "stw-workspace-list.h"
+#include "stw-workspace-rows.h"
 #include "stw-workstream-row.h"
 
 G_DEFINE_FINAL_TYPE (StwWindow, stw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -32,29 +33,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define UNDO_DEPTH 50
-/* Longer than libadwaita's toast show animation (300 ms). */
-#define TOAST_SETTLE_USEC (G_USEC_PER_SEC / 2)
 
 /* Helpers */
-
-static void
-toast_dismissed_cb (AdwToast  *toast,
-                    StwWindow *self)
-{
-  if (self->toast == toast)
-    g_clear_object (&self->toast);
-}
-
-/* An error stays until dismissed: it explains why something did not
- * happen. */
-static void
-show_error_text (StwWindow  *self,
-                 const char *text)
-{
-  _stw_window_show_toast (self, text, FALSE);
-  adw_toast_set_timeout (self->toast, 0);
-  adw_toast_set_priority (self->toast, ADW_TOAST_PRIORITY_HIGH);
-}
 
 static GtkListBoxRow *
 find_workstream_row (StwWindow *self,
@@ -68,42 +48,6 @@ find_workstream_row (StwWindow *self,
       return GTK_LIST_BOX_ROW (child);
 
   return NULL;
-}
-
-/* Opens the context menu of the sidebar row @row at @x, @y (in the list's
- * coordinates), or under the row when both are negative. */
-static gboolean
-popup_workstream_menu (StwWindow     *self,
-                       GtkListBoxRow *row,
-                       double         x,
-                       double         y)
-{
-  g_autoptr(GMenuModel) menu = NULL;
-  GdkRectangle where;
-
-  if (row == NULL || !STW_IS_WORKSTREAM_ROW (row))
-    return FALSE;
-
-  menu = stw_workstream_menu_new (stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (row)), TRUE);
-  gtk_popover_menu_set_menu_model (self->workstream_popover, menu);
-
-  if (x < 0 || y < 0)
-    {
-      graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), point;
-
-      if (!gtk_widget_compute_point (GTK_WIDGET (row), GTK_WIDGET (self->workstreams_list), &origin, &point))
-        return FALSE;
-      x = point.x + 12;
-      y = point.y + gtk_widget_get_height (GTK_WIDGET (row));
-    }
-
-  where.x = (int) x;
-  where.y = (int) y;
-  where.width = where.height = 1;
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->workstream_popover), &where);
-  gtk_popover_popup (GTK_POPOVER (self->workstream_popover));
-
-  return TRUE;
 }
 
 /* Shows @page in the content (under the search, while it is open). */
@@ -195,16 +139,6 @@ jump_to_item (StwWindow *self,
   stw_page_show_record (STW_PAGE (self->workstream_page), "item", item_id);
 }
 
-static void
-run_search (StwWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  if (!stw_search_page_search (self->search_page, self->workspace, text, &error))
-    _stw_window_show_error (self, _("Could not search"), error);
-}
-
 static GtkWidget *
 create_workstream_row (gpointer item,
                        gpointer user_data)
@@ -212,66 +146,18 @@ create_workstream_row (gpointer item,
   return stw_workstream_row_new (STW_WORKSTREAM (item));
 }
 
-static GtkWidget *
-create_workspace_row (gpointer item,
-                      gpointer user_data)
-{
-  StwWindow *self = STW_WINDOW (user_data);
-  StwWorkspaceInfo *info = STW_WORKSPACE_INFO (item);
-  const char *org = stw_workspace_info_get_org_name (info);
-  const char *path = stw_workspace_info_get_path (info);
-  GtkWidget *row;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-
-  if (org != NULL && org[0] != '\0')
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), org);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stw_workspace_info_get_name (info));
-    }
-  else
-    {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stw_workspace_info_get_name (info));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Cannot be read"));
-    }
-
-  if (self->workspace != NULL
-      && g_strcmp0 (path, stw_workspace_get_path (self->workspace)) == 0)
-    {
-      GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open now"),
-                                      -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), check);
-    }
-
-  g_object_set_data_full (G_OBJECT (row), "path", g_strdup (path), g_free);
-
-  return row;
-}
-
 /* Lists the workspaces in @list; returns how many there are. */
 static guint
 fill_workspaces (StwWindow  *self,
                  GtkListBox *list)
 {
-  g_autoptr(GListModel) workspaces = NULL;
   g_autoptr(GError) error = NULL;
+  guint n = stw_workspace_rows_fill (list, self->workspace, &error);
 
-  workspaces = stw_workspaces_list (&error);
-  if (workspaces == NULL)
-    {
-      _stw_window_show_error (self, _("Could not list the workspaces"), error);
-      gtk_list_box_bind_model (list, NULL, NULL, NULL, NULL);
-      return 0;
-    }
+  if (error != NULL)
+    _stw_window_show_error (self, _("Could not list the workspaces"), error);
 
-  gtk_list_box_bind_model (list, workspaces, create_workspace_row, self, NULL);
-
-  return g_list_model_get_n_items (workspaces);
+  return n;
 }
 
 static void
@@ -327,7 +213,7 @@ static void
 page_error_cb (StwWindow  *self,
                const char *message)
 {
-  show_error_text (self, message);
+  stw_toaster_show_error (self->toaster, message);
 }
 
 static void
@@ -356,52 +242,9 @@ search_mode_changed_cb (StwWindow *self)
   else
     gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->page));
   _stw_window_update_actions (self);
+  stw_search_page_set_active (self->search_page, searching);
   if (searching)
-    {
-      run_search (self);
-      gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-    }
-  else
-    stw_search_page_clear (self->search_page);
-}
-
-static void
-search_changed_cb (StwWindow *self)
-{
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    run_search (self);
-}
-
-/* Enter goes to the best match. */
-static void
-search_activated_cb (StwWindow *self)
-{
-  g_autoptr(StwItem) first = NULL;
-  GListModel *results;
-
-  /* The results may be a keystroke behind the entry's typing delay. */
-  run_search (self);
-  results = stw_search_page_get_results (self->search_page);
-  if (results == NULL || g_list_model_get_n_items (results) == 0)
-    return;
-
-  first = g_list_model_get_item (results, 0);
-  jump_to_item (self, stw_item_get_id (first));
-}
-
-/* Down from the entry goes to the results, as in a search popover. */
-static gboolean
-search_key_pressed_cb (GtkEventControllerKey *controller,
-                       guint                  keyval,
-                       guint                  keycode,
-                       GdkModifierType        state,
-                       StwWindow             *self)
-{
-  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  return stw_search_page_focus_results (self->search_page);
+    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -420,33 +263,21 @@ workstream_row_selected_cb (StwWindow     *self,
   if (self->syncing > 0 || row == NULL)
     return;
 
-  previous = stw_workstream_page_get_workstream (self->workstream_page);
-
-  /* From the register: its editor saves first, or the register stays. */
-  if (self->page == STW_PAGE (self->risk_page))
+  /* The page shown saves first (the register's editor or the item
+   * editor), or the window stays where the unsaved edit is. */
+  if (!stw_page_commit (self->page))
     {
-      if (!stw_page_commit (self->page))
-        {
-          self->syncing++;
-          gtk_list_box_unselect_all (self->workstreams_list);
-          self->syncing--;
-          return;
-        }
-      leave_risk_register (self);
-    }
-
-  if (!stw_page_commit (STW_PAGE (self->workstream_page)))
-    {
-      /* Stay where the unsaved edit is. */
-      GtkListBoxRow *back = previous != NULL ? find_workstream_row (self, stw_workstream_get_id (previous)) : NULL;
-
+      previous = stw_workstream_page_get_workstream (self->workstream_page);
       self->syncing++;
-      if (back != NULL)
-        gtk_list_box_select_row (self->workstreams_list, back);
+      if (previous != NULL)
+        gtk_list_box_select_row (self->workstreams_list, find_workstream_row (self, stw_workstream_get_id (previous)));
+      else
+        gtk_list_box_unselect_all (self->workstreams_list);
       self->syncing--;
       return;
     }
 
+  leave_risk_register (self);
   stw_workstream_page_set_workstream (self->workstream_page,
                                       stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (row)));
 }
@@ -474,7 +305,7 @@ new_treatment_requested_cb (StwWindow *self,
 
   if (treatment == NULL || (row = find_workstream_row (self, stw_workstream_get_id (treatment))) == NULL)
     {
-      show_error_text (self, _("This workspace has no risk treatment workstream"));
+      stw_toaster_show_error (self->toaster, _("This workspace has no risk treatment workstream"));
       return;
     }
 
@@ -514,58 +345,6 @@ workspace_popover_shown_cb (StwWindow *self)
   _stw_window_update_actor (self);
 }
 
-static void
-workspace_row_activated_cb (StwWindow     *self,
-                            GtkListBoxRow *row)
-{
-  const char *path = g_object_get_data (G_OBJECT (row), "path");
-
-  gtk_popover_popdown (self->workspace_popover);
-
-  if (path != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-workspace", "s", path);
-}
-
-/* A right click (or a long press) on a sidebar row opens its menu. */
-static void
-workstreams_pressed_cb (GtkGestureClick *gesture,
-                        int              n_press,
-                        double           x,
-                        double           y,
-                        StwWindow       *self)
-{
-  if (popup_workstream_menu (self, gtk_list_box_get_row_at_y (self->workstreams_list, (int) y), x, y))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-static void
-workstreams_long_pressed_cb (GtkGestureLongPress *gesture,
-                             double               x,
-                             double               y,
-                             StwWindow           *self)
-{
-  if (popup_workstream_menu (self, gtk_list_box_get_row_at_y (self->workstreams_list, (int) y), x, y))
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-}
-
-/* Shift+F10 or the Menu key: the menu of the row with the focus. */
-static gboolean
-workstreams_menu_key_cb (GtkWidget *list,
-                         GVariant  *arguments,
-                         gpointer   user_data)
-{
-  StwWindow *self = STW_WINDOW (user_data);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkListBoxRow *row = NULL;
-
-  if (focus != NULL && GTK_IS_LIST_BOX_ROW (focus) && gtk_widget_get_parent (focus) == list)
-    row = GTK_LIST_BOX_ROW (focus);
-  else
-    row = gtk_list_box_get_selected_row (self->workstreams_list);
-
-  return popup_workstream_menu (self, row, -1, -1);
-}
-
 /* Overrides */
 
 static gboolean
@@ -597,31 +376,15 @@ stw_window_dispose (GObject *object)
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
 
-  if (self->workstream_popover != NULL)
-    {
-      gtk_widget_unparent (GTK_WIDGET (self->workstream_popover));
-      self->workstream_popover = NULL;
-    }
-
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_WINDOW);
   self->page = NULL;
 
   g_clear_object (&self->undo);
   g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
-  g_clear_object (&self->toast);
+  g_clear_object (&self->toaster);
 
   G_OBJECT_CLASS (stw_window_parent_class)->dispose (object);
-}
-
-static void
-stw_window_finalize (GObject *object)
-{
-  StwWindow *self = STW_WINDOW (object);
-
-  g_clear_pointer (&self->toast_title, g_free);
-
-  G_OBJECT_CLASS (stw_window_parent_class)->finalize (object);
 }
 
 static void
@@ -670,7 +433,6 @@ stw_window_class_init (StwWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = stw_window_dispose;
-  object_class->finalize = stw_window_finalize;
   object_class->get_property = stw_window_get_property;
   object_class->set_property = stw_window_set_property;
   window_class->close_request = stw_window_close_request;
@@ -714,14 +476,11 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, workstream_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, workstream_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, workspace_popover_shown_cb);
-  gtk_widget_class_bind_template_callback (widget_class, workspace_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_header_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_reveal_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_treatment_requested_cb);
@@ -735,14 +494,11 @@ stw_window_init (StwWindow *self)
 {
   StwPage *pages[2];
   AdwViewStack *views;
-  GtkEventController *key;
-  GtkEventController *shortcuts;
-  GtkGesture *click;
-  GtkGesture *long_press;
   GSettingsSchemaSource *source;
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->toaster = stw_toaster_new (self->toast_overlay);
 
   /* The header switches between the workstream page's views. */
   pages[0] = STW_PAGE (self->workstream_page);
@@ -756,34 +512,7 @@ stw_window_init (StwWindow *self)
   self->page = pages[0];
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  /* Results follow typing after a short pause, not every keystroke. */
-  gtk_search_entry_set_search_delay (self->search_entry, 150);
-  key = gtk_event_controller_key_new ();
-  g_signal_connect_object (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), key);
-
-  /* The sidebar rows' context menu: right click, long press, Shift+F10. */
-  self->workstream_popover = GTK_POPOVER_MENU (gtk_popover_menu_new_from_model (NULL));
-  gtk_popover_set_has_arrow (GTK_POPOVER (self->workstream_popover), FALSE);
-  gtk_widget_set_halign (GTK_WIDGET (self->workstream_popover), GTK_ALIGN_START);
-  gtk_widget_set_parent (GTK_WIDGET (self->workstream_popover), GTK_WIDGET (self->workstreams_list));
-
-  click = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (workstreams_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->workstreams_list), GTK_EVENT_CONTROLLER (click));
-
-  long_press = gtk_gesture_long_press_new ();
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
-  g_signal_connect_object (long_press, "pressed", G_CALLBACK (workstreams_long_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (self->workstreams_list), GTK_EVENT_CONTROLLER (long_press));
-
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
-                                                                                       gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
-                                                          gtk_callback_action_new (workstreams_menu_key_cb, self, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self->workstreams_list), shortcuts);
+  stw_search_page_set_entry (self->search_page, self->search_entry);
 
   /* Without the schema (a build tree run without GSETTINGS_SCHEMA_DIR) the
    * window works, it just does not remember anything. */
@@ -861,6 +590,7 @@ stw_window_set_workspace (StwWindow    *self,
   stw_page_set_workspace (STW_PAGE (self->workstream_page), workspace, self->undo);
   stw_page_set_workspace (STW_PAGE (self->risk_page), workspace, self->undo);
   stw_risk_register_row_set_workspace (self->risk_register_row, workspace);
+  stw_search_page_set_workspace (self->search_page, workspace);
 
   if (workspace == NULL)
     {
@@ -945,50 +675,12 @@ stw_window_open_last_workspace (StwWindow *self)
 
 /* Internal API */
 
-/* Shows @text (plain text, not markup) in a toast, replacing the one shown,
- * so that "Undo" always means the newest change. */
 void
 _stw_window_show_toast (StwWindow  *self,
                         const char *text,
                         gboolean    with_undo)
 {
-  g_autofree char *markup = g_markup_escape_text (text, -1);
-  gint64 now = g_get_monotonic_time ();
-  AdwToast *toast;
-
-  g_free (self->toast_title);
-  self->toast_title = g_strdup (text);
-
-  /* libadwaita 1.2 frees a toast twice when it is dismissed while its show
-   * animation runs (several changes in a row), so a toast that has only
-   * just appeared is reworded instead of replaced. */
-  if (self->toast != NULL && now - self->toast_added_at < TOAST_SETTLE_USEC)
-    {
-      adw_toast_set_title (self->toast, markup);
-      adw_toast_set_button_label (self->toast, with_undo ? _("_Undo") : NULL);
-      adw_toast_set_action_name (self->toast, with_undo ? "win.undo" : NULL);
-      return;
-    }
-
-  if (self->toast != NULL)
-    {
-      AdwToast *old = g_steal_pointer (&self->toast);
-
-      adw_toast_dismiss (old);
-      g_object_unref (old);
-    }
-
-  toast = adw_toast_new (markup);
-  if (with_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self, 0);
-
-  self->toast = g_object_ref (toast);
-  self->toast_added_at = now;
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  stw_toaster_show (self->toaster, text, with_undo ? "win.undo" : NULL);
 }
 
 void
@@ -1000,7 +692,7 @@ _stw_window_show_error (StwWindow    *self,
 
   /* Translators: "what failed: why", e.g. "Could not save the item: disk full". */
   text = g_strdup_printf (_("%s: %s"), what, error->message);
-  show_error_text (self, text);
+  stw_toaster_show_error (self->toaster, text);
 }
 
 /* The header fits the page: a workstream's views and menu, or the
@@ -1089,97 +781,4 @@ _stw_window_open_new_workspace (StwWindow    *self,
 {
   if (stw_window_set_workspace (self, workspace))
     remember_workspace (self, stw_workspace_get_path (workspace));
-}
-
-/* For the UI tests: what the pages show. */
-
-GtkListBox *
-_stw_window_get_workstreams_list (StwWindow *self)
-{
-  return self->workstreams_list;
-}
-
-StwListView *
-_stw_window_get_list_view (StwWindow *self)
-{
-  return stw_workstream_page_get_list_view (self->workstream_page);
-}
-
-StwBoardView *
-_stw_window_get_board_view (StwWindow *self)
-{
-  return stw_workstream_page_get_board_view (self->workstream_page);
-}
-
-StwCalendarView *
-_stw_window_get_calendar_view (StwWindow *self)
-{
-  return stw_workstream_page_get_calendar_view (self->workstream_page);
-}
-
-StwItemEditor *
-_stw_window_get_editor (StwWindow *self)
-{
-  return stw_workstream_page_get_editor (self->workstream_page);
-}
-
-StwUndoStack *
-_stw_window_get_undo (StwWindow *self)
-{
-  return self->undo;
-}
-
-gboolean
-_stw_window_get_editor_revealed (StwWindow *self)
-{
-  return stw_workstream_page_get_editor_revealed (self->workstream_page);
-}
-
-const char *
-_stw_window_get_visible_page (StwWindow *self)
-{
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
-    return "welcome";
-  if (gtk_search_bar_get_search_mode (self->search_bar))
-    return "search";
-  if (self->page == STW_PAGE (self->risk_page))
-    return "risks";
-
-  return stw_workstream_page_get_visible_view (self->workstream_page);
-}
-
-GtkSearchEntry *
-_stw_window_get_search_entry (StwWindow *self)
-{
-  return self->search_entry;
-}
-
-GListModel *
-_stw_window_get_search_results (StwWindow *self)
-{
-  return stw_search_page_get_results (self->search_page);
-}
-
-const char *
-_stw_window_get_toast_title (StwWindow *self)
-{
-  return self->toast_title;
-}
-
-StwRiskPage *
-_stw_window_get_risk_page (StwWindow *self)
-{
-  return self->risk_page;
-}
-
-StwRiskRegisterRow *
-_stw_window_get_risk_register_row (StwWindow *self)
-{
-  return self->risk_register_row;
-}
-
-StwEvidenceQueue *
-_stw_window_get_evidence_queue (StwWindow *self)
-{
-  return stw_workstream_page_get_evidence_queue (self->workstream_page);
 }

@@ -14,6 +14,7 @@
 #include "stw-evidence-list.h"
 #include "stw-evidence-progress.h"
 #include "stw-workstream-page.h"
+#include "stw-workstream-row.h"
 
 typedef enum {
   SAVE_DONE,
@@ -980,34 +981,4 @@ stw_workstream_page_get_evidence_queue (StwWorkstreamPage *self)
   g_return_val_if_fail (STW_IS_WORKSTREAM_PAGE (self), NULL);
 
   return self->evidence_queue;
-}
-
-GMenuModel *
-stw_workstream_menu_new (StwWorkstream *workstream,
-                         gboolean       offer_new)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) settings = g_menu_new ();
-  g_autoptr(GMenuItem) item = NULL;
-
-  g_return_val_if_fail (STW_IS_WORKSTREAM (workstream), NULL);
-
-  if (stw_workstream_get_kind (workstream) == STW_WORKSTREAM_PLAN)
-    {
-      g_autoptr(GMenu) plan = g_menu_new ();
-
-      g_menu_append (plan, _("_Roll forward to next year…"), "win.roll-forward");
-      g_menu_append (plan, _("_Add the template plan…"), "win.apply-plan-template");
-      g_menu_append_section (menu, NULL, G_MENU_MODEL (plan));
-    }
-
-  item = g_menu_item_new (_("Workstream _settings…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "win.edit-workstream",
-                                           g_variant_new_int64 (stw_workstream_get_id (workstream)));
-  g_menu_append_item (settings, item);
-  if (offer_new)
-    g_menu_append (settings, _("_New workstream…"), "win.new-workstream");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (settings));
-
-  return G_MENU_MODEL (menu);
 }

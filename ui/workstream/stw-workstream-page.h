@@ -48,10 +48,4 @@ StwListView      *stw_workstream_page_get_list_view      (StwWorkstreamPage *sel
 /* The queue of files dropped on cards and rows (win.attach-evidence). */
 StwEvidenceQueue *stw_workstream_page_get_evidence_queue (StwWorkstreamPage *self);
 
-/* What a workstream's menu offers (the header's and the sidebar row's):
- * its settings, for the operational plan the yearly roll-forward and the
- * template, and with @offer_new a new workstream. */
-GMenuModel       *stw_workstream_menu_new                (StwWorkstream     *workstream,
-                                                          gboolean           offer_new);
-
 G_END_DECLS
