@@ -433,6 +433,10 @@ _stw_window_update_actions (StwWindow *self)
   gboolean has_workspace = self->workspace != NULL;
   gboolean has_plan = find_plan (self) != NULL;
 
+  /* The pages may still say so while the window is disposed. */
+  if (self->search_bar == NULL)
+    return;
+
   for (guint i = 0; i < G_N_ELEMENTS (page_actions); i++)
     {
       g_autofree char *name = g_strconcat ("win.", page_actions[i], NULL);

@@ -232,15 +232,16 @@ page_reveal_requested_cb (StwWindow *self)
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
+/* The results show in the workstream page, in place of its views and
+ * beside its editor. */
 static void
 search_mode_changed_cb (StwWindow *self)
 {
   gboolean searching = gtk_search_bar_get_search_mode (self->search_bar);
 
-  if (searching)
-    gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->search_page));
-  else
-    gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (self->page));
+  stw_workstream_page_show_cover (self->workstream_page, searching);
+  gtk_stack_set_visible_child (self->page_stack,
+                               searching ? GTK_WIDGET (self->workstream_page) : GTK_WIDGET (self->page));
   _stw_window_update_actions (self);
   stw_search_page_set_active (self->search_page, searching);
   if (searching)
@@ -377,7 +378,9 @@ stw_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_WINDOW);
+  /* The workstream page held them. */
   self->page = NULL;
+  self->search_page = NULL;
 
   g_clear_object (&self->undo);
   g_clear_object (&self->workspace);
@@ -468,7 +471,6 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, workstream_page);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, risk_page);
-  gtk_widget_class_bind_template_child (widget_class, StwWindow, search_page);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, registers_list);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, risk_register_row);
   gtk_widget_class_bind_template_child (widget_class, StwWindow, new_item_button);
@@ -481,7 +483,6 @@ stw_window_class_init (StwWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, page_header_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_reveal_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, register_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, new_treatment_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, treatment_item_activated_cb);
@@ -511,6 +512,11 @@ stw_window_init (StwWindow *self)
                              G_CALLBACK (page_actions_changed_cb), self, G_CONNECT_SWAPPED);
   self->page = pages[0];
 
+  self->search_page = STW_SEARCH_PAGE (stw_search_page_new ());
+  g_signal_connect_object (self->search_page, "item-activated",
+                           G_CALLBACK (search_result_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_page, "error", G_CALLBACK (page_error_cb), self, G_CONNECT_SWAPPED);
+  stw_workstream_page_set_cover (self->workstream_page, GTK_WIDGET (self->search_page));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   stw_search_page_set_entry (self->search_page, self->search_entry);
 

@@ -36,6 +36,7 @@ struct _StwWorkstreamPage
 
   AdwFlap            *flap;
   GtkRevealer        *progress_revealer;
+  GtkStack           *content_stack;    /* the views, or a cover over them */
   AdwViewStack       *view_stack;
   StwBoardView       *board_view;
   StwCalendarView    *calendar_view;
@@ -814,6 +815,7 @@ stw_workstream_page_class_init (StwWorkstreamPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-workstream-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamPage, flap);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamPage, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, StwWorkstreamPage, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamPage, board_view);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamPage, calendar_view);
@@ -925,6 +927,32 @@ stw_workstream_page_new_item (StwWorkstreamPage *self,
     stw_item_set_owner_id (item, stw_person_get_id (owner));
 
   edit_new_item (self, item);
+}
+
+void
+stw_workstream_page_set_cover (StwWorkstreamPage *self,
+                               GtkWidget         *cover)
+{
+  GtkWidget *old;
+
+  g_return_if_fail (STW_IS_WORKSTREAM_PAGE (self));
+  g_return_if_fail (GTK_IS_WIDGET (cover));
+
+  old = gtk_stack_get_child_by_name (self->content_stack, "cover");
+  if (old != NULL)
+    gtk_stack_remove (self->content_stack, old);
+  gtk_stack_add_named (self->content_stack, cover, "cover");
+}
+
+void
+stw_workstream_page_show_cover (StwWorkstreamPage *self,
+                                gboolean           shown)
+{
+  g_return_if_fail (STW_IS_WORKSTREAM_PAGE (self));
+
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    shown && gtk_stack_get_child_by_name (self->content_stack, "cover") != NULL
+                                    ? "cover" : "views");
 }
 
 const char *

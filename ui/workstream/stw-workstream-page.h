@@ -38,6 +38,13 @@ void              stw_workstream_page_set_workstream     (StwWorkstreamPage *sel
  * workstream's (unless they have left). */
 void              stw_workstream_page_new_item           (StwWorkstreamPage *self,
                                                           StwRisk           *risk);
+/* @cover (the window's search results) can be shown in place of the
+ * views, beside the editor and under the progress of evidence drops, as
+ * the views are. */
+void              stw_workstream_page_set_cover          (StwWorkstreamPage *self,
+                                                          GtkWidget         *cover);
+void              stw_workstream_page_show_cover         (StwWorkstreamPage *self,
+                                                          gboolean           shown);
 /* "board", "calendar" or "list". */
 const char       *stw_workstream_page_get_visible_view   (StwWorkstreamPage *self);
 gboolean          stw_workstream_page_get_editor_revealed (StwWorkstreamPage *self);
