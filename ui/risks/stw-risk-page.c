@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "stw-page.h"
 #include "stw-risk-page.h"
 #include "stw-risk-register.h"
 
@@ -29,13 +30,17 @@ struct _StwRiskPage
   StwWorkspace        *workspace;
   GPtrArray           *changes;      /* RiskChange, newest last */
   gboolean             pushed;       /* the save just reported can be undone */
+  GSimpleActionGroup  *actions;      /* the page's (see stw-page.h) */
 
   AdwFlap             *flap;
   StwRiskRegisterView *register_view;
   StwRiskEditor       *editor;
 };
 
-G_DEFINE_FINAL_TYPE (StwRiskPage, stw_risk_page, GTK_TYPE_WIDGET)
+static void stw_risk_page_iface_init (StwPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (StwRiskPage, stw_risk_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (STW_TYPE_PAGE, stw_risk_page_iface_init))
 
 enum {
   PROP_0,
@@ -47,9 +52,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* "changed" and "error" are StwPage's. */
 enum {
-  CHANGED,
-  ERROR,
   NEW_TREATMENT_REQUESTED,
   TREATMENT_ITEM_ACTIVATED,
   N_SIGNALS
@@ -192,14 +196,14 @@ editor_changed_cb (StwRiskPage *self,
   gboolean can_undo = self->pushed;
 
   self->pushed = FALSE;
-  g_signal_emit (self, signals[CHANGED], 0, message, can_undo);
+  stw_page_emit_changed (STW_PAGE (self), message, can_undo);
 }
 
 static void
 editor_error_cb (StwRiskPage *self,
                  const char  *message)
 {
-  g_signal_emit (self, signals[ERROR], 0, message);
+  stw_page_emit_error (STW_PAGE (self), NULL, message);
 }
 
 static void
@@ -223,6 +227,136 @@ treatment_item_activated_cb (StwRiskPage *self,
   g_signal_emit (self, signals[TREATMENT_ITEM_ACTIVATED], 0, item_id);
 }
 
+/* Actions (see stw-page.h); the window runs them while the register is
+ * shown. */
+
+static void
+update_actions (StwRiskPage *self)
+{
+  static const char *with_editor[] = { "save-item", "close-editor" };
+  gboolean revealed = stw_risk_page_get_editor_revealed (self);
+  GAction *action;
+
+  if (self->actions == NULL)
+    return;
+
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "new-item");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->workspace != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (with_editor); i++)
+    {
+      action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), with_editor[i]);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), revealed);
+    }
+  action = g_action_map_lookup_action (G_ACTION_MAP (self->actions), "undo");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), stw_risk_page_get_can_undo (self));
+}
+
+static void
+notified_cb (StwRiskPage *self)
+{
+  update_actions (self);
+}
+
+static void
+new_item_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  stw_risk_page_new_risk (STW_RISK_PAGE (user_data));
+}
+
+/* Ctrl+S saves the risk open in the pane (a refusal is shown there and
+ * sent as "error"). */
+static void
+save_item_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  StwRiskPage *self = STW_RISK_PAGE (user_data);
+
+  if (stw_risk_editor_get_loaded_risk (self->editor) != NULL)
+    stw_risk_editor_save (self->editor, NULL);
+}
+
+static void
+close_editor_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  stw_risk_page_close_editor (STW_RISK_PAGE (user_data));
+}
+
+/* The register's own undo: StwUndoStack knows items only. */
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  StwRiskPage *self = STW_RISK_PAGE (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  if (!stw_risk_page_undo (self, &text, &error))
+    stw_page_emit_error (STW_PAGE (self), _("Could not undo"), error->message);
+  else
+    stw_page_emit_changed (STW_PAGE (self), text, FALSE);
+}
+
+/* StwPage */
+
+static void
+stw_risk_page_set_page_workspace (StwPage      *page,
+                                  StwWorkspace *workspace,
+                                  StwUndoStack *undo)
+{
+  stw_risk_page_set_workspace (STW_RISK_PAGE (page), workspace);
+}
+
+static const char *
+stw_risk_page_get_title (StwPage *page)
+{
+  return _("Risk register");
+}
+
+static const char *
+stw_risk_page_get_subtitle (StwPage *page)
+{
+  StwRiskPage *self = STW_RISK_PAGE (page);
+
+  return self->workspace != NULL ? stw_workspace_get_org_name (self->workspace) : "";
+}
+
+static GActionGroup *
+stw_risk_page_get_actions (StwPage *page)
+{
+  return G_ACTION_GROUP (STW_RISK_PAGE (page)->actions);
+}
+
+static gboolean
+stw_risk_page_commit_page (StwPage *page)
+{
+  return stw_risk_page_commit (STW_RISK_PAGE (page));
+}
+
+static gboolean
+stw_risk_page_show_record (StwPage    *page,
+                           const char *entity,
+                           gint64      id)
+{
+  return g_str_equal (entity, "risk") && stw_risk_page_open_risk (STW_RISK_PAGE (page), id);
+}
+
+static void
+stw_risk_page_iface_init (StwPageInterface *iface)
+{
+  iface->set_workspace = stw_risk_page_set_page_workspace;
+  iface->get_title = stw_risk_page_get_title;
+  iface->get_subtitle = stw_risk_page_get_subtitle;
+  iface->get_actions = stw_risk_page_get_actions;
+  iface->commit = stw_risk_page_commit_page;
+  iface->show_record = stw_risk_page_show_record;
+}
+
 /* Overrides */
 
 static void
@@ -232,6 +366,7 @@ stw_risk_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_RISK_PAGE);
   g_clear_object (&self->workspace);
+  g_clear_object (&self->actions);
 
   G_OBJECT_CLASS (stw_risk_page_parent_class)->dispose (object);
 }
@@ -317,12 +452,6 @@ stw_risk_page_class_init (StwRiskPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
-  signals[ERROR] =
-    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[NEW_TREATMENT_REQUESTED] =
     g_signal_new ("new-treatment-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -356,9 +485,23 @@ stw_risk_page_class_init (StwRiskPageClass *klass)
 static void
 stw_risk_page_init (StwRiskPage *self)
 {
+  static const GActionEntry entries[] = {
+    { "new-item", new_item_activated },
+    { "save-item", save_item_activated },
+    { "close-editor", close_editor_activated },
+    { "undo", undo_activated },
+  };
+
   self->changes = g_ptr_array_new_with_free_func (risk_change_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->actions = g_simple_action_group_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries, G_N_ELEMENTS (entries), self);
+  /* What the actions can do follows the editor, the undo list and the
+   * workspace. */
+  g_signal_connect (self, "notify", G_CALLBACK (notified_cb), NULL);
+  update_actions (self);
 }
 
 /* Public API */
@@ -437,7 +580,7 @@ stw_risk_page_open_risk (StwRiskPage *self,
   risk = stw_workspace_load_risk (self->workspace, risk_id, &error);
   if (risk == NULL)
     {
-      g_signal_emit (self, signals[ERROR], 0, error->message);
+      stw_page_emit_error (STW_PAGE (self), NULL, error->message);
       return FALSE;
     }
 

@@ -1,23 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * stw-risk-page.h: the risk register as a page of the main window: the
- * register (StwRiskRegisterView) with the risk editor (StwRiskEditor)
- * sliding in from the end, as the item editor does beside the views.
+ * stw-risk-page.h: the risk register as a page of the main window
+ * (StwPage): the register (StwRiskRegisterView) with the risk editor
+ * (StwRiskEditor) sliding in from the end, as the item editor does beside
+ * a workstream's views.
  *
  * Undo of risk edits: StwUndoStack knows items only, so the page keeps
  * its own short list of the risks as they were before each save (and of
  * risks just added). stw_risk_page_undo() writes the older version back,
  * or takes a risk that was just added out of the register again; the
- * window runs it for Ctrl+Z and the toast's Undo while the register is
- * shown. Deleting a risk cannot be undone (the core never gives a deleted
+ * page's "undo" action runs it, which the window runs for Ctrl+Z and the
+ * toast's Undo while the register is shown. Deleting a risk cannot be undone (the core never gives a deleted
  * risk's reference again), so the editor asks before it deletes.
  *
  * Wiring in the window:
- *   - stw_risk_page_set_workspace() when a workspace opens or closes.
- *   - "changed" (const char *message, gboolean can_undo): a risk was
- *     saved, added or deleted; show a toast, with Undo when @can_undo.
- *   - "error" (const char *message): the core refused (the pane shows the
- *     message as well).
+ *   - stw_page_set_workspace() when a workspace opens or closes.
+ *   - StwPage's "changed": a risk was saved, added or deleted; "error":
+ *     the core refused (the pane shows the message as well).
  *   - "new-treatment-requested" (gint64 risk_id): create an item in the
  *     risk-treatment workstream naming the risk, and open it.
  *   - "treatment-item-activated" (gint64 item_id): show that item.

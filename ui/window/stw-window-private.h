@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * stw-window-private.h: what the UI tests reach inside the window.
+ * stw-window-private.h: the window's insides, shared by stw-window.c (the
+ * router: sidebar, header, pages, search, workspace) and
+ * stw-window-actions.c (its actions), and what the UI tests reach inside
+ * the window.
  */
 #pragma once
 
@@ -9,13 +12,82 @@
 #include "stw-evidence-queue.h"
 #include "stw-item-editor.h"
 #include "stw-list-view.h"
+#include "stw-page.h"
 #include "stw-risk-page.h"
 #include "stw-risk-register-row.h"
+#include "stw-search-page.h"
+#include "stw-toaster.h"
 #include "stw-undo.h"
 #include "stw-window.h"
+#include "stw-workstream-page.h"
 
 G_BEGIN_DECLS
 
+struct _StwWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  GSettings            *settings;
+  StwWorkspace         *workspace;
+  StwUndoStack         *undo;            /* items' undo, shared by the pages */
+  StwPage              *page;            /* shown: the workstream page or the register */
+  StwToaster           *toaster;
+  guint                 syncing;         /* > 0 while the window moves selections itself */
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwPreferencesGroup  *welcome_workspaces_group;
+  GtkListBox           *welcome_workspaces_list;
+  AdwLeaflet           *leaflet;
+  GtkMenuButton        *workspace_button;
+  GtkLabel             *workspace_label;
+  GtkPopover           *workspace_popover;
+  GtkListBox           *workspaces_list;
+  GtkButton            *actor_button;
+  GtkLabel             *actor_label;
+  GtkListBox           *workstreams_list;
+  GtkListBox           *registers_list;
+  StwRiskRegisterRow   *risk_register_row;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkMenuButton        *workstream_menu_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *page_stack;
+  StwWorkstreamPage    *workstream_page;
+  StwRiskPage          *risk_page;
+  StwSearchPage        *search_page;
+  GtkWidget            *new_item_button;
+  GtkWidget            *switcher_bar;
+};
+
+/* stw-window.c, for the actions */
+void           _stw_window_show_toast             (StwWindow         *self,
+                                                   const char        *text,
+                                                   gboolean           with_undo);
+void           _stw_window_show_error             (StwWindow         *self,
+                                                   const char        *what,
+                                                   const GError      *error);
+void           _stw_window_update_header          (StwWindow         *self);
+void           _stw_window_update_actor           (StwWindow         *self);
+StwWorkstream *_stw_window_find_workstream_of_kind (StwWindow        *self,
+                                                   StwWorkstreamKind  kind);
+/* Shows the workstream @workstream_id, as a click on its sidebar row
+ * does; its row follows its settings. */
+void           _stw_window_show_workstream        (StwWindow         *self,
+                                                   gint64             workstream_id);
+void           _stw_window_update_workstream_row  (StwWindow         *self,
+                                                   gint64             workstream_id);
+/* Shows @workspace, new, and remembers it for next time. */
+void           _stw_window_open_new_workspace     (StwWindow         *self,
+                                                   StwWorkspace      *workspace);
+
+/* stw-window-actions.c */
+void           _stw_window_class_actions_init     (StwWindowClass    *klass);
+/* Enables the actions that make sense now (the page shown decides its
+ * own). */
+void           _stw_window_update_actions         (StwWindow         *self);
+
+/* For the UI tests */
 GtkListBox      *_stw_window_get_workstreams_list (StwWindow *self);
 StwListView     *_stw_window_get_list_view        (StwWindow *self);
 StwBoardView    *_stw_window_get_board_view       (StwWindow *self);

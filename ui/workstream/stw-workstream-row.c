@@ -4,7 +4,9 @@
  * many items are open and, in a badge, how many are overdue. A custom
  * workstream shows a dot in its colour where the built-in ones have an
  * icon. The counts and the name follow the workstream's notifications, so
- * the row stays current as items change anywhere in the window.
+ * the row stays current as items change anywhere in the window. Its
+ * menu (settings, and the plan's roll-forward and template) opens on a
+ * right click, a long press, Shift+F10 or the Menu key.
  */
 #include "config.h"
 
@@ -24,6 +26,7 @@ struct _StwWorkstreamRow
   GtkLabel      *name_label;
   GtkLabel      *open_label;
   GtkLabel      *overdue_label;
+  GtkWidget     *menu;          /* the context menu, made when first opened */
 };
 
 G_DEFINE_FINAL_TYPE (StwWorkstreamRow, stw_workstream_row, GTK_TYPE_LIST_BOX_ROW)
@@ -133,7 +136,75 @@ draw_dot (GtkDrawingArea *area,
   cairo_stroke (cr);
 }
 
+/* Opens the row's menu at @x, @y, or under the row when both are
+ * negative. */
+static gboolean
+popup_menu (StwWorkstreamRow *self,
+            double            x,
+            double            y)
+{
+  g_autoptr(GMenuModel) model = NULL;
+  GdkRectangle where;
+
+  if (self->workstream == NULL)
+    return FALSE;
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+
+  model = stw_workstream_menu_new (self->workstream, TRUE);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), model);
+
+  if (x < 0 || y < 0)
+    {
+      x = 12;
+      y = gtk_widget_get_height (GTK_WIDGET (self));
+    }
+
+  where.x = (int) x;
+  where.y = (int) y;
+  where.width = where.height = 1;
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &where);
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+
+  return TRUE;
+}
+
 /* Callbacks */
+
+static void
+pressed_cb (GtkGestureClick  *gesture,
+            int               n_press,
+            double            x,
+            double            y,
+            StwWorkstreamRow *self)
+{
+  if (popup_menu (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+long_pressed_cb (GtkGestureLongPress *gesture,
+                 double               x,
+                 double               y,
+                 StwWorkstreamRow    *self)
+{
+  if (popup_menu (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static gboolean
+menu_key_pressed_cb (GtkWidget *widget,
+                     GVariant  *arguments,
+                     gpointer   user_data)
+{
+  return popup_menu (STW_WORKSTREAM_ROW (widget), -1, -1);
+}
 
 static void
 counts_changed_cb (StwWorkstreamRow *self)
@@ -174,6 +245,7 @@ stw_workstream_row_dispose (GObject *object)
 {
   StwWorkstreamRow *self = STW_WORKSTREAM_ROW (object);
 
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_WORKSTREAM_ROW);
   g_clear_object (&self->workstream);
 
@@ -241,13 +313,29 @@ stw_workstream_row_class_init (StwWorkstreamRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamRow, open_label);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamRow, overdue_label);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, menu_key_pressed_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, menu_key_pressed_cb, NULL);
 }
 
 static void
 stw_workstream_row_init (StwWorkstreamRow *self)
 {
+  GtkGesture *click;
+  GtkGesture *long_press;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_drawing_area_set_draw_func (self->colour_dot, draw_dot, self, NULL);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  long_press = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (long_press), TRUE);
+  g_signal_connect_object (long_press, "pressed", G_CALLBACK (long_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (long_press));
 }
 
 /* Public API */
@@ -276,4 +364,34 @@ stw_workstream_row_update (StwWorkstreamRow *self)
   g_return_if_fail (STW_IS_WORKSTREAM_ROW (self));
 
   update_look (self);
+}
+
+GMenuModel *
+stw_workstream_menu_new (StwWorkstream *workstream,
+                         gboolean       offer_new)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) settings = g_menu_new ();
+  g_autoptr(GMenuItem) item = NULL;
+
+  g_return_val_if_fail (STW_IS_WORKSTREAM (workstream), NULL);
+
+  if (stw_workstream_get_kind (workstream) == STW_WORKSTREAM_PLAN)
+    {
+      g_autoptr(GMenu) plan = g_menu_new ();
+
+      g_menu_append (plan, _("_Roll forward to next year…"), "win.roll-forward");
+      g_menu_append (plan, _("_Add the template plan…"), "win.apply-plan-template");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (plan));
+    }
+
+  item = g_menu_item_new (_("Workstream _settings…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.edit-workstream",
+                                           g_variant_new_int64 (stw_workstream_get_id (workstream)));
+  g_menu_append_item (settings, item);
+  if (offer_new)
+    g_menu_append (settings, _("_New workstream…"), "win.new-workstream");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (settings));
+
+  return G_MENU_MODEL (menu);
 }

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * stw-search-page.c: the search results of the main window (see
+ * stw-search-page.h).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stw-item-row.h"
+#include "stw-search-page.h"
+
+/* Enough to pick from while typing; the entry narrows it further. */
+#define SEARCH_LIMIT 50
+
+struct _StwSearchPage
+{
+  GtkWidget    parent_instance;
+
+  GListModel  *results;
+  StwWorkspace *workspace;
+  GtkSearchEntry *entry;
+  gboolean     active;
+
+  GtkStack    *search_stack;
+  GtkListView *search_results_view;
+};
+
+G_DEFINE_FINAL_TYPE (StwSearchPage, stw_search_page, GTK_TYPE_WIDGET)
+
+enum {
+  ITEM_ACTIVATED,
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static void
+show_results (StwSearchPage *self,
+              GListModel    *results,
+              const char    *page)
+{
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_set_object (&self->results, results);
+  if (results != NULL)
+    selection = gtk_no_selection_new (g_object_ref (results));
+  gtk_list_view_set_model (self->search_results_view, GTK_SELECTION_MODEL (selection));
+  if (page != NULL)
+    gtk_stack_set_visible_child_name (self->search_stack, page);
+}
+
+/* Shows what the workspace holds for the entry's text, best first. */
+static void
+run_search (StwSearchPage *self)
+{
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+
+  if (self->workspace != NULL && stripped[0] != '\0')
+    {
+      /* A reference typed in full comes first: the core ranks it so. */
+      results = stw_workspace_search_items (self->workspace, stripped, SEARCH_LIMIT, &error);
+      if (results == NULL)
+        {
+          g_autofree char *text = NULL;
+
+          /* Translators: "what failed: why", e.g. "Could not save the item: disk full". */
+          text = g_strdup_printf (_("%s: %s"), _("Could not search"), error->message);
+          g_signal_emit (self, signals[ERROR], 0, text);
+        }
+    }
+
+  if (stripped[0] == '\0')
+    show_results (self, results, "start");
+  else if (results == NULL || g_list_model_get_n_items (results) == 0)
+    show_results (self, results, "none");
+  else
+    show_results (self, results, "results");
+}
+
+/* Callbacks */
+
+static void
+search_changed_cb (StwSearchPage *self)
+{
+  if (self->active)
+    run_search (self);
+}
+
+/* Enter goes to the best match. */
+static void
+search_activated_cb (StwSearchPage *self)
+{
+  g_autoptr(StwItem) first = NULL;
+
+  /* The results may be a keystroke behind the entry's typing delay. */
+  run_search (self);
+  if (self->results == NULL || g_list_model_get_n_items (self->results) == 0)
+    return;
+
+  first = g_list_model_get_item (self->results, 0);
+  g_signal_emit (self, signals[ITEM_ACTIVATED], 0, stw_item_get_id (first));
+}
+
+/* Down from the entry goes to the results, as in a search popover. */
+static gboolean
+search_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       StwSearchPage         *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0
+      || self->results == NULL || g_list_model_get_n_items (self->results) == 0)
+    return GDK_EVENT_PROPAGATE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->search_results_view), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+result_activated_cb (StwSearchPage *self,
+                     guint          position)
+{
+  g_autoptr(StwItem) item = NULL;
+
+  if (self->results == NULL)
+    return;
+
+  item = g_list_model_get_item (self->results, position);
+  if (item != NULL)
+    g_signal_emit (self, signals[ITEM_ACTIVATED], 0, stw_item_get_id (item));
+}
+
+static void
+row_setup_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              StwSearchPage            *self)
+{
+  gtk_list_item_set_child (list_item, stw_item_row_new ());
+}
+
+static void
+row_bound_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              StwSearchPage            *self)
+{
+  g_autofree char *today = stw_date_today ();
+  StwItemRow *row = STW_ITEM_ROW (gtk_list_item_get_child (list_item));
+
+  stw_item_row_set_item (row, gtk_list_item_get_item (list_item), today);
+}
+
+static void
+row_unbound_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                StwSearchPage            *self)
+{
+  stw_item_row_set_item (STW_ITEM_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
+}
+
+/* Overrides */
+
+static void
+stw_search_page_dispose (GObject *object)
+{
+  StwSearchPage *self = STW_SEARCH_PAGE (object);
+
+  if (self->entry != NULL)
+    g_signal_handlers_disconnect_by_data (self->entry, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_SEARCH_PAGE);
+  g_clear_object (&self->results);
+  g_clear_object (&self->workspace);
+  g_clear_object (&self->entry);
+
+  G_OBJECT_CLASS (stw_search_page_parent_class)->dispose (object);
+}
+
+static void
+stw_search_page_class_init (StwSearchPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = stw_search_page_dispose;
+
+  signals[ITEM_ACTIVATED] =
+    g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[ERROR] =
+    g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-search-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, StwSearchPage, search_stack);
+  gtk_widget_class_bind_template_child (widget_class, StwSearchPage, search_results_view);
+  gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+stw_search_page_init (StwSearchPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (row_setup_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (row_bound_cb), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (row_unbound_cb), self, 0);
+  gtk_list_view_set_factory (self->search_results_view, factory);
+}
+
+/* Public API */
+
+GtkWidget *
+stw_search_page_new (void)
+{
+  return g_object_new (STW_TYPE_SEARCH_PAGE, NULL);
+}
+
+void
+stw_search_page_set_entry (StwSearchPage  *self,
+                           GtkSearchEntry *entry)
+{
+  GtkEventController *key;
+
+  g_return_if_fail (STW_IS_SEARCH_PAGE (self));
+  g_return_if_fail (GTK_IS_SEARCH_ENTRY (entry));
+  g_return_if_fail (self->entry == NULL);
+
+  self->entry = g_object_ref (entry);
+  /* Results follow typing after a short pause, not every keystroke. */
+  gtk_search_entry_set_search_delay (entry, 150);
+  g_signal_connect_object (entry, "search-changed", G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (search_activated_cb), self, G_CONNECT_SWAPPED);
+  key = gtk_event_controller_key_new ();
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (search_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (entry), key);
+}
+
+void
+stw_search_page_set_workspace (StwSearchPage *self,
+                               StwWorkspace  *workspace)
+{
+  g_return_if_fail (STW_IS_SEARCH_PAGE (self));
+
+  g_set_object (&self->workspace, workspace);
+}
+
+void
+stw_search_page_set_active (StwSearchPage *self,
+                            gboolean       active)
+{
+  g_return_if_fail (STW_IS_SEARCH_PAGE (self));
+
+  self->active = active;
+  if (active && self->entry != NULL)
+    run_search (self);
+  else if (!active)
+    show_results (self, NULL, NULL);
+}
+
+GListModel *
+stw_search_page_get_results (StwSearchPage *self)
+{
+  g_return_val_if_fail (STW_IS_SEARCH_PAGE (self), NULL);
+
+  return self->results;
+}
