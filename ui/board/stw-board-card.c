@@ -25,7 +25,6 @@ struct _StwBoardCard
   GtkLabel      *title_label;
   AdwAvatar     *owner_avatar;
   GtkLabel      *owner_label;
-  StwEvidenceBadge *evidence_badge;
   GtkWidget     *due_box;
   GtkLabel      *due_label;
 };
@@ -97,17 +96,14 @@ stw_board_card_class_init (StwBoardCardClass *klass)
   item_class->item_set = stw_board_card_item_set;
   item_class->name_parts = STW_ITEM_NAME_OWNER | STW_ITEM_NAME_DUE_SOON;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-board-card.ui");
+  stw_item_widget_class_set_template (item_class, "/io/github/isms_steward/Steward/stw-board-card.ui");
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, ref_label);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, badge_label);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, title_label);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, owner_avatar);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, owner_label);
-  gtk_widget_class_bind_template_child (widget_class, StwBoardCard, evidence_badge);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, due_box);
   gtk_widget_class_bind_template_child (widget_class, StwBoardCard, due_label);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "boardcard");
 }
 
@@ -118,7 +114,6 @@ stw_board_card_init (StwBoardCard *self)
 
   g_type_ensure (ADW_TYPE_AVATAR);
   gtk_widget_init_template (GTK_WIDGET (self));
-  stw_item_widget_set_evidence_badge (STW_ITEM_WIDGET (self), self->evidence_badge);
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);

@@ -21,7 +21,6 @@ struct _StwItemRow
   GtkLabel      *title_label;
   GtkLabel      *owner_label;
   GtkLabel      *status_label;
-  StwEvidenceBadge *evidence_badge;
   GtkLabel      *due_label;
   GtkLabel      *overdue_label;
 };
@@ -100,16 +99,13 @@ stw_item_row_class_init (StwItemRowClass *klass)
    * title, status and due date. */
   item_class->name_parts = 0;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-item-row.ui");
+  stw_item_widget_class_set_template (item_class, "/io/github/isms_steward/Steward/stw-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, ref_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, owner_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, status_label);
-  gtk_widget_class_bind_template_child (widget_class, StwItemRow, evidence_badge);
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, due_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemRow, overdue_label);
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemrow");
 }
 
@@ -119,7 +115,6 @@ stw_item_row_init (StwItemRow *self)
   GtkLayoutManager *layout;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  stw_item_widget_set_evidence_badge (STW_ITEM_WIDGET (self), self->evidence_badge);
 
   layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);

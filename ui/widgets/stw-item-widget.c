@@ -73,6 +73,15 @@ drop_item_id (GtkWidget *widget,
   return stw_item_widget_get_item_id (STW_ITEM_WIDGET (widget));
 }
 
+/* Callbacks */
+
+/* "2 files, 1 expired" is part of the name. */
+static void
+evidence_changed_cb (StwItemWidget *self)
+{
+  update_accessible_label (self);
+}
+
 /* Overrides */
 
 static void
@@ -95,7 +104,6 @@ stw_item_widget_dispose (GObject *object)
   /* Children without an id in the template are not cleared above. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  priv->evidence_badge = NULL;
   g_clear_object (&priv->item);
 
   G_OBJECT_CLASS (stw_item_widget_parent_class)->dispose (object);
@@ -168,17 +176,20 @@ stw_due_state_for (const char *due,
 }
 
 void
-stw_item_widget_set_evidence_badge (StwItemWidget    *self,
-                                    StwEvidenceBadge *badge)
+stw_item_widget_class_set_template (StwItemWidgetClass *klass,
+                                    const char         *resource_path)
 {
-  StwItemWidgetPrivate *priv = stw_item_widget_get_instance_private (self);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  g_return_if_fail (STW_IS_ITEM_WIDGET (self));
-  g_return_if_fail (STW_IS_EVIDENCE_BADGE (badge));
+  g_return_if_fail (STW_IS_ITEM_WIDGET_CLASS (klass));
 
-  priv->evidence_badge = badge;
-  /* "2 files, 1 expired" is part of the name. */
-  g_signal_connect_object (badge, "notify::text", G_CALLBACK (update_accessible_label), self, G_CONNECT_SWAPPED);
+  gtk_widget_class_set_template_from_resource (widget_class, resource_path);
+  /* The badge is the subclass's child but this base's to keep up to date. */
+  gtk_widget_class_bind_template_child_full (widget_class, "evidence_badge", FALSE,
+                                             G_PRIVATE_OFFSET (StwItemWidget, evidence_badge));
+  gtk_widget_class_bind_template_callback_full (widget_class, "evidence_changed_cb",
+                                                G_CALLBACK (evidence_changed_cb));
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
 StwItem *

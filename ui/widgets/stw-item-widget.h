@@ -52,10 +52,12 @@ struct _StwItemWidgetClass
   gpointer padding[8];
 };
 
-/* For subclasses, after gtk_widget_init_template(): the badge that counts
- * the item's evidence; its text becomes part of the spoken name. */
-void        stw_item_widget_set_evidence_badge (StwItemWidget    *self,
-                                                StwEvidenceBadge *badge);
+/* For subclasses' class_init: their template, laid out as a box. It must
+ * hold a StwEvidenceBadge with the id "evidence_badge", whose
+ * "notify::text" calls "evidence_changed_cb": the badge counts the item's
+ * evidence and its text becomes part of the spoken name. */
+void        stw_item_widget_class_set_template (StwItemWidgetClass *klass,
+                                                const char         *resource_path);
 
 StwItem    *stw_item_widget_get_item           (StwItemWidget    *self);
 /* The id of the item shown, 0 when none. */
