@@ -54,7 +54,6 @@ add_item (Fixture    *fixture,
           const char *due)
 {
   g_autoptr(StwItem) item = stw_item_new (fixture->workstream_id);
-  g_autoptr(GError) error = NULL;
 
   stw_item_set_title (item, title);
   stw_item_set_status (item, status);
@@ -62,10 +61,7 @@ add_item (Fixture    *fixture,
   stw_item_set_owner_id (item, fixture->owner_id);
   if (status == STW_STATUS_DONE)
     stw_item_set_closure_note (item, "Done before the test");
-  g_assert_true (stw_workspace_insert_item (fixture->workspace, item, &error));
-  g_assert_no_error (error);
-
-  return stw_item_get_id (item);
+  return insert_item (fixture->workspace, item);
 }
 
 static StwItem *
@@ -276,14 +272,6 @@ answer_closure_dialog (const char *note)
   g_assert_true (wait_until (dialog_gone, NULL));
 }
 
-static void
-item_activated_cb (StwBoardView *board,
-                   gint64        item_id,
-                   Fixture      *fixture)
-{
-  fixture->activated_id = item_id;
-}
-
 static const char *
 last_message (Fixture *fixture)
 {
@@ -326,7 +314,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->board = STW_BOARD_VIEW (stw_board_view_new ());
   g_signal_connect (fixture->board, "changed", G_CALLBACK (record_message_cb), fixture->messages);
   g_signal_connect (fixture->board, "error", G_CALLBACK (record_message_cb), fixture->errors);
-  g_signal_connect (fixture->board, "item-activated", G_CALLBACK (item_activated_cb), fixture);
+  g_signal_connect (fixture->board, "item-activated", G_CALLBACK (record_id_cb), &fixture->activated_id);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->board));
   stw_board_view_set_workstream (fixture->board, fixture->workspace, fixture->undo, fixture->workstream_id);
   gtk_window_present (fixture->window);

@@ -62,7 +62,6 @@ add_item (Fixture     *f,
           const char  *due,
           StwStatus    status)
 {
-  g_autoptr(GError) error = NULL;
   StwItem *item = stw_item_new (f->tasks);
 
   stw_item_set_title (item, title);
@@ -73,8 +72,7 @@ add_item (Fixture     *f,
       stw_item_set_completed_date (item, due);
       stw_item_set_closure_note (item, "Checked");
     }
-  g_assert_true (stw_workspace_insert_item (f->ws, item, &error));
-  g_assert_no_error (error);
+  insert_item (f->ws, item);
   return item;
 }
 
@@ -124,14 +122,6 @@ count_chips (GtkWidget *widget)
 }
 
 static void
-item_activated_cb (StwCalendarView *view,
-                   gint64           item_id,
-                   Fixture         *f)
-{
-  f->activated = item_id;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -149,7 +139,7 @@ fixture_set_up (Fixture       *f,
   f->view = STW_CALENDAR_VIEW (stw_calendar_view_new ());
   g_signal_connect (f->view, "changed", G_CALLBACK (record_message_cb), f->changed);
   g_signal_connect (f->view, "error", G_CALLBACK (record_message_cb), f->errors);
-  g_signal_connect (f->view, "item-activated", G_CALLBACK (item_activated_cb), f);
+  g_signal_connect (f->view, "item-activated", G_CALLBACK (record_id_cb), &f->activated);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
 }
 

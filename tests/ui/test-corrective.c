@@ -525,7 +525,6 @@ insert_finding (Fixture             *f,
 {
   g_autoptr(StwItem) item = stw_item_new (f->ca_stream);
   g_autoptr(StwCorrective) ca = stw_corrective_new ();
-  g_autoptr(GError) error = NULL;
 
   ca->classification = classification;
   ca->source = source;
@@ -539,10 +538,7 @@ insert_finding (Fixture             *f,
   stw_item_set_title (item, title);
   stw_item_set_status (item, status);
   stw_item_set_corrective (item, ca);
-  g_assert_true (stw_workspace_insert_item (f->ws, item, &error));
-  g_assert_no_error (error);
-
-  return stw_item_get_id (item);
+  return insert_item (f->ws, item);
 }
 
 static int

@@ -318,13 +318,9 @@ add_item (Fixture    *fixture,
   GListModel *streams = stw_workspace_get_workstreams (fixture->workspace);
   g_autoptr(StwWorkstream) stream = g_list_model_get_item (streams, 3);
   g_autoptr(StwItem) item = stw_item_new (stw_workstream_get_id (stream));
-  g_autoptr(GError) error = NULL;
 
   stw_item_set_title (item, title);
-  stw_workspace_insert_item (fixture->workspace, item, &error);
-  g_assert_no_error (error);
-
-  return stw_item_get_id (item);
+  return insert_item (fixture->workspace, item);
 }
 
 static void

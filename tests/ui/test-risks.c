@@ -102,15 +102,11 @@ add_treatment (Fixture    *f,
                const char *title)
 {
   g_autoptr(StwItem) item = stw_item_new (f->treatment_ws);
-  g_autoptr(GError) error = NULL;
 
   stw_item_set_title (item, title);
   stw_item_set_risk_id (item, risk_id);
   stw_item_set_due_date (item, "2027-04-30");
-  g_assert_true (stw_workspace_insert_item (f->ws, item, &error));
-  g_assert_no_error (error);
-
-  return stw_item_get_id (item);
+  return insert_item (f->ws, item);
 }
 
 static StwRisk *
@@ -300,14 +296,6 @@ assert_cell (StwHeatMap *map,
 /* Callbacks */
 
 static void
-risk_activated_cb (GtkWidget *widget,
-                   gint64     risk_id,
-                   Fixture   *f)
-{
-  f->activated = risk_id;
-}
-
-static void
 cell_activated_cb (StwHeatMap *map,
                    guint       likelihood,
                    guint       impact,
@@ -326,14 +314,6 @@ saved_cb (StwRiskEditor *editor,
   f->saved = TRUE;
   g_set_object (&f->saved_before, before);
   g_set_object (&f->saved_after, after);
-}
-
-static void
-treatment_requested_cb (StwRiskEditor *editor,
-                        gint64         risk_id,
-                        Fixture       *f)
-{
-  f->treatment_requested = risk_id;
 }
 
 /* Fixture */
@@ -500,7 +480,7 @@ test_register (Fixture       *f,
   g_autoptr(StwRisk) takeover = NULL;
   gboolean flagged = FALSE;
 
-  g_signal_connect (view, "risk-activated", G_CALLBACK (risk_activated_cb), f);
+  g_signal_connect (view, "risk-activated", G_CALLBACK (record_id_cb), &f->activated);
   stw_risk_register_view_set_workspace (view, f->ws);
   show (f, GTK_WIDGET (view));
 
@@ -672,7 +652,7 @@ test_editor (Fixture       *f,
   g_signal_connect (editor, "changed", G_CALLBACK (record_message_cb), f->changed);
   g_signal_connect (editor, "error", G_CALLBACK (record_message_cb), f->errors);
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), f);
-  g_signal_connect (editor, "new-treatment-requested", G_CALLBACK (treatment_requested_cb), f);
+  g_signal_connect (editor, "new-treatment-requested", G_CALLBACK (record_id_cb), &f->treatment_requested);
   stw_risk_editor_set_workspace (editor, f->ws);
   show (f, GTK_WIDGET (editor));
 
@@ -822,7 +802,7 @@ test_editor_treatment_items (Fixture       *f,
   g_signal_connect (editor, "changed", G_CALLBACK (record_message_cb), f->changed);
   g_signal_connect (editor, "error", G_CALLBACK (record_message_cb), f->errors);
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), f);
-  g_signal_connect (editor, "new-treatment-requested", G_CALLBACK (treatment_requested_cb), f);
+  g_signal_connect (editor, "new-treatment-requested", G_CALLBACK (record_id_cb), &f->treatment_requested);
   stw_risk_editor_set_workspace (editor, f->ws);
   show (f, GTK_WIDGET (editor));
 

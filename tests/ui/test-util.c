@@ -113,6 +113,18 @@ create_workspace (const char *dir,
 }
 
 gint64
+insert_item (StwWorkspace *workspace,
+             StwItem      *item)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (stw_workspace_insert_item (workspace, item, &error));
+  g_assert_no_error (error);
+
+  return stw_item_get_id (item);
+}
+
+gint64
 find_workstream_id (StwWorkspace      *workspace,
                     StwWorkstreamKind  kind)
 {
@@ -275,4 +287,12 @@ record_message_cb (gpointer    emitter,
                    GPtrArray  *messages)
 {
   g_ptr_array_add (messages, g_strdup (message));
+}
+
+void
+record_id_cb (gpointer  emitter,
+              gint64    id,
+              gint64   *out)
+{
+  *out = id;
 }

@@ -44,6 +44,10 @@ StwWorkspace *create_workspace    (const char  *dir,
                                    const char  *prefix,
                                    const char  *organisation,
                                    const char  *actor);
+/* Inserts @item into @workspace, failing the test if it is refused;
+ * returns its new id. */
+gint64        insert_item         (StwWorkspace      *workspace,
+                                   StwItem           *item);
 /* The id of @workspace's workstream of @kind; fails the test when none. */
 gint64        find_workstream_id  (StwWorkspace      *workspace,
                                    StwWorkstreamKind  kind);
@@ -86,5 +90,10 @@ GtkWindow    *find_shown_toplevel (GType        type);
 void          record_message_cb   (gpointer     emitter,
                                    const char  *message,
                                    GPtrArray   *messages);
+/* For signals that carry an id ("item-activated" and the like): connect
+ * with a gint64 to store it in as the data. */
+void          record_id_cb        (gpointer     emitter,
+                                   gint64       id,
+                                   gint64      *out);
 
 G_END_DECLS
