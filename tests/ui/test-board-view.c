@@ -19,11 +19,11 @@
 #include "stw-item-model.h"
 #include "stw-undo.h"
 #include "stw-workspace.h"
+#include "test-util.h"
 
 #define TODAY "2027-03-01"
 
 static char *data_home;
-static guint workspace_counter;
 
 typedef struct {
   StwWorkspace *workspace;
@@ -40,66 +40,11 @@ typedef struct {
 
 /* Helpers */
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wait_until (gboolean (*check) (gpointer data),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate ();
-
-  return TRUE;
-}
-
 /* A few frames, so list views lay out their rows. */
 static void
 run_frames (void)
 {
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_allocated (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  run_for (200);
 }
 
 static gint64
@@ -109,7 +54,6 @@ add_item (Fixture    *fixture,
           const char *due)
 {
   g_autoptr(StwItem) item = stw_item_new (fixture->workstream_id);
-  g_autoptr(GError) error = NULL;
 
   stw_item_set_title (item, title);
   stw_item_set_status (item, status);
@@ -117,10 +61,7 @@ add_item (Fixture    *fixture,
   stw_item_set_owner_id (item, fixture->owner_id);
   if (status == STW_STATUS_DONE)
     stw_item_set_closure_note (item, "Done before the test");
-  g_assert_true (stw_workspace_insert_item (fixture->workspace, item, &error));
-  g_assert_no_error (error);
-
-  return stw_item_get_id (item);
+  return insert_item (fixture->workspace, item);
 }
 
 static StwItem *
@@ -289,17 +230,7 @@ assert_focus_on (Fixture *fixture,
 static AdwMessageDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
+  return (AdwMessageDialog *) find_shown_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static gboolean
@@ -312,28 +243,6 @@ static gboolean
 dialog_gone (gpointer data)
 {
   return find_dialog () == NULL;
-}
-
-/* The first widget of @type under @root; for buttons, the one labelled
- * @label. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (label == NULL || (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* Answers the closure dialog as a person would: types @note and presses
@@ -363,30 +272,6 @@ answer_closure_dialog (const char *note)
   g_assert_true (wait_until (dialog_gone, NULL));
 }
 
-static void
-changed_cb (StwBoardView *board,
-            const char   *message,
-            Fixture      *fixture)
-{
-  g_ptr_array_add (fixture->messages, g_strdup (message));
-}
-
-static void
-error_cb (StwBoardView *board,
-          const char   *message,
-          Fixture      *fixture)
-{
-  g_ptr_array_add (fixture->errors, g_strdup (message));
-}
-
-static void
-item_activated_cb (StwBoardView *board,
-                   gint64        item_id,
-                   Fixture      *fixture)
-{
-  fixture->activated_id = item_id;
-}
-
 static const char *
 last_message (Fixture *fixture)
 {
@@ -405,24 +290,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *name = g_strdup_printf ("board-%u.steward", ++workspace_counter);
-  g_autofree char *path = g_build_filename (data_home, name, NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(StwPerson) owner = NULL;
-  GListModel *workstreams;
 
-  fixture->workspace = stw_workspace_create (path, "Northwind Logistics", "Priya Shah", &error);
-  g_assert_no_error (error);
+  fixture->workspace = create_workspace (data_home, "board", "Northwind Logistics", "Priya Shah");
   fixture->undo = stw_undo_stack_new (fixture->workspace, 50);
-
-  workstreams = stw_workspace_get_workstreams (fixture->workspace);
-  for (guint i = 0; i < g_list_model_get_n_items (workstreams); i++)
-    {
-      g_autoptr(StwWorkstream) workstream = g_list_model_get_item (workstreams, i);
-
-      if (stw_workstream_get_kind (workstream) == STW_WORKSTREAM_TASKS)
-        fixture->workstream_id = stw_workstream_get_id (workstream);
-    }
+  fixture->workstream_id = find_workstream_id (fixture->workspace, STW_WORKSTREAM_TASKS);
   g_assert_cmpint (fixture->workstream_id, >, 0);
   owner = g_list_model_get_item (stw_workspace_get_people (fixture->workspace), 0);
   fixture->owner_id = stw_person_get_id (owner);
@@ -440,9 +312,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1400, 700);
   fixture->board = STW_BOARD_VIEW (stw_board_view_new ());
-  g_signal_connect (fixture->board, "changed", G_CALLBACK (changed_cb), fixture);
-  g_signal_connect (fixture->board, "error", G_CALLBACK (error_cb), fixture);
-  g_signal_connect (fixture->board, "item-activated", G_CALLBACK (item_activated_cb), fixture);
+  g_signal_connect (fixture->board, "changed", G_CALLBACK (record_message_cb), fixture->messages);
+  g_signal_connect (fixture->board, "error", G_CALLBACK (record_message_cb), fixture->errors);
+  g_signal_connect (fixture->board, "item-activated", G_CALLBACK (record_id_cb), &fixture->activated_id);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->board));
   stw_board_view_set_workstream (fixture->board, fixture->workspace, fixture->undo, fixture->workstream_id);
   gtk_window_present (fixture->window);
@@ -933,10 +805,7 @@ main (int   argc,
 {
   int status;
 
-  data_home = g_dir_make_tmp ("steward-test-board-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  data_home = make_test_home ("board");
   g_setenv ("STEWARD_TODAY", TODAY, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);

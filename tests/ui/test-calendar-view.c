@@ -18,6 +18,7 @@
 #include "stw-calendar-view.h"
 #include "stw-calendar-view-private.h"
 #include "stw-item-model.h"
+#include "test-util.h"
 
 #define TODAY "2027-03-10"
 
@@ -35,43 +36,22 @@ typedef struct
 } Fixture;
 
 static char *tmp;
-static guint counter;
 
 /* Helpers */
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Lets the window lay itself out: a few frames. */
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  run_for (200);
   iterate ();
 }
 
 static gboolean
 wait_allocated (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!(gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  if (!wait_until (is_allocated, widget))
+    return FALSE;
   settle ();
   return TRUE;
 }
@@ -82,7 +62,6 @@ add_item (Fixture     *f,
           const char  *due,
           StwStatus    status)
 {
-  g_autoptr(GError) error = NULL;
   StwItem *item = stw_item_new (f->tasks);
 
   stw_item_set_title (item, title);
@@ -93,8 +72,7 @@ add_item (Fixture     *f,
       stw_item_set_completed_date (item, due);
       stw_item_set_closure_note (item, "Checked");
     }
-  g_assert_true (stw_workspace_insert_item (f->ws, item, &error));
-  g_assert_no_error (error);
+  insert_item (f->ws, item);
   return item;
 }
 
@@ -144,40 +122,12 @@ count_chips (GtkWidget *widget)
 }
 
 static void
-changed_cb (StwCalendarView *view,
-            const char      *message,
-            Fixture         *f)
-{
-  g_ptr_array_add (f->changed, g_strdup (message));
-}
-
-static void
-error_cb (StwCalendarView *view,
-          const char      *message,
-          Fixture         *f)
-{
-  g_ptr_array_add (f->errors, g_strdup (message));
-}
-
-static void
-item_activated_cb (StwCalendarView *view,
-                   gint64           item_id,
-                   Fixture         *f)
-{
-  f->activated = item_id;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("calendar-%u.steward", counter++);
-  g_autofree char *path = g_build_filename (tmp, name, NULL);
   g_autoptr(StwWorkstream) tasks = NULL;
 
-  f->ws = stw_workspace_create (path, "Acme Ltd", "Ann", &error);
-  g_assert_no_error (error);
+  f->ws = create_workspace (tmp, "calendar", "Acme Ltd", "Ann");
   tasks = g_list_model_get_item (stw_workspace_get_workstreams (f->ws), 3);
   f->tasks = stw_workstream_get_id (tasks);
   f->undo = stw_undo_stack_new (f->ws, 50);
@@ -187,9 +137,9 @@ fixture_set_up (Fixture       *f,
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1000, 760);
   f->view = STW_CALENDAR_VIEW (stw_calendar_view_new ());
-  g_signal_connect (f->view, "changed", G_CALLBACK (changed_cb), f);
-  g_signal_connect (f->view, "error", G_CALLBACK (error_cb), f);
-  g_signal_connect (f->view, "item-activated", G_CALLBACK (item_activated_cb), f);
+  g_signal_connect (f->view, "changed", G_CALLBACK (record_message_cb), f->changed);
+  g_signal_connect (f->view, "error", G_CALLBACK (record_message_cb), f->errors);
+  g_signal_connect (f->view, "item-activated", G_CALLBACK (record_id_cb), &f->activated);
   gtk_window_set_child (f->window, GTK_WIDGET (f->view));
 }
 
@@ -688,9 +638,7 @@ main (int   argc,
   int status;
 
   g_setenv ("STEWARD_TODAY", TODAY, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  tmp = g_dir_make_tmp ("steward-test-calendar-XXXXXX", NULL);
-  g_assert_nonnull (tmp);
+  tmp = make_test_home ("calendar");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -704,18 +652,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (tmp);
-  }
+  remove_tree (tmp);
   g_free (tmp);
 
   return status;

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "stw-closure-dialog.h"
+#include "test-util.h"
 
 typedef struct {
   gboolean  done;
@@ -29,26 +30,14 @@ answered_cb (GObject      *source,
 static AdwMessageDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
+  return (AdwMessageDialog *) find_shown_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 static void
 collect_text_views (GtkWidget  *widget,
                     GPtrArray  *out)
 {
-  if (GTK_IS_TEXT_VIEW (widget))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_text_views (c, out);
+  collect_type (widget, GTK_TYPE_TEXT_VIEW, out);
 }
 
 static GtkTextView *

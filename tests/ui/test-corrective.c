@@ -20,9 +20,9 @@
 #include "stw-date-row.h"
 #include "stw-item-model.h"
 #include "stw-workstream-dialog.h"
+#include "test-util.h"
 
 static char *data_home;
-static guint workspace_serial;
 
 typedef struct {
   StwWorkspace *ws;
@@ -33,67 +33,30 @@ typedef struct {
 
 /* Helpers */
 
+/* Runs the main loop a little while: enough for the dialogs' checks and
+ * the section's updates to run. */
 static void
-iterate (void)
+settle (void)
 {
   for (guint i = 0; i < 50; i++)
     {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
+      iterate ();
       g_usleep (1000);
     }
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static gint64
-find_stream (StwWorkspace      *ws,
-             StwWorkstreamKind  kind)
-{
-  GListModel *streams = stw_workspace_get_workstreams (ws);
-
-  for (guint i = 0; i < g_list_model_get_n_items (streams); i++)
-    {
-      g_autoptr(StwWorkstream) stream = g_list_model_get_item (streams, i);
-
-      if (stw_workstream_get_kind (stream) == kind)
-        return stw_workstream_get_id (stream);
-    }
-  g_assert_not_reached ();
-  return 0;
 }
 
 static void
 fixture_init (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("ws-%u.steward", ++workspace_serial);
-  g_autofree char *path = g_build_filename (data_home, name, NULL);
   g_autoptr(StwPerson) mia = NULL;
 
-  f->ws = stw_workspace_create (path, "Northwind Logistics", "Alex Morgan", &error);
-  g_assert_no_error (error);
+  f->ws = create_workspace (data_home, "ws", "Northwind Logistics", "Alex Morgan");
   f->me = stw_workspace_get_actor_id (f->ws);
   mia = stw_workspace_add_person (f->ws, "Mia Lindqvist", "IT lead", NULL, &error);
   g_assert_no_error (error);
   f->mia = stw_person_get_id (mia);
-  f->ca_stream = find_stream (f->ws, STW_WORKSTREAM_CORRECTIVE);
+  f->ca_stream = find_workstream_id (f->ws, STW_WORKSTREAM_CORRECTIVE);
 }
 
 static void
@@ -106,7 +69,7 @@ fixture_clear (Fixture *f)
  * label (labels, check buttons) is @title, or any when @title is NULL.
  * Hidden parts are skipped, except popovers: what opening them shows. */
 static GtkWidget *
-find_widget (GtkWidget  *root,
+find_visible (GtkWidget  *root,
              GType       type,
              const char *title)
 {
@@ -131,7 +94,7 @@ find_widget (GtkWidget  *root,
 
       if (!gtk_widget_get_visible (child) && !GTK_IS_POPOVER (child))
         continue;
-      found = find_widget (child, type, title);
+      found = find_visible (child, type, title);
       if (found != NULL)
         return found;
     }
@@ -144,7 +107,7 @@ require_widget (GtkWidget  *root,
                 GType       type,
                 const char *title)
 {
-  GtkWidget *widget = find_widget (root, type, title);
+  GtkWidget *widget = find_visible (root, type, title);
 
   if (widget == NULL)
     g_error ("No visible %s titled “%s”", g_type_name (type), title ? title : "(any)");
@@ -173,12 +136,7 @@ static void
 collect_text_views (GtkWidget *root,
                     GPtrArray *out)
 {
-  if (GTK_IS_TEXT_VIEW (root))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text_views (child, out);
+  collect_type (root, GTK_TYPE_TEXT_VIEW, out);
 }
 
 /* The section's text views have no title; they come in this order. */
@@ -241,7 +199,7 @@ new_section (Fixture *f)
   gtk_window_set_child (GTK_WINDOW (window), section);
   stw_corrective_section_set_workspace (STW_CORRECTIVE_SECTION (section), f->ws);
   gtk_window_present (GTK_WINDOW (window));
-  iterate ();
+  settle ();
 
   return section;
 }
@@ -250,7 +208,7 @@ static void
 destroy_toplevel (GtkWidget *widget)
 {
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (widget)));
-  iterate ();
+  settle ();
 }
 
 static gboolean
@@ -437,12 +395,12 @@ test_section_checklist (void)
 
   /* Effective: ready, and the summary says so. */
   select_row (section, "Result", STW_CHECK_EFFECTIVE);
-  g_assert_null (find_widget (section, GTK_TYPE_LABEL,
+  g_assert_null (find_visible (section, GTK_TYPE_LABEL,
                               "Not effective reopens the item: saving moves it back to in progress, so the corrective action can be reworked and checked again."));
   g_assert_true (has_class (root_step, "met"));
   g_assert_true (has_class (check_step, "met"));
   g_assert_true (stw_corrective_section_get_ready_to_close (s));
-  g_assert_nonnull (find_widget (section, GTK_TYPE_LABEL, "Ready to close."));
+  g_assert_nonnull (find_visible (section, GTK_TYPE_LABEL, "Ready to close."));
 
   /* Recording a result filled in when and who, as they were empty. */
   back = stw_corrective_section_dup_corrective (s, &error);
@@ -460,7 +418,7 @@ test_section_checklist (void)
   g_assert_false (stw_corrective_section_get_nonconformity (s));
   g_assert_true (stw_corrective_section_get_ready_to_close (s));
   g_assert_false (gtk_widget_is_visible (root_step));
-  g_assert_null (find_widget (section, GTK_TYPE_LABEL, "Closing a nonconformity needs:"));
+  g_assert_null (find_visible (section, GTK_TYPE_LABEL, "Closing a nonconformity needs:"));
 
   /* Loading a ready nonconformity shows it ready at once. */
   g_clear_pointer (&record, stw_corrective_free);
@@ -567,7 +525,6 @@ insert_finding (Fixture             *f,
 {
   g_autoptr(StwItem) item = stw_item_new (f->ca_stream);
   g_autoptr(StwCorrective) ca = stw_corrective_new ();
-  g_autoptr(GError) error = NULL;
 
   ca->classification = classification;
   ca->source = source;
@@ -581,10 +538,7 @@ insert_finding (Fixture             *f,
   stw_item_set_title (item, title);
   stw_item_set_status (item, status);
   stw_item_set_corrective (item, ca);
-  g_assert_true (stw_workspace_insert_item (f->ws, item, &error));
-  g_assert_no_error (error);
-
-  return stw_item_get_id (item);
+  return insert_item (f->ws, item);
 }
 
 static int
@@ -651,10 +605,10 @@ test_filter (void)
   gtk_window_set_child (GTK_WINDOW (window), button);
   gtk_window_present (GTK_WINDOW (window));
   g_signal_connect (button, "changed", G_CALLBACK (count_cb), &changed);
-  iterate ();
+  settle ();
 
   g_assert_false (stw_corrective_filter_get_active (cf));
-  g_assert_nonnull (find_widget (button, GTK_TYPE_LABEL, "Findings"));
+  g_assert_nonnull (find_visible (button, GTK_TYPE_LABEL, "Findings"));
   titles = filtered_titles (&f, cf);
   g_assert_cmpstr (titles, ==, "A, B, C, D, E");
 
@@ -668,7 +622,7 @@ test_filter (void)
   g_clear_pointer (&titles, g_free);
   titles = filtered_titles (&f, cf);
   g_assert_cmpstr (titles, ==, "A, B, E");
-  g_assert_nonnull (find_widget (button, GTK_TYPE_LABEL, "Findings (1)"));
+  g_assert_nonnull (find_visible (button, GTK_TYPE_LABEL, "Findings (1)"));
 
   /* From internal audits. */
   toggle (button, "External audit");
@@ -690,7 +644,7 @@ test_filter (void)
   titles = filtered_titles (&f, cf);
   g_assert_cmpstr (titles, ==, "A");
   g_assert_true (stw_corrective_filter_get_active (cf));
-  g_assert_nonnull (find_widget (button, GTK_TYPE_LABEL, "Findings (3)"));
+  g_assert_nonnull (find_visible (button, GTK_TYPE_LABEL, "Findings (3)"));
 
   /* The masks go into a filter without touching the rest of it. */
   stw_item_filter_init (&filter, f.ca_stream);
@@ -705,11 +659,11 @@ test_filter (void)
   /* Without the status column (the list view has its own), statuses are
    * left to the list. */
   stw_corrective_filter_set_show_statuses (cf, FALSE);
-  g_assert_null (find_widget (button, GTK_TYPE_CHECK_BUTTON, "Done"));
+  g_assert_null (find_visible (button, GTK_TYPE_CHECK_BUTTON, "Done"));
   filter.statuses = STW_STATUS_MASK (STW_STATUS_DONE);
   stw_corrective_filter_apply (cf, &filter);
   g_assert_cmpuint (filter.statuses, ==, STW_STATUS_MASK (STW_STATUS_DONE));
-  g_assert_nonnull (find_widget (button, GTK_TYPE_LABEL, "Findings (2)"));
+  g_assert_nonnull (find_visible (button, GTK_TYPE_LABEL, "Findings (2)"));
   stw_corrective_filter_set_show_statuses (cf, TRUE);
 
   /* Nothing ticked would hide everything: it reads as "any". */
@@ -740,7 +694,7 @@ test_filter (void)
   g_assert_cmpstr (titles, ==, "C");
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  settle ();
   fixture_clear (&f);
 }
 
@@ -772,7 +726,7 @@ open_dialog (Fixture   *f,
   g_object_ref_sink (dialog);
   g_signal_connect (dialog, "done", G_CALLBACK (done_cb), done);
   gtk_window_present (GTK_WINDOW (dialog));
-  iterate ();
+  settle ();
 
   return dialog;
 }
@@ -781,21 +735,7 @@ static GtkWidget *
 find_button (GtkWidget  *root,
              const char *label)
 {
-  if (GTK_IS_BUTTON (root) && gtk_widget_get_visible (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return find_widget (root, GTK_TYPE_BUTTON, label);
 }
 
 /* The header bar's Create or Save button follows the save action. */
@@ -875,7 +815,7 @@ test_dialog_create (void)
   gtk_switch_set_active (GTK_SWITCH (require_widget (root, GTK_TYPE_SWITCH, NULL)), TRUE);
 
   gtk_widget_activate_action (root, "workstream.save", NULL);
-  iterate ();
+  settle ();
 
   g_assert_cmpuint (done.count, ==, 1);
   g_assert_cmpint (done.id, !=, 0);
@@ -894,7 +834,7 @@ test_dialog_create (void)
 
   g_object_unref (dialog);
   gtk_window_destroy (parent);
-  iterate ();
+  settle ();
   fixture_clear (&f);
 }
 
@@ -924,7 +864,7 @@ test_dialog_refuses (void)
   g_assert_true (has_class (require_widget (root, ADW_TYPE_ENTRY_ROW, "Reference prefix"), "error"));
   g_assert_false (save_enabled (dialog));
   gtk_widget_activate_action (root, "workstream.save", NULL);
-  iterate ();
+  settle ();
   g_assert_cmpuint (done.count, ==, 0);
   g_assert_cmpuint (n_workstreams (&f), ==, before);
 
@@ -950,7 +890,7 @@ test_dialog_refuses (void)
   taken = stw_workspace_add_workstream (f.ws, "Change log", "CHG", 0, &error);
   g_assert_no_error (error);
   gtk_widget_activate_action (root, "workstream.save", NULL);
-  iterate ();
+  settle ();
   g_assert_cmpuint (done.count, ==, 0);
   g_assert_true (gtk_widget_get_visible (root));
   g_assert_nonnull (find_message (root, "Another workstream already uses the prefix “CHG”"));
@@ -962,14 +902,14 @@ test_dialog_refuses (void)
   set_row_text (root, ADW_TYPE_ENTRY_ROW, "Reference prefix", "SCOPE");
   g_assert_true (save_enabled (dialog));
   gtk_widget_activate_action (root, "workstream.save", NULL);
-  iterate ();
+  settle ();
   g_assert_cmpuint (done.count, ==, 1);
   g_assert_cmpstr (stw_workstream_get_prefix (stw_workspace_find_workstream (f.ws, done.id)), ==, "SCOPE");
   g_assert_cmpuint (n_workstreams (&f), ==, before + 2);
 
   g_object_unref (dialog);
   gtk_window_destroy (parent);
-  iterate ();
+  settle ();
   fixture_clear (&f);
 }
 
@@ -997,9 +937,9 @@ test_dialog_edit (void)
   root = GTK_WIDGET (dialog);
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (require_widget (root, ADW_TYPE_WINDOW_TITLE, NULL))),
                    ==, "Workstream settings");
-  g_assert_null (find_widget (root, ADW_TYPE_ENTRY_ROW, "Reference prefix"));
+  g_assert_null (find_visible (root, ADW_TYPE_ENTRY_ROW, "Reference prefix"));
   g_assert_nonnull (require_widget (root, ADW_TYPE_ACTION_ROW, "Reference prefix"));
-  g_assert_nonnull (find_widget (root, GTK_TYPE_LABEL, "KPI"));
+  g_assert_nonnull (find_visible (root, GTK_TYPE_LABEL, "KPI"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (require_widget (root, ADW_TYPE_ENTRY_ROW, "Name"))),
                    ==, "KPI measurement");
   g_assert_true (save_enabled (dialog));
@@ -1009,7 +949,7 @@ test_dialog_edit (void)
 
   /* Saving untouched keeps "no colour". */
   gtk_widget_activate_action (root, "workstream.save", NULL);
-  iterate ();
+  settle ();
   g_assert_cmpuint (done.count, ==, 1);
   g_assert_null (stw_workstream_get_colour (kpi));
   g_object_unref (dialog);
@@ -1022,7 +962,7 @@ test_dialog_edit (void)
   gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (require_widget (root, GTK_TYPE_COLOR_BUTTON, NULL)), &green);
   gtk_switch_set_active (GTK_SWITCH (require_widget (root, GTK_TYPE_SWITCH, NULL)), TRUE);
   gtk_widget_activate_action (root, "workstream.save", NULL);
-  iterate ();
+  settle ();
   g_assert_cmpuint (done.count, ==, 2);
   g_assert_cmpint (done.id, ==, stw_workstream_get_id (kpi));
   g_assert_cmpstr (stw_workstream_get_name (kpi), ==, "KPI measurements");
@@ -1039,7 +979,7 @@ test_dialog_edit (void)
   g_assert_false (save_enabled (dialog));
   /* Cancel (the header bar button's action) closes without saving. */
   gtk_widget_activate_action (root, "window.close", NULL);
-  iterate ();
+  settle ();
   g_assert_false (gtk_widget_get_visible (root));
   g_assert_cmpuint (done.count, ==, 2);
   g_assert_cmpstr (stw_workstream_get_name (kpi), ==, "KPI measurements");
@@ -1054,10 +994,10 @@ test_dialog_edit (void)
   g_assert_false (gtk_widget_is_sensitive (evidence));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (require_widget (root, ADW_TYPE_ACTION_ROW, "Closing needs evidence"))),
                             "Always on for risk treatment and corrective actions"));
-  g_assert_nonnull (find_widget (root, GTK_TYPE_LABEL, "CA"));
+  g_assert_nonnull (find_visible (root, GTK_TYPE_LABEL, "CA"));
   set_row_text (root, ADW_TYPE_ENTRY_ROW, "Name", "Nonconformities and improvements");
   gtk_widget_activate_action (root, "workstream.save", NULL);
-  iterate ();
+  settle ();
   g_assert_cmpuint (done.count, ==, 3);
   stream = stw_workspace_find_workstream (f.ws, f.ca_stream);
   g_assert_cmpstr (stw_workstream_get_name (stream), ==, "Nonconformities and improvements");
@@ -1065,7 +1005,7 @@ test_dialog_edit (void)
   g_object_unref (dialog);
 
   gtk_window_destroy (parent);
-  iterate ();
+  settle ();
   fixture_clear (&f);
 }
 
@@ -1076,10 +1016,7 @@ main (int   argc,
   int status;
 
   /* Workspaces go to a private folder, before GLib caches the real one. */
-  data_home = g_dir_make_tmp ("steward-test-corrective-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  data_home = make_test_home ("corrective");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

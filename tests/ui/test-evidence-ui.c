@@ -24,6 +24,7 @@
 #include "stw-evidence-progress.h"
 #include "stw-evidence-queue.h"
 #include "stw-workspace.h"
+#include "test-util.h"
 
 #define TODAY "2027-03-15"
 #define MIB (1024 * 1024)
@@ -49,34 +50,6 @@ typedef struct {
 } Fixture;
 
 /* Helpers */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        {
-          g_chmod (child, 0600);
-          g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Runs the main loop until @flag is TRUE, for at most @seconds. */
 static gboolean
@@ -169,22 +142,6 @@ free_files (GList *files)
   g_list_free_full (files, g_object_unref);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The visible label below @widget whose text is @text. */
 static GtkLabel *
 find_label (GtkWidget  *widget,
@@ -274,16 +231,7 @@ attachment_named (Fixture    *fixture,
 static AdwMessageDialog *
 find_dialog (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
+  return (AdwMessageDialog *) find_shown_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 }
 
 /* The history entries of @action ("attach", "detach") for the item whose
@@ -370,13 +318,9 @@ add_item (Fixture    *fixture,
   GListModel *streams = stw_workspace_get_workstreams (fixture->workspace);
   g_autoptr(StwWorkstream) stream = g_list_model_get_item (streams, 3);
   g_autoptr(StwItem) item = stw_item_new (stw_workstream_get_id (stream));
-  g_autoptr(GError) error = NULL;
 
   stw_item_set_title (item, title);
-  stw_workspace_insert_item (fixture->workspace, item, &error);
-  g_assert_no_error (error);
-
-  return stw_item_get_id (item);
+  return insert_item (fixture->workspace, item);
 }
 
 static void
@@ -777,17 +721,6 @@ test_expired (Fixture       *fixture,
 }
 
 static void
-collect_type (GtkWidget *widget,
-              GType      type,
-              GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    collect_type (c, type, out);
-}
-
-static void
 test_offer_dialog (Fixture       *fixture,
                    gconstpointer  data)
 {
@@ -953,12 +886,9 @@ main (int   argc,
   g_autofree char *cache = NULL;
   int status;
 
-  data_home = g_dir_make_tmp ("steward-test-evidence-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
+  data_home = make_test_home ("evidence");
   cache = g_build_filename (data_home, "cache", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("STEWARD_TODAY", TODAY, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);

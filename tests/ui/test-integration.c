@@ -30,175 +30,18 @@
 #include "stw-window-private.h"
 #include "stw-workspace-list.h"
 #include "stw-workstream-row.h"
+#include "test-util.h"
 
 static char *data_home;
 static char *cache_home;
 
 /* Helpers */
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wait_until (gboolean (*check) (gpointer data),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate ();
-
-  return TRUE;
-}
-
-/* Lets animations (toasts, flaps) finish. */
-static void
-settle (void)
-{
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_allocated (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-/* Depth-first search for a visible widget of @type whose "title" (or
- * label) is @title, or any when NULL. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_visible (root))
-    {
-      if (title == NULL)
-        return root;
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (root), "title") != NULL)
-        {
-          g_autofree char *value = NULL;
-
-          g_object_get (root, "title", &value, NULL);
-          if (g_strcmp0 (value, title) == 0)
-            return root;
-        }
-      if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), title) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The first descendant of @type, shown or not. */
-static GtkWidget *
-find_descendant (GtkWidget *root,
-                 GType      type)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 /* A window showing a fresh sample workspace. */
 static StwWindow *
 open_sample (char **path_out)
 {
-  g_autoptr(StwWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  StwWindow *window;
-
-  remove_tree (data_home);
-
-  path = stw_workspaces_new_path ("Sample");
-  workspace = stw_sample_create (path, 0, &error);
-  g_assert_no_error (error);
-  g_clear_object (&workspace);
-
-  window = stw_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (stw_window_open_workspace (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (is_allocated, window));
-
-  if (path_out != NULL)
-    *path_out = g_steal_pointer (&path);
-
-  return window;
-}
-
-static void
-close_window (StwWindow *window)
-{
-  settle ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  return open_sample_window (data_home, path_out);
 }
 
 static StwWorkstream *
@@ -441,13 +284,13 @@ dialog_done (gpointer data)
 static gboolean
 dialog_shown (gpointer data)
 {
-  return find_toplevel (STW_TYPE_INTEGRITY_DIALOG) != NULL;
+  return find_shown_toplevel (STW_TYPE_INTEGRITY_DIALOG) != NULL;
 }
 
 static gboolean
 dialog_gone (gpointer data)
 {
-  return find_toplevel (STW_TYPE_INTEGRITY_DIALOG) == NULL;
+  return find_shown_toplevel (STW_TYPE_INTEGRITY_DIALOG) == NULL;
 }
 
 static gboolean
@@ -464,7 +307,7 @@ run_integrity_check (StwWindow *window)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.check-integrity", NULL);
   g_assert_true (wait_until (dialog_shown, NULL));
-  dialog = STW_INTEGRITY_DIALOG (find_toplevel (STW_TYPE_INTEGRITY_DIALOG));
+  dialog = STW_INTEGRITY_DIALOG (find_shown_toplevel (STW_TYPE_INTEGRITY_DIALOG));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (wait_until (dialog_done, dialog));
 
@@ -909,12 +752,9 @@ main (int   argc,
   int status;
 
   /* Workspaces go to a private folder, before GLib caches the real one. */
-  data_home = g_dir_make_tmp ("steward-test-integration-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  data_home = make_test_home ("integration");
   cache_home = g_dir_make_tmp ("steward-test-integration-cache-XXXXXX", NULL);
   g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

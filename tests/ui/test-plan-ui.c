@@ -21,58 +21,32 @@
 #include "stw-plan-template-dialog.h"
 #include "stw-recurrence-row.h"
 #include "stw-roll-forward-window.h"
+#include "test-util.h"
 
 #define TODAY "2027-03-10"
 
 static char *tmp;
-static guint counter;
 
 /* Helpers */
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 10;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  run_for (100);
   iterate ();
 }
 
 static void
 wait_mapped (GtkWidget *widget)
 {
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!(gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  g_assert_true (wait_until (is_allocated, widget));
   settle ();
 }
 
 static StwWorkspace *
 new_workspace (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("plan-ui-%u.steward", counter++);
-  g_autofree char *path = g_build_filename (tmp, name, NULL);
-  StwWorkspace *ws = stw_workspace_create (path, "Acme Ltd", "Ann Archer", &error);
-
-  g_assert_no_error (error);
-  return ws;
+  return create_workspace (tmp, "plan-ui", "Acme Ltd", "Ann Archer");
 }
 
 static gint64
@@ -90,16 +64,7 @@ add_person (StwWorkspace *ws,
 static gint64
 plan_id (StwWorkspace *ws)
 {
-  GListModel *streams = stw_workspace_get_workstreams (ws);
-
-  for (guint i = 0; i < g_list_model_get_n_items (streams); i++)
-    {
-      g_autoptr(StwWorkstream) stream = g_list_model_get_item (streams, i);
-
-      if (stw_workstream_get_kind (stream) == STW_WORKSTREAM_PLAN)
-        return stw_workstream_get_id (stream);
-    }
-  g_assert_not_reached ();
+  return find_workstream_id (ws, STW_WORKSTREAM_PLAN);
 }
 
 static GListModel *
@@ -180,17 +145,6 @@ find_named (GtkWidget  *root,
   if (found == NULL)
     g_error ("No widget named “%s”", name);
   return found;
-}
-
-static void
-collect_type (GtkWidget *widget,
-              GType      type,
-              GPtrArray *out)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    collect_type (c, type, out);
 }
 
 static GtkWidget *
@@ -790,9 +744,7 @@ main (int   argc,
   int status;
 
   g_setenv ("STEWARD_TODAY", TODAY, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  tmp = g_dir_make_tmp ("steward-test-plan-ui-XXXXXX", NULL);
-  g_assert_nonnull (tmp);
+  tmp = make_test_home ("plan-ui");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -808,18 +760,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (tmp, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (tmp, name, NULL);
-
-        g_unlink (path);
-      }
-    g_rmdir (tmp);
-  }
+  remove_tree (tmp);
   g_free (tmp);
 
   return status;

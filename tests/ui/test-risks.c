@@ -25,6 +25,7 @@
 #include "stw-risk-editor.h"
 #include "stw-risk-register.h"
 #include "stw-risk-register-view.h"
+#include "test-util.h"
 
 #define TODAY "2027-03-01"
 
@@ -56,47 +57,15 @@ typedef struct
 } Fixture;
 
 static char *tmp;
-static guint counter;
 
 /* Helpers */
-
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* Lets the window lay itself out: a few frames. */
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 5;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  run_for (200);
   iterate ();
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static gint64
@@ -133,15 +102,11 @@ add_treatment (Fixture    *f,
                const char *title)
 {
   g_autoptr(StwItem) item = stw_item_new (f->treatment_ws);
-  g_autoptr(GError) error = NULL;
 
   stw_item_set_title (item, title);
   stw_item_set_risk_id (item, risk_id);
   stw_item_set_due_date (item, "2027-04-30");
-  g_assert_true (stw_workspace_insert_item (f->ws, item, &error));
-  g_assert_no_error (error);
-
-  return stw_item_get_id (item);
+  return insert_item (f->ws, item);
 }
 
 static StwRisk *
@@ -206,7 +171,7 @@ show (Fixture   *f,
  * @css_class (NULL: any) and, for a preferences row, the title @title
  * (NULL: any). */
 static GtkWidget *
-find_widget (GtkWidget  *widget,
+find_styled (GtkWidget  *widget,
              GType       type,
              const char *css_class,
              const char *title)
@@ -222,7 +187,7 @@ find_widget (GtkWidget  *widget,
                              g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)))
         return child;
 
-      found = find_widget (child, type, css_class, title);
+      found = find_styled (child, type, css_class, title);
       if (found != NULL)
         return found;
     }
@@ -235,7 +200,7 @@ find_row (GtkWidget  *widget,
           GType       type,
           const char *title)
 {
-  GtkWidget *row = find_widget (widget, type, NULL, title);
+  GtkWidget *row = find_styled (widget, type, NULL, title);
 
   g_assert_nonnull (row);
 
@@ -331,30 +296,6 @@ assert_cell (StwHeatMap *map,
 /* Callbacks */
 
 static void
-changed_cb (GtkWidget  *widget,
-            const char *message,
-            Fixture    *f)
-{
-  g_ptr_array_add (f->changed, g_strdup (message));
-}
-
-static void
-error_cb (GtkWidget  *widget,
-          const char *message,
-          Fixture    *f)
-{
-  g_ptr_array_add (f->errors, g_strdup (message));
-}
-
-static void
-risk_activated_cb (GtkWidget *widget,
-                   gint64     risk_id,
-                   Fixture   *f)
-{
-  f->activated = risk_id;
-}
-
-static void
 cell_activated_cb (StwHeatMap *map,
                    guint       likelihood,
                    guint       impact,
@@ -375,39 +316,18 @@ saved_cb (StwRiskEditor *editor,
   g_set_object (&f->saved_after, after);
 }
 
-static void
-treatment_requested_cb (StwRiskEditor *editor,
-                        gint64         risk_id,
-                        Fixture       *f)
-{
-  f->treatment_requested = risk_id;
-}
-
 /* Fixture */
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *name = g_strdup_printf ("risks-%u.steward", ++counter);
-  g_autofree char *path = g_build_filename (tmp, name, NULL);
-  g_autoptr(GError) error = NULL;
   g_autoptr(StwPerson) owner = NULL;
-  GListModel *workstreams;
 
-  f->ws = stw_workspace_create (path, "Northwind Logistics", "Priya Shah", &error);
-  g_assert_no_error (error);
+  f->ws = create_workspace (tmp, "risks", "Northwind Logistics", "Priya Shah");
   owner = g_list_model_get_item (stw_workspace_get_people (f->ws), 0);
   f->owner_id = stw_person_get_id (owner);
-
-  workstreams = stw_workspace_get_workstreams (f->ws);
-  for (guint i = 0; i < g_list_model_get_n_items (workstreams); i++)
-    {
-      g_autoptr(StwWorkstream) workstream = g_list_model_get_item (workstreams, i);
-
-      if (stw_workstream_get_kind (workstream) == STW_WORKSTREAM_TREATMENT)
-        f->treatment_ws = stw_workstream_get_id (workstream);
-    }
+  f->treatment_ws = find_workstream_id (f->ws, STW_WORKSTREAM_TREATMENT);
   g_assert_cmpint (f->treatment_ws, >, 0);
   g_assert_cmpuint (stw_workspace_get_risk_threshold (f->ws), ==, 12);
 
@@ -560,7 +480,7 @@ test_register (Fixture       *f,
   g_autoptr(StwRisk) takeover = NULL;
   gboolean flagged = FALSE;
 
-  g_signal_connect (view, "risk-activated", G_CALLBACK (risk_activated_cb), f);
+  g_signal_connect (view, "risk-activated", G_CALLBACK (record_id_cb), &f->activated);
   stw_risk_register_view_set_workspace (view, f->ws);
   show (f, GTK_WIDGET (view));
 
@@ -729,10 +649,10 @@ test_editor (Fixture       *f,
   g_autoptr(GError) error = NULL;
   guint n_history;
 
-  g_signal_connect (editor, "changed", G_CALLBACK (changed_cb), f);
-  g_signal_connect (editor, "error", G_CALLBACK (error_cb), f);
+  g_signal_connect (editor, "changed", G_CALLBACK (record_message_cb), f->changed);
+  g_signal_connect (editor, "error", G_CALLBACK (record_message_cb), f->errors);
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), f);
-  g_signal_connect (editor, "new-treatment-requested", G_CALLBACK (treatment_requested_cb), f);
+  g_signal_connect (editor, "new-treatment-requested", G_CALLBACK (record_id_cb), &f->treatment_requested);
   stw_risk_editor_set_workspace (editor, f->ws);
   show (f, GTK_WIDGET (editor));
 
@@ -742,7 +662,7 @@ test_editor (Fixture       *f,
   residual_l_row = find_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Residual likelihood");
   residual_i_row = find_row (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Residual impact");
   review_row = find_row (GTK_WIDGET (editor), ADW_TYPE_ENTRY_ROW, "Next review");
-  score_badge = find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, "risk-score-large", NULL);
+  score_badge = find_styled (GTK_WIDGET (editor), GTK_TYPE_LABEL, "risk-score-large", NULL);
   g_assert_nonnull (score_badge);
 
   laptops = load_risk (f, f->laptops);
@@ -763,7 +683,7 @@ test_editor (Fixture       *f,
     g_autofree char *path = g_build_filename (dir, "encryption-report.csv", NULL);
     g_autoptr(GFile) file = NULL;
     g_autoptr(StwAttachment) a = NULL;
-    StwEvidenceList *list = STW_EVIDENCE_LIST (find_widget (GTK_WIDGET (editor), STW_TYPE_EVIDENCE_LIST, NULL, NULL));
+    StwEvidenceList *list = STW_EVIDENCE_LIST (find_styled (GTK_WIDGET (editor), STW_TYPE_EVIDENCE_LIST, NULL, NULL));
 
     g_assert_nonnull (list);
     g_assert_cmpint (stw_evidence_list_get_entity_id (list), ==, f->laptops);
@@ -879,10 +799,10 @@ test_editor_treatment_items (Fixture       *f,
   GListModel *items;
   GtkWidget *title_row;
 
-  g_signal_connect (editor, "changed", G_CALLBACK (changed_cb), f);
-  g_signal_connect (editor, "error", G_CALLBACK (error_cb), f);
+  g_signal_connect (editor, "changed", G_CALLBACK (record_message_cb), f->changed);
+  g_signal_connect (editor, "error", G_CALLBACK (record_message_cb), f->errors);
   g_signal_connect (editor, "saved", G_CALLBACK (saved_cb), f);
-  g_signal_connect (editor, "new-treatment-requested", G_CALLBACK (treatment_requested_cb), f);
+  g_signal_connect (editor, "new-treatment-requested", G_CALLBACK (record_id_cb), &f->treatment_requested);
   stw_risk_editor_set_workspace (editor, f->ws);
   show (f, GTK_WIDGET (editor));
 
@@ -1013,10 +933,7 @@ main (int   argc,
 {
   int status;
 
-  tmp = g_dir_make_tmp ("steward-test-risks-XXXXXX", NULL);
-  g_assert_nonnull (tmp);
-  g_setenv ("XDG_DATA_HOME", tmp, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  tmp = make_test_home ("risks");
   g_setenv ("STEWARD_TODAY", TODAY, TRUE);
 
   gtk_test_init (&argc, &argv, NULL);

@@ -44,6 +44,7 @@
 #include "stw-workspace-list.h"
 #include "stw-workstream-dialog.h"
 #include "stw-workstream-row.h"
+#include "test-util.h"
 
 #define RESOURCE_PATH "/io/github/isms_steward/Steward/"
 
@@ -51,50 +52,12 @@ static char *data_home;
 
 /* Helpers */
 
-static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Runs the main loop until @check says yes, for at most five seconds. */
-static gboolean
-wait_until (gboolean (*check) (gpointer data),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!check (data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate ();
-
-  return TRUE;
-}
-
 /* Lets toasts finish animating. libadwaita 1.2 reads freed memory when a
  * toast overlay is destroyed while a toast is still hiding. */
 static void
 settle (void)
 {
-  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < until)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_allocated (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+  run_for (1000);
 }
 
 /* The template class a .ui file defines, or NULL for a plain builder file. */
@@ -164,45 +127,6 @@ lookup_type (const char *class_name)
   g_module_close (module);
 
   return get_type != NULL ? get_type () : 0;
-}
-
-/* Depth-first search for a widget of @type whose "title" is @title (or
- * any title when NULL), or whose "label" is @title. */
-static GtkWidget *
-find_widget (GtkWidget  *root,
-             GType       type,
-             const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_visible (root))
-    {
-      if (title == NULL)
-        return root;
-
-      if (g_object_class_find_property (G_OBJECT_GET_CLASS (root), "title") != NULL)
-        {
-          g_autofree char *value = NULL;
-
-          g_object_get (root, "title", &value, NULL);
-          if (g_strcmp0 (value, title) == 0)
-            return root;
-        }
-      if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), title) == 0)
-        return root;
-      if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), title) == 0)
-        return root;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkEditable *
@@ -308,40 +232,6 @@ item_row_shown (gpointer data)
   RowSearch *search = data;
 
   return find_item_row (GTK_WIDGET (_stw_list_view_get_list (_stw_window_get_list_view (search->window))), search->ref) != NULL;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-
-  return NULL;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* Tests */
@@ -751,26 +641,7 @@ test_items (void)
 static StwWindow *
 open_sample (void)
 {
-  g_autoptr(StwWorkspace) workspace = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  StwWindow *window;
-
-  remove_tree (data_home);
-
-  path = stw_workspaces_new_path ("Sample");
-  workspace = stw_sample_create (path, 0, &error);
-  g_assert_no_error (error);
-  g_clear_object (&workspace);
-
-  window = stw_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (stw_window_open_workspace (window, path, &error));
-  g_assert_no_error (error);
-  g_assert_true (wait_until (is_allocated, window));
-
-  return window;
+  return open_sample_window (data_home, NULL);
 }
 
 static StwWorkstream *
@@ -785,14 +656,6 @@ show_workstream (StwWindow         *window,
   iterate ();
 
   return stw_workstream_row_get_workstream (STW_WORKSTREAM_ROW (row));
-}
-
-static void
-close_window (StwWindow *window)
-{
-  settle ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
 }
 
 static AdwMessageDialog *
@@ -2373,10 +2236,7 @@ main (int   argc,
   int status;
 
   /* Workspaces go to a private folder, before GLib caches the real one. */
-  data_home = g_dir_make_tmp ("steward-test-ui-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  data_home = make_test_home ("ui");
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

@@ -6,26 +6,12 @@
 
 #include <gtk/gtk.h>
 
-#include "stw-item.h"
+#include "stw-item-widget.h"
 
 G_BEGIN_DECLS
 
-/* How a due date reads on a card. */
-typedef enum {
-  STW_DUE_NONE,       /* no due date, or the item is closed */
-  STW_DUE_LATER,
-  STW_DUE_THIS_WEEK,  /* open, due from today to six days on */
-  STW_DUE_OVERDUE,    /* open, due before today */
-} StwDueState;
-
-/* Pure: the state of @due ("YYYY-MM-DD" or NULL) for an item in @status
- * on @today. */
-StwDueState stw_due_state_for (const char *due,
-                               StwStatus   status,
-                               const char *today);
-
 #define STW_TYPE_BOARD_CARD (stw_board_card_get_type ())
-G_DECLARE_FINAL_TYPE (StwBoardCard, stw_board_card, STW, BOARD_CARD, GtkWidget)
+G_DECLARE_FINAL_TYPE (StwBoardCard, stw_board_card, STW, BOARD_CARD, StwItemWidget)
 
 GtkWidget *stw_board_card_new          (void);
 StwItem   *stw_board_card_get_item     (StwBoardCard *self);

@@ -13,6 +13,8 @@
 
 #include "stw-corrective-section.h"
 #include "stw-date-row.h"
+#include "stw-owner-row.h"
+#include "stw-text-util.h"
 
 struct _StwCorrectiveSection
 {
@@ -20,7 +22,6 @@ struct _StwCorrectiveSection
 
   StwWorkspace   *workspace;
   StwCorrective  *corrective;     /* as loaded */
-  GArray         *person_ids;     /* gint64 per row of checked_by_names */
   guint           loading;        /* > 0 while the form is filled */
   gboolean        nonconformity;
   gboolean        ready_to_close;
@@ -41,8 +42,7 @@ struct _StwCorrectiveSection
   GtkTextView    *root_cause_view;
   GtkTextView    *action_view;
   StwDateRow     *check_due_row;
-  AdwComboRow    *checked_by_row;
-  GtkStringList  *checked_by_names;
+  StwOwnerRow    *checked_by_row;
   AdwComboRow    *result_row;
   AdwEntryRow    *check_note_row;
   StwDateRow     *check_date_row;
@@ -70,53 +70,6 @@ static guint signals[N_SIGNALS];
 
 /* Helpers */
 
-static char *
-dup_buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-set_buffer_text (GtkTextView *view,
-                 const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
-}
-
-/* A text field's value for the record: NULL when only blanks were typed. */
-static char *
-dup_field_text (GtkTextView *view)
-{
-  g_autofree char *text = dup_buffer_text (view);
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  return stripped[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
-/* An entry row's value, trimmed: NULL when empty. */
-static char *
-dup_entry_text (AdwEntryRow *row)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (text[0] == '\0')
-    g_clear_pointer (&text, g_free);
-
-  return text;
-}
-
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 static guint
 selected_index (AdwComboRow *row,
                 guint        n_values,
@@ -125,85 +78,6 @@ selected_index (AdwComboRow *row,
   guint selected = adw_combo_row_get_selected (row);
 
   return selected < n_values ? selected : fallback;
-}
-
-static gint64
-selected_person_id (StwCorrectiveSection *self)
-{
-  guint selected = adw_combo_row_get_selected (self->checked_by_row);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->person_ids->len)
-    return 0;
-
-  return g_array_index (self->person_ids, gint64, selected);
-}
-
-static void
-select_person (StwCorrectiveSection *self,
-               gint64                person_id)
-{
-  for (guint i = 0; i < self->person_ids->len; i++)
-    if (g_array_index (self->person_ids, gint64, i) == person_id)
-      {
-        adw_combo_row_set_selected (self->checked_by_row, i);
-        return;
-      }
-  adw_combo_row_set_selected (self->checked_by_row, 0);
-}
-
-/* Fills "Verified by" with the active people, plus @keep_id if that person
- * has left, marked as such, so the record keeps showing who checked. */
-static void
-rebuild_people (StwCorrectiveSection *self,
-                gint64                keep_id)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  gint64 nobody = 0;
-  gboolean kept = keep_id == 0;
-  guint n_old;
-
-  self->loading++;
-
-  g_array_set_size (self->person_ids, 0);
-  g_ptr_array_add (names, g_strdup (_("Nobody yet")));
-  g_array_append_val (self->person_ids, nobody);
-
-  if (self->workspace != NULL)
-    {
-      GListModel *people = stw_workspace_get_people (self->workspace);
-
-      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-        {
-          g_autoptr(StwPerson) person = g_list_model_get_item (people, i);
-          gint64 id = stw_person_get_id (person);
-          gboolean active = stw_person_get_active (person);
-
-          if (!active && id != keep_id)
-            continue;
-
-          kept = kept || id == keep_id;
-          g_array_append_val (self->person_ids, id);
-          if (active)
-            g_ptr_array_add (names, g_strdup (stw_person_get_name (person)));
-          else
-            /* Translators: someone who is no longer active; %s is a name. */
-            g_ptr_array_add (names, g_strdup_printf (_("%s (inactive)"), stw_person_get_name (person)));
-        }
-    }
-  /* Not a person of this workspace (or no workspace yet): still saved back
-   * as it came. */
-  if (!kept)
-    {
-      g_array_append_val (self->person_ids, keep_id);
-      g_ptr_array_add (names, g_strdup (_("Someone not in this workspace")));
-    }
-  g_ptr_array_add (names, NULL);
-
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->checked_by_names));
-  gtk_string_list_splice (self->checked_by_names, 0, n_old, (const char * const *) names->pdata);
-  select_person (self, keep_id);
-
-  self->loading--;
 }
 
 static void
@@ -238,7 +112,7 @@ update_hints (StwCorrectiveSection *self)
   StwCaClassification classification = selected_index (self->classification_row, STW_N_CA_CLASSIFICATIONS,
                                                        STW_CA_MINOR_NONCONFORMITY);
   StwCheckResult result = selected_index (self->result_row, STW_N_CHECK_RESULTS, STW_CHECK_PENDING);
-  g_autofree char *root_cause = dup_field_text (self->root_cause_view);
+  g_autofree char *root_cause = stw_text_view_dup_value (self->root_cause_view);
   gboolean nonconformity = classification == STW_CA_MAJOR_NONCONFORMITY ||
                            classification == STW_CA_MINOR_NONCONFORMITY;
   gboolean has_root_cause = root_cause != NULL;
@@ -283,33 +157,21 @@ load_fields (StwCorrectiveSection *self)
   self->loading++;
 
   adw_combo_row_set_selected (self->source_row, ca->source);
-  set_entry_text (self->source_ref_row, ca->source_ref);
+  stw_editable_set_value (GTK_EDITABLE (self->source_ref_row), ca->source_ref);
   adw_combo_row_set_selected (self->classification_row, ca->classification);
   adw_combo_row_set_selected (self->type_row, ca->action_type);
-  set_buffer_text (self->correction_view, ca->correction);
-  set_entry_text (self->method_row, ca->root_cause_method);
-  set_buffer_text (self->root_cause_view, ca->root_cause);
-  set_buffer_text (self->action_view, ca->corrective_action);
+  stw_text_view_set_text (self->correction_view, ca->correction);
+  stw_editable_set_value (GTK_EDITABLE (self->method_row), ca->root_cause_method);
+  stw_text_view_set_text (self->root_cause_view, ca->root_cause);
+  stw_text_view_set_text (self->action_view, ca->corrective_action);
   stw_date_row_set_date (self->check_due_row, ca->check_due[0] != '\0' ? ca->check_due : NULL);
-  rebuild_people (self, ca->checked_by);
+  stw_owner_row_set_owner_id (self->checked_by_row, ca->checked_by);
   adw_combo_row_set_selected (self->result_row, ca->check_result);
-  set_entry_text (self->check_note_row, ca->check_note);
+  stw_editable_set_value (GTK_EDITABLE (self->check_note_row), ca->check_note);
   stw_date_row_set_date (self->check_date_row, ca->check_date[0] != '\0' ? ca->check_date : NULL);
   update_hints (self);
 
   self->loading--;
-}
-
-static GtkStringList *
-new_label_list (const char *(*label_func) (int value),
-                guint        n_values)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n_values; i++)
-    gtk_string_list_append (list, label_func (i));
-
-  return list;
 }
 
 static const char *
@@ -379,21 +241,11 @@ result_changed_cb (StwCorrectiveSection *self)
           stw_date_row_set_date (self->check_date_row, today);
           self->loading--;
         }
-      if (selected_person_id (self) == 0 && self->workspace != NULL)
-        {
-          self->loading++;
-          select_person (self, stw_workspace_get_actor_id (self->workspace));
-          self->loading--;
-        }
+      if (stw_owner_row_get_owner_id (self->checked_by_row) == 0 && self->workspace != NULL)
+        stw_owner_row_select_owner (self->checked_by_row, stw_workspace_get_actor_id (self->workspace));
     }
 
   field_changed_cb (self);
-}
-
-static void
-people_changed_cb (StwCorrectiveSection *self)
-{
-  rebuild_people (self, selected_person_id (self));
 }
 
 static void
@@ -404,7 +256,7 @@ set_method_activated_cb (GtkWidget  *widget,
   StwCorrectiveSection *self = STW_CORRECTIVE_SECTION (widget);
 
   /* The entry's "changed" reports the edit. */
-  set_entry_text (self->method_row, g_variant_get_string (parameter, NULL));
+  stw_editable_set_value (GTK_EDITABLE (self->method_row), g_variant_get_string (parameter, NULL));
 }
 
 /* Overrides */
@@ -429,7 +281,6 @@ stw_corrective_section_finalize (GObject *object)
   StwCorrectiveSection *self = STW_CORRECTIVE_SECTION (object);
 
   g_clear_pointer (&self->corrective, stw_corrective_free);
-  g_clear_pointer (&self->person_ids, g_array_unref);
 
   G_OBJECT_CLASS (stw_corrective_section_parent_class)->finalize (object);
 }
@@ -510,6 +361,7 @@ stw_corrective_section_class_init (StwCorrectiveSectionClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (STW_TYPE_DATE_ROW);
+  g_type_ensure (STW_TYPE_OWNER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-corrective-section.ui");
   gtk_widget_class_bind_template_child (widget_class, StwCorrectiveSection, source_row);
@@ -529,7 +381,6 @@ stw_corrective_section_class_init (StwCorrectiveSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwCorrectiveSection, action_view);
   gtk_widget_class_bind_template_child (widget_class, StwCorrectiveSection, check_due_row);
   gtk_widget_class_bind_template_child (widget_class, StwCorrectiveSection, checked_by_row);
-  gtk_widget_class_bind_template_child (widget_class, StwCorrectiveSection, checked_by_names);
   gtk_widget_class_bind_template_child (widget_class, StwCorrectiveSection, result_row);
   gtk_widget_class_bind_template_child (widget_class, StwCorrectiveSection, check_note_row);
   gtk_widget_class_bind_template_child (widget_class, StwCorrectiveSection, check_date_row);
@@ -552,17 +403,16 @@ stw_corrective_section_init (StwCorrectiveSection *self)
   g_autoptr(GtkStringList) results = NULL;
   GtkTextView *texts[3];
 
-  self->person_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->corrective = stw_corrective_new ();
   self->ready_to_close = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Indexes of these lists are the enum values. */
-  sources = new_label_list (source_label, STW_N_CA_SOURCES);
-  classifications = new_label_list (classification_label, STW_N_CA_CLASSIFICATIONS);
-  types = new_label_list (type_label, STW_N_CA_TYPES);
-  results = new_label_list (result_label, STW_N_CHECK_RESULTS);
+  sources = stw_string_list_new_labels (source_label, STW_N_CA_SOURCES);
+  classifications = stw_string_list_new_labels (classification_label, STW_N_CA_CLASSIFICATIONS);
+  types = stw_string_list_new_labels (type_label, STW_N_CA_TYPES);
+  results = stw_string_list_new_labels (result_label, STW_N_CHECK_RESULTS);
   self->loading++;
   adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
   adw_combo_row_set_model (self->classification_row, G_LIST_MODEL (classifications));
@@ -606,17 +456,11 @@ stw_corrective_section_set_workspace (StwCorrectiveSection *self,
   if (self->workspace == workspace)
     return;
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (self->workspace, people_changed_cb, self);
-
   g_set_object (&self->workspace, workspace);
 
-  if (workspace != NULL)
-    g_signal_connect_object (workspace, "people-changed",
-                             G_CALLBACK (people_changed_cb), self, G_CONNECT_SWAPPED);
-
   /* People belong to one workspace: keep only what the record names. */
-  rebuild_people (self, self->corrective->checked_by);
+  stw_owner_row_set_workspace (self->checked_by_row, workspace);
+  stw_owner_row_set_owner_id (self->checked_by_row, self->corrective->checked_by);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
@@ -657,22 +501,22 @@ stw_corrective_section_dup_corrective (StwCorrectiveSection  *self,
   ca = stw_corrective_copy (self->corrective);
   ca->source = selected_index (self->source_row, STW_N_CA_SOURCES, ca->source);
   g_free (ca->source_ref);
-  ca->source_ref = dup_entry_text (self->source_ref_row);
+  ca->source_ref = stw_editable_dup_value (GTK_EDITABLE (self->source_ref_row));
   ca->classification = selected_index (self->classification_row, STW_N_CA_CLASSIFICATIONS, ca->classification);
   ca->action_type = selected_index (self->type_row, STW_N_CA_TYPES, ca->action_type);
   g_free (ca->correction);
-  ca->correction = dup_field_text (self->correction_view);
+  ca->correction = stw_text_view_dup_value (self->correction_view);
   g_free (ca->root_cause_method);
-  ca->root_cause_method = dup_entry_text (self->method_row);
+  ca->root_cause_method = stw_editable_dup_value (GTK_EDITABLE (self->method_row));
   g_free (ca->root_cause);
-  ca->root_cause = dup_field_text (self->root_cause_view);
+  ca->root_cause = stw_text_view_dup_value (self->root_cause_view);
   g_free (ca->corrective_action);
-  ca->corrective_action = dup_field_text (self->action_view);
+  ca->corrective_action = stw_text_view_dup_value (self->action_view);
   copy_date (ca->check_due, self->check_due_row);
-  ca->checked_by = selected_person_id (self);
+  ca->checked_by = stw_owner_row_get_owner_id (self->checked_by_row);
   ca->check_result = selected_index (self->result_row, STW_N_CHECK_RESULTS, ca->check_result);
   g_free (ca->check_note);
-  ca->check_note = dup_entry_text (self->check_note_row);
+  ca->check_note = stw_editable_dup_value (GTK_EDITABLE (self->check_note_row));
   copy_date (ca->check_date, self->check_date_row);
 
   return g_steal_pointer (&ca);

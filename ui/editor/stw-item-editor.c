@@ -12,15 +12,16 @@
 
 #include <glib/gi18n.h>
 
-#include "stw-control-picker.h"
-#include "stw-controls.h"
+#include "stw-control-list.h"
 #include "stw-corrective-section.h"
 #include "stw-date-row.h"
 #include "stw-evidence-list.h"
 #include "stw-history-list.h"
 #include "stw-item-editor.h"
+#include "stw-owner-row.h"
 #include "stw-recurrence-row.h"
 #include "stw-risk-chooser-row.h"
+#include "stw-text-util.h"
 
 struct _StwItemEditor
 {
@@ -28,8 +29,6 @@ struct _StwItemEditor
 
   StwWorkspace  *workspace;
   StwItem       *item;
-  GArray        *owner_ids;       /* gint64 per row of owner_names */
-  GPtrArray     *controls;        /* char *, the Annex A ids linked in the form */
   gboolean       reason_shown;    /* the item has a reason for no evidence, or was given one */
   gboolean       modified;
   gboolean       clauses_valid;
@@ -40,8 +39,7 @@ struct _StwItemEditor
   GtkTextView   *description_view;
   GtkWidget     *risk_group;
   StwRiskChooserRow *risk_row;
-  AdwComboRow   *owner_row;
-  GtkStringList *owner_names;
+  StwOwnerRow   *owner_row;
   AdwComboRow   *status_row;
   AdwComboRow   *priority_row;
   StwDateRow    *start_row;
@@ -54,9 +52,7 @@ struct _StwItemEditor
   GtkWidget     *reason_group;
   GtkTextView   *reason_view;
   AdwEntryRow   *clauses_row;
-  AdwPreferencesGroup *controls_group;
-  StwControlPicker *control_picker;
-  GtkListBox    *controls_list;
+  StwControlList *control_list;
   GtkTextView   *notes_view;
   StwEvidenceList *evidence_list;
   GtkWidget     *history_group;
@@ -91,101 +87,12 @@ set_modified (StwItemEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
-static char *
-dup_buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-set_buffer_text (GtkTextView *view,
-                 const char  *text)
-{
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
-}
-
-/* A text field's value for the item: NULL when only blanks were typed. */
-static char *
-dup_field_text (GtkTextView *view)
-{
-  g_autofree char *text = dup_buffer_text (view);
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  return stripped[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
-
-static gint64
-selected_owner_id (StwItemEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->owner_row);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->owner_ids->len)
-    return 0;
-
-  return g_array_index (self->owner_ids, gint64, selected);
-}
-
 static StwStatus
 selected_status (StwItemEditor *self)
 {
   guint selected = adw_combo_row_get_selected (self->status_row);
 
   return selected < STW_N_STATUSES ? (StwStatus) selected : STW_STATUS_TODO;
-}
-
-/* Fills the owner list with the active people, plus @keep_id if that person
- * has left, marked as such, so an item keeps showing who owned it. */
-static void
-rebuild_owners (StwItemEditor *self,
-                gint64         keep_id)
-{
-  GListModel *people;
-  guint n_old;
-  guint selected = 0;
-  gint64 no_owner = 0;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-
-  self->loading++;
-
-  g_array_set_size (self->owner_ids, 0);
-  g_ptr_array_add (names, g_strdup (_("No owner")));
-  g_array_append_val (self->owner_ids, no_owner);
-
-  if (self->workspace != NULL)
-    {
-      people = stw_workspace_get_people (self->workspace);
-      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-        {
-          g_autoptr(StwPerson) person = g_list_model_get_item (people, i);
-          gint64 id = stw_person_get_id (person);
-          gboolean active = stw_person_get_active (person);
-
-          if (!active && id != keep_id)
-            continue;
-
-          if (id == keep_id)
-            selected = self->owner_ids->len;
-
-          g_array_append_val (self->owner_ids, id);
-          if (active)
-            g_ptr_array_add (names, g_strdup (stw_person_get_name (person)));
-          else
-            /* Translators: an owner who is no longer active; %s is a name. */
-            g_ptr_array_add (names, g_strdup_printf (_("%s (inactive)"), stw_person_get_name (person)));
-        }
-    }
-  g_ptr_array_add (names, NULL);
-
-  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->owner_names));
-  gtk_string_list_splice (self->owner_names, 0, n_old, (const char * const *) names->pdata);
-  adw_combo_row_set_selected (self->owner_row, selected);
-
-  self->loading--;
 }
 
 /* The kind of workstream the loaded item belongs to. */
@@ -232,7 +139,7 @@ load_kind_fields (StwItemEditor *self)
   stw_corrective_section_set_corrective (self->corrective_section, item != NULL ? stw_item_get_corrective (item) : NULL);
 
   self->reason_shown = item != NULL && stw_item_get_no_evidence_reason (item) != NULL;
-  set_buffer_text (self->reason_view, item != NULL ? stw_item_get_no_evidence_reason (item) : NULL);
+  stw_text_view_set_text (self->reason_view, item != NULL ? stw_item_get_no_evidence_reason (item) : NULL);
 }
 
 /* Splits what was typed in the clauses row into clause numbers: commas,
@@ -278,70 +185,9 @@ validate_clauses (StwItemEditor *self)
                                -1);
 }
 
-static void remove_control_clicked_cb (StwItemEditor *self,
-                                       GtkButton     *button);
-
-static void
-rebuild_control_rows (StwItemEditor *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->controls_list))) != NULL)
-    gtk_list_box_remove (self->controls_list, child);
-
-  for (guint i = 0; i < self->controls->len; i++)
-    {
-      const char *id = g_ptr_array_index (self->controls, i);
-      const StwControl *control = stw_controls_find (id);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-      g_autofree char *remove_label = NULL;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), id);
-      if (control != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stw_control_get_title (control));
-      gtk_widget_add_css_class (row, "control-row");
-
-      /* Translators: a button that unlinks a control; %s is its id. */
-      remove_label = g_strdup_printf (_("Unlink %s"), id);
-      gtk_widget_set_tooltip_text (remove, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
-                                      -1);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      g_object_set_data_full (G_OBJECT (remove), "control-id", g_strdup (id), g_free);
-      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_control_clicked_cb), self, G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-      gtk_list_box_append (self->controls_list, row);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->controls_list), self->controls->len > 0);
-  adw_preferences_group_set_description (self->controls_group,
-                                         self->controls->len == 0 ? _("None linked yet.") : NULL);
-
-  g_ptr_array_add (self->controls, NULL);
-  stw_control_picker_set_chosen (self->control_picker, (const char * const *) self->controls->pdata);
-  g_ptr_array_remove_index (self->controls, self->controls->len - 1);
-}
-
-static void
-set_controls (StwItemEditor      *self,
-              const char * const *ids)
-{
-  g_ptr_array_set_size (self->controls, 0);
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    g_ptr_array_add (self->controls, g_strdup (ids[i]));
-
-  rebuild_control_rows (self);
-}
-
 static void
 load_fields (StwItemEditor *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
   StwItem *item = self->item;
   g_autofree char *clauses = NULL;
   const char *ref;
@@ -352,17 +198,17 @@ load_fields (StwItemEditor *self)
     {
       gtk_label_set_label (self->heading_label, "");
       gtk_editable_set_text (GTK_EDITABLE (self->title_row), "");
-      gtk_text_buffer_set_text (buffer, "", -1);
-      rebuild_owners (self, 0);
+      stw_text_view_set_text (self->description_view, NULL);
+      stw_owner_row_set_owner_id (self->owner_row, 0);
       adw_combo_row_set_selected (self->status_row, STW_STATUS_TODO);
       adw_combo_row_set_selected (self->priority_row, STW_PRIORITY_NORMAL);
       stw_date_row_set_date (self->start_row, NULL);
       stw_date_row_set_date (self->due_row, NULL);
       stw_date_row_set_date (self->completed_row, NULL);
-      set_buffer_text (self->closure_view, NULL);
-      set_buffer_text (self->notes_view, NULL);
+      stw_text_view_set_text (self->closure_view, NULL);
+      stw_text_view_set_text (self->notes_view, NULL);
       gtk_editable_set_text (GTK_EDITABLE (self->clauses_row), "");
-      set_controls (self, NULL);
+      stw_control_list_set_controls (self->control_list, NULL);
       stw_evidence_list_set_record (self->evidence_list, NULL, NULL, 0);
       stw_history_list_load (self->history_list, NULL, NULL, 0);
       gtk_widget_set_visible (self->delete_button, FALSE);
@@ -377,20 +223,18 @@ load_fields (StwItemEditor *self)
                        stw_item_get_id (item) == 0 || ref == NULL ? _("New item") : ref);
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                          stw_item_get_title (item) != NULL ? stw_item_get_title (item) : "");
-  gtk_text_buffer_set_text (buffer,
-                            stw_item_get_description (item) != NULL ? stw_item_get_description (item) : "",
-                            -1);
-  rebuild_owners (self, stw_item_get_owner_id (item));
+  stw_text_view_set_text (self->description_view, stw_item_get_description (item));
+  stw_owner_row_set_owner_id (self->owner_row, stw_item_get_owner_id (item));
   adw_combo_row_set_selected (self->status_row, stw_item_get_status (item));
   adw_combo_row_set_selected (self->priority_row, stw_item_get_priority (item));
   stw_date_row_set_date (self->start_row, stw_item_get_start_date (item));
   stw_date_row_set_date (self->due_row, stw_item_get_due_date (item));
   stw_date_row_set_date (self->completed_row, stw_item_get_completed_date (item));
-  set_buffer_text (self->closure_view, stw_item_get_closure_note (item));
-  set_buffer_text (self->notes_view, stw_item_get_notes (item));
+  stw_text_view_set_text (self->closure_view, stw_item_get_closure_note (item));
+  stw_text_view_set_text (self->notes_view, stw_item_get_notes (item));
   clauses = g_strjoinv (", ", (char **) stw_item_get_clauses (item));
   gtk_editable_set_text (GTK_EDITABLE (self->clauses_row), clauses != NULL ? clauses : "");
-  set_controls (self, stw_item_get_controls (item));
+  stw_control_list_set_controls (self->control_list, stw_item_get_controls (item));
   /* A new item (id 0) gets a group that asks to save it first. */
   stw_evidence_list_set_record (self->evidence_list, self->workspace, "item", stw_item_get_id (item));
   stw_history_list_load (self->history_list, self->workspace, "item", stw_item_get_id (item));
@@ -400,18 +244,6 @@ load_fields (StwItemEditor *self)
   update_closed_fields (self);
 
   self->loading--;
-}
-
-static GtkStringList *
-new_label_list (const char *(*label_func) (int value),
-                guint        n_values)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < n_values; i++)
-    gtk_string_list_append (list, label_func (i));
-
-  return list;
 }
 
 static const char *
@@ -424,13 +256,6 @@ static const char *
 priority_label (int value)
 {
   return stw_priority_label (value);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
 /* Callbacks */
@@ -469,43 +294,6 @@ clauses_changed_cb (StwItemEditor *self)
 }
 
 static void
-control_chosen_cb (StwItemEditor *self,
-                   const char    *id)
-{
-  if (self->item == NULL)
-    return;
-
-  for (guint i = 0; i < self->controls->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->controls, i), id))
-      return;
-
-  g_ptr_array_add (self->controls, g_strdup (id));
-  /* Sorted, as the item stores them. */
-  g_ptr_array_sort (self->controls, compare_strings);
-  rebuild_control_rows (self);
-  field_changed_cb (self);
-}
-
-static void
-remove_control_clicked_cb (StwItemEditor *self,
-                           GtkButton     *button)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "control-id");
-
-  for (guint i = 0; i < self->controls->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->controls, i), id) == 0)
-      {
-        g_ptr_array_remove_index (self->controls, i);
-        break;
-      }
-
-  /* The row holding @button goes away: focus must not go with it. */
-  gtk_widget_grab_focus (adw_preferences_group_get_header_suffix (self->controls_group));
-  rebuild_control_rows (self);
-  field_changed_cb (self);
-}
-
-static void
 entry_activated_cb (StwItemEditor *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.save-item", NULL);
@@ -518,15 +306,6 @@ evidence_changed_cb (StwItemEditor *self)
 {
   if (self->item != NULL && stw_item_get_id (self->item) != 0)
     stw_history_list_load (self->history_list, self->workspace, "item", stw_item_get_id (self->item));
-}
-
-static void
-people_changed_cb (StwItemEditor *self)
-{
-  gboolean was_modified = self->modified;
-
-  rebuild_owners (self, selected_owner_id (self));
-  set_modified (self, was_modified);
 }
 
 /* Overrides */
@@ -545,17 +324,6 @@ stw_item_editor_dispose (GObject *object)
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (stw_item_editor_parent_class)->dispose (object);
-}
-
-static void
-stw_item_editor_finalize (GObject *object)
-{
-  StwItemEditor *self = STW_ITEM_EDITOR (object);
-
-  g_clear_pointer (&self->owner_ids, g_array_unref);
-  g_clear_pointer (&self->controls, g_ptr_array_unref);
-
-  G_OBJECT_CLASS (stw_item_editor_parent_class)->finalize (object);
 }
 
 static void
@@ -615,7 +383,6 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = stw_item_editor_dispose;
-  object_class->finalize = stw_item_editor_finalize;
   object_class->get_property = stw_item_editor_get_property;
   object_class->set_property = stw_item_editor_set_property;
 
@@ -633,11 +400,12 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (STW_TYPE_CONTROL_PICKER);
+  g_type_ensure (STW_TYPE_CONTROL_LIST);
   g_type_ensure (STW_TYPE_CORRECTIVE_SECTION);
   g_type_ensure (STW_TYPE_DATE_ROW);
   g_type_ensure (STW_TYPE_EVIDENCE_LIST);
   g_type_ensure (STW_TYPE_HISTORY_LIST);
+  g_type_ensure (STW_TYPE_OWNER_ROW);
   g_type_ensure (STW_TYPE_RECURRENCE_ROW);
   g_type_ensure (STW_TYPE_RISK_CHOOSER_ROW);
 
@@ -648,7 +416,6 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, risk_group);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, risk_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, owner_row);
-  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, owner_names);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, status_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, priority_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, start_row);
@@ -661,9 +428,7 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, reason_group);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, reason_view);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, clauses_row);
-  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, controls_group);
-  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, control_picker);
-  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, controls_list);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, control_list);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, history_group);
@@ -674,7 +439,6 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clauses_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, control_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
 
@@ -689,15 +453,13 @@ stw_item_editor_init (StwItemEditor *self)
   g_autoptr(GtkStringList) priorities = NULL;
   GtkTextView *texts[4];
 
-  self->owner_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  self->controls = g_ptr_array_new_with_free_func (g_free);
   self->clauses_valid = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* Indexes of these lists are the enum values. */
-  statuses = new_label_list (status_label, STW_N_STATUSES);
-  priorities = new_label_list (priority_label, STW_N_PRIORITIES);
+  statuses = stw_string_list_new_labels (status_label, STW_N_STATUSES);
+  priorities = stw_string_list_new_labels (priority_label, STW_N_PRIORITIES);
   adw_combo_row_set_model (self->status_row, G_LIST_MODEL (statuses));
   adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
 
@@ -738,20 +500,13 @@ stw_item_editor_set_workspace (StwItemEditor *self,
   if (self->workspace == workspace)
     return;
 
-  if (self->workspace != NULL)
-    g_signal_handlers_disconnect_by_func (self->workspace, people_changed_cb, self);
-
   g_set_object (&self->workspace, workspace);
   stw_risk_chooser_row_set_workspace (self->risk_row, workspace);
   stw_corrective_section_set_workspace (self->corrective_section, workspace);
-
-  if (workspace != NULL)
-    g_signal_connect_object (workspace, "people-changed",
-                             G_CALLBACK (people_changed_cb), self, G_CONNECT_SWAPPED);
+  stw_owner_row_set_workspace (self->owner_row, workspace);
 
   /* An item belongs to one workspace. */
   stw_item_editor_set_item (self, NULL);
-  rebuild_owners (self, 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WORKSPACE]);
 }
@@ -801,6 +556,7 @@ stw_item_editor_dup_edited_item (StwItemEditor  *self,
   g_autofree char *bad_clause = NULL;
   StwRecurrence recurrence;
   g_auto(GStrv) clauses = NULL;
+  g_auto(GStrv) controls = NULL;
   StwStatus status;
   guint selected;
 
@@ -845,14 +601,14 @@ stw_item_editor_dup_edited_item (StwItemEditor  *self,
       && !stw_recurrence_row_get_recurrence (self->recurrence_row, &recurrence, error))
     return NULL;
 
-  description = dup_buffer_text (self->description_view);
-  closure_note = dup_field_text (self->closure_view);
-  notes = dup_field_text (self->notes_view);
+  description = stw_text_view_dup_text (self->description_view);
+  closure_note = stw_text_view_dup_value (self->closure_view);
+  notes = stw_text_view_dup_value (self->notes_view);
 
   edited = stw_item_copy (self->item);
   stw_item_set_title (edited, title);
   stw_item_set_description (edited, description[0] != '\0' ? description : NULL);
-  stw_item_set_owner_id (edited, selected_owner_id (self));
+  stw_item_set_owner_id (edited, stw_owner_row_get_owner_id (self->owner_row));
 
   status = selected_status (self);
   stw_item_set_status (edited, status);
@@ -868,16 +624,15 @@ stw_item_editor_dup_edited_item (StwItemEditor  *self,
   stw_item_set_closure_note (edited, closure_note);
   if (self->reason_shown)
     {
-      g_autofree char *reason = dup_field_text (self->reason_view);
+      g_autofree char *reason = stw_text_view_dup_value (self->reason_view);
 
       stw_item_set_no_evidence_reason (edited, reason);
     }
   stw_item_set_notes (edited, notes);
   stw_item_set_clauses (edited, (const char * const *) clauses);
 
-  g_ptr_array_add (self->controls, NULL);
-  stw_item_set_controls (edited, (const char * const *) self->controls->pdata);
-  g_ptr_array_remove_index (self->controls, self->controls->len - 1);
+  controls = stw_control_list_dup_controls (self->control_list);
+  stw_item_set_controls (edited, (const char * const *) controls);
 
   if (gtk_widget_get_visible (self->risk_group))
     stw_item_set_risk_id (edited, stw_risk_chooser_row_get_risk_id (self->risk_row));
@@ -903,10 +658,10 @@ stw_item_editor_set_closure (StwItemEditor *self,
   g_return_if_fail (STW_IS_ITEM_EDITOR (self));
 
   /* Typed by the person, in the closure dialog: a change like any other. */
-  set_buffer_text (self->closure_view, note);
+  stw_text_view_set_text (self->closure_view, note);
   if (no_evidence_reason != NULL)
     {
-      set_buffer_text (self->reason_view, no_evidence_reason);
+      stw_text_view_set_text (self->reason_view, no_evidence_reason);
       self->reason_shown = TRUE;
     }
   update_closed_fields (self);

@@ -6,12 +6,12 @@
 
 #include <gtk/gtk.h>
 
-#include "stw-item.h"
+#include "stw-item-widget.h"
 
 G_BEGIN_DECLS
 
 #define STW_TYPE_ITEM_ROW (stw_item_row_get_type ())
-G_DECLARE_FINAL_TYPE (StwItemRow, stw_item_row, STW, ITEM_ROW, GtkWidget)
+G_DECLARE_FINAL_TYPE (StwItemRow, stw_item_row, STW, ITEM_ROW, StwItemWidget)
 
 GtkWidget *stw_item_row_new      (void);
 StwItem   *stw_item_row_get_item (StwItemRow *self);

@@ -10,15 +10,16 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "stw-control-picker.h"
-#include "stw-controls.h"
+#include "stw-control-list.h"
 #include "stw-date-row.h"
 #include "stw-heat-map.h"
 #include "stw-evidence-list.h"
 #include "stw-history-list.h"
 #include "stw-item-model.h"
+#include "stw-owner-row.h"
 #include "stw-risk-editor.h"
 #include "stw-risk-register.h"
+#include "stw-text-util.h"
 
 struct _StwRiskEditor
 {
@@ -27,8 +28,6 @@ struct _StwRiskEditor
   StwWorkspace   *workspace;
   StwRisk        *risk;            /* as loaded */
   GListModel     *items;           /* its treatment items */
-  GArray         *owner_ids;       /* gint64 per row of owner_names */
-  GPtrArray      *controls;        /* char *, the Annex A ids linked in the form */
   char           *shown_error;
   gboolean        modified;
   guint           loading;         /* > 0 while fields are filled from the risk */
@@ -41,8 +40,7 @@ struct _StwRiskEditor
   AdwEntryRow    *asset_row;
   AdwEntryRow    *threat_row;
   AdwEntryRow    *vulnerability_row;
-  AdwComboRow    *owner_row;
-  GtkStringList  *owner_names;
+  StwOwnerRow    *owner_row;
   AdwComboRow    *likelihood_row;
   AdwComboRow    *impact_row;
   AdwActionRow   *score_row;
@@ -57,9 +55,7 @@ struct _StwRiskEditor
   AdwPreferencesGroup *items_group;
   GtkWidget      *items_frame;
   GtkListView    *items_list;
-  AdwPreferencesGroup *controls_group;
-  StwControlPicker *control_picker;
-  GtkListBox     *controls_list;
+  StwControlList *control_list;
   GtkTextView    *notes_view;
   GtkWidget      *history_group;
   StwEvidenceList *evidence_list;
@@ -117,35 +113,6 @@ show_error (StwRiskEditor *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
-static char *
-dup_buffer_text (GtkTextView *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-static void
-set_entry_text (AdwEntryRow *row,
-                const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
-static gint64
-selected_owner_id (StwRiskEditor *self)
-{
-  guint selected = adw_combo_row_get_selected (self->owner_row);
-
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->owner_ids->len)
-    return 0;
-
-  return g_array_index (self->owner_ids, gint64, selected);
-}
-
 /* 1 … 5 from a scale row; 0 for "Not assessed" on a residual row. */
 static guint
 selected_scale (AdwComboRow *row,
@@ -168,54 +135,6 @@ select_scale (AdwComboRow *row,
     adw_combo_row_set_selected (row, MIN (value, 5));
   else
     adw_combo_row_set_selected (row, CLAMP (value, 1, 5) - 1);
-}
-
-/* Fills the owner list with the active people, plus @keep_id if that
- * person has left, marked as such, so a risk keeps showing who owned it. */
-static void
-rebuild_owners (StwRiskEditor *self,
-                gint64         keep_id)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  guint selected = 0;
-  gint64 no_owner = 0;
-
-  self->loading++;
-
-  g_array_set_size (self->owner_ids, 0);
-  g_ptr_array_add (names, g_strdup (_("No owner")));
-  g_array_append_val (self->owner_ids, no_owner);
-
-  if (self->workspace != NULL)
-    {
-      GListModel *people = stw_workspace_get_people (self->workspace);
-
-      for (guint i = 0; i < g_list_model_get_n_items (people); i++)
-        {
-          g_autoptr(StwPerson) person = g_list_model_get_item (people, i);
-          gint64 id = stw_person_get_id (person);
-          gboolean active = stw_person_get_active (person);
-
-          if (!active && id != keep_id)
-            continue;
-          if (id == keep_id)
-            selected = self->owner_ids->len;
-
-          g_array_append_val (self->owner_ids, id);
-          if (active)
-            g_ptr_array_add (names, g_strdup (stw_person_get_name (person)));
-          else
-            /* Translators: an owner who is no longer active; %s is a name. */
-            g_ptr_array_add (names, g_strdup_printf (_("%s (inactive)"), stw_person_get_name (person)));
-        }
-    }
-  g_ptr_array_add (names, NULL);
-
-  gtk_string_list_splice (self->owner_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->owner_names)),
-                          (const char * const *) names->pdata);
-  adw_combo_row_set_selected (self->owner_row, selected);
-
-  self->loading--;
 }
 
 static void
@@ -270,71 +189,6 @@ update_scores (StwRiskEditor *self)
   gtk_label_set_label (self->heading_score, score);
   stw_widget_set_risk_level (GTK_WIDGET (self->heading_score), likelihood * impact);
   gtk_widget_set_visible (GTK_WIDGET (self->heading_score), self->risk != NULL);
-}
-
-static void remove_control_clicked_cb (StwRiskEditor *self,
-                                       GtkButton     *button);
-
-static void
-rebuild_control_rows (StwRiskEditor *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->controls_list))) != NULL)
-    gtk_list_box_remove (self->controls_list, child);
-
-  for (guint i = 0; i < self->controls->len; i++)
-    {
-      const char *id = g_ptr_array_index (self->controls, i);
-      const StwControl *control = stw_controls_find (id);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *remove = gtk_button_new_from_icon_name ("edit-delete-symbolic");
-      g_autofree char *remove_label = NULL;
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), id);
-      if (control != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stw_control_get_title (control));
-      gtk_widget_add_css_class (row, "control-row");
-
-      /* Translators: a button that unlinks a control; %s is its id. */
-      remove_label = g_strdup_printf (_("Unlink %s"), id);
-      gtk_widget_set_tooltip_text (remove, remove_label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
-      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (remove, "flat");
-      g_object_set_data_full (G_OBJECT (remove), "control-id", g_strdup (id), g_free);
-      g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_control_clicked_cb), self, G_CONNECT_SWAPPED);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-      gtk_list_box_append (self->controls_list, row);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->controls_list), self->controls->len > 0);
-  adw_preferences_group_set_description (self->controls_group,
-                                         self->controls->len == 0 ? _("None linked yet.") : NULL);
-
-  g_ptr_array_add (self->controls, NULL);
-  stw_control_picker_set_chosen (self->control_picker, (const char * const *) self->controls->pdata);
-  g_ptr_array_remove_index (self->controls, self->controls->len - 1);
-}
-
-static void
-set_controls (StwRiskEditor      *self,
-              const char * const *ids)
-{
-  g_ptr_array_set_size (self->controls, 0);
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    g_ptr_array_add (self->controls, g_strdup (ids[i]));
-
-  rebuild_control_rows (self);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
 static void
@@ -400,11 +254,11 @@ load_fields (StwRiskEditor *self)
   else
     gtk_label_set_label (self->heading_label, stored ? stw_risk_get_ref (risk) : _("New risk"));
 
-  set_entry_text (self->title_row, risk != NULL ? stw_risk_get_title (risk) : NULL);
-  set_entry_text (self->asset_row, risk != NULL ? stw_risk_get_asset (risk) : NULL);
-  set_entry_text (self->threat_row, risk != NULL ? stw_risk_get_threat (risk) : NULL);
-  set_entry_text (self->vulnerability_row, risk != NULL ? stw_risk_get_vulnerability (risk) : NULL);
-  rebuild_owners (self, risk != NULL ? stw_risk_get_owner_id (risk) : 0);
+  stw_editable_set_value (GTK_EDITABLE (self->title_row), risk != NULL ? stw_risk_get_title (risk) : NULL);
+  stw_editable_set_value (GTK_EDITABLE (self->asset_row), risk != NULL ? stw_risk_get_asset (risk) : NULL);
+  stw_editable_set_value (GTK_EDITABLE (self->threat_row), risk != NULL ? stw_risk_get_threat (risk) : NULL);
+  stw_editable_set_value (GTK_EDITABLE (self->vulnerability_row), risk != NULL ? stw_risk_get_vulnerability (risk) : NULL);
+  stw_owner_row_set_owner_id (self->owner_row, risk != NULL ? stw_risk_get_owner_id (risk) : 0);
   select_scale (self->likelihood_row, risk != NULL ? stw_risk_get_likelihood (risk) : 3, FALSE);
   select_scale (self->impact_row, risk != NULL ? stw_risk_get_impact (risk) : 3, FALSE);
   adw_combo_row_set_selected (self->treatment_row, risk != NULL ? stw_risk_get_treatment (risk) : 0);
@@ -412,9 +266,8 @@ load_fields (StwRiskEditor *self)
   stw_date_row_set_date (self->review_row, risk != NULL ? stw_risk_get_next_review (risk) : NULL);
   select_scale (self->residual_likelihood_row, risk != NULL ? stw_risk_get_residual_likelihood (risk) : 0, TRUE);
   select_scale (self->residual_impact_row, risk != NULL ? stw_risk_get_residual_impact (risk) : 0, TRUE);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            risk != NULL && stw_risk_get_notes (risk) != NULL ? stw_risk_get_notes (risk) : "", -1);
-  set_controls (self, risk != NULL ? stw_risk_get_controls (risk) : NULL);
+  stw_text_view_set_text (self->notes_view, risk != NULL ? stw_risk_get_notes (risk) : NULL);
+  stw_control_list_set_controls (self->control_list, risk != NULL ? stw_risk_get_controls (risk) : NULL);
   stw_history_list_load (self->history_list, stored ? self->workspace : NULL, "risk",
                          stored ? stw_risk_get_id (risk) : 0);
   gtk_widget_set_visible (self->history_group, stored);
@@ -470,42 +323,6 @@ static void
 entry_activated_cb (StwRiskEditor *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "risk-editor.save", NULL);
-}
-
-static void
-control_chosen_cb (StwRiskEditor *self,
-                   const char    *id)
-{
-  if (self->risk == NULL)
-    return;
-
-  for (guint i = 0; i < self->controls->len; i++)
-    if (g_str_equal (g_ptr_array_index (self->controls, i), id))
-      return;
-
-  g_ptr_array_add (self->controls, g_strdup (id));
-  g_ptr_array_sort (self->controls, compare_strings);
-  rebuild_control_rows (self);
-  field_changed_cb (self);
-}
-
-static void
-remove_control_clicked_cb (StwRiskEditor *self,
-                           GtkButton     *button)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "control-id");
-
-  for (guint i = 0; i < self->controls->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (self->controls, i), id) == 0)
-      {
-        g_ptr_array_remove_index (self->controls, i);
-        break;
-      }
-
-  /* The row holding @button goes away: focus must not go with it. */
-  gtk_widget_grab_focus (adw_preferences_group_get_header_suffix (self->controls_group));
-  rebuild_control_rows (self);
-  field_changed_cb (self);
 }
 
 static void
@@ -583,15 +400,6 @@ item_activated_cb (StwRiskEditor *self,
   item = g_list_model_get_item (self->items, position);
   if (item != NULL)
     g_signal_emit (self, signals[TREATMENT_ITEM_ACTIVATED], 0, stw_item_get_id (item));
-}
-
-static void
-people_changed_cb (StwRiskEditor *self)
-{
-  gboolean was_modified = self->modified;
-
-  rebuild_owners (self, selected_owner_id (self));
-  set_modified (self, was_modified);
 }
 
 static void
@@ -719,8 +527,6 @@ stw_risk_editor_finalize (GObject *object)
 {
   StwRiskEditor *self = STW_RISK_EDITOR (object);
 
-  g_clear_pointer (&self->owner_ids, g_array_unref);
-  g_clear_pointer (&self->controls, g_ptr_array_unref);
   g_clear_pointer (&self->shown_error, g_free);
 
   G_OBJECT_CLASS (stw_risk_editor_parent_class)->finalize (object);
@@ -811,10 +617,11 @@ stw_risk_editor_class_init (StwRiskEditorClass *klass)
     g_signal_new ("close-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  g_type_ensure (STW_TYPE_CONTROL_PICKER);
+  g_type_ensure (STW_TYPE_CONTROL_LIST);
   g_type_ensure (STW_TYPE_DATE_ROW);
   g_type_ensure (STW_TYPE_HISTORY_LIST);
   g_type_ensure (STW_TYPE_EVIDENCE_LIST);
+  g_type_ensure (STW_TYPE_OWNER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-risk-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, heading_label);
@@ -826,7 +633,6 @@ stw_risk_editor_class_init (StwRiskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, threat_row);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, vulnerability_row);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, owner_row);
-  gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, owner_names);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, likelihood_row);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, impact_row);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, score_row);
@@ -841,9 +647,7 @@ stw_risk_editor_class_init (StwRiskEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, items_group);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, items_frame);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, items_list);
-  gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, controls_group);
-  gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, control_picker);
-  gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, controls_list);
+  gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, control_list);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, notes_view);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, evidence_list);
@@ -854,7 +658,6 @@ stw_risk_editor_class_init (StwRiskEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, score_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, control_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, item_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "risk-editor.save", NULL, save_activated);
@@ -877,9 +680,6 @@ stw_risk_editor_init (StwRiskEditor *self)
   g_autoptr(GListModel) residual_likelihoods = NULL;
   g_autoptr(GListModel) residual_impacts = NULL;
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  self->owner_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  self->controls = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -939,20 +739,14 @@ stw_risk_editor_set_workspace (StwRiskEditor *self,
     return;
 
   if (self->workspace != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->workspace, people_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->workspace, organisation_changed_cb, self);
-    }
+    g_signal_handlers_disconnect_by_func (self->workspace, organisation_changed_cb, self);
 
   g_set_object (&self->workspace, workspace);
+  stw_owner_row_set_workspace (self->owner_row, workspace);
 
   if (workspace != NULL)
-    {
-      g_signal_connect_object (workspace, "people-changed", G_CALLBACK (people_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (workspace, "organisation-changed", G_CALLBACK (organisation_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
+    g_signal_connect_object (workspace, "organisation-changed", G_CALLBACK (organisation_changed_cb), self,
+                             G_CONNECT_SWAPPED);
 
   /* A risk belongs to one workspace. */
   stw_risk_editor_set_risk (self, NULL);
@@ -998,7 +792,7 @@ stw_risk_editor_dup_edited_risk (StwRiskEditor *self)
   g_autoptr(StwRisk) edited = NULL;
   g_autofree char *notes = NULL;
   g_autofree char *review = NULL;
-  g_autofree char *stripped = NULL;
+  g_auto(GStrv) controls = NULL;
   guint selected;
 
   g_return_val_if_fail (STW_IS_RISK_EDITOR (self), NULL);
@@ -1009,7 +803,7 @@ stw_risk_editor_dup_edited_risk (StwRiskEditor *self)
   stw_risk_set_asset (edited, gtk_editable_get_text (GTK_EDITABLE (self->asset_row)));
   stw_risk_set_threat (edited, gtk_editable_get_text (GTK_EDITABLE (self->threat_row)));
   stw_risk_set_vulnerability (edited, gtk_editable_get_text (GTK_EDITABLE (self->vulnerability_row)));
-  stw_risk_set_owner_id (edited, selected_owner_id (self));
+  stw_risk_set_owner_id (edited, stw_owner_row_get_owner_id (self->owner_row));
   stw_risk_set_likelihood (edited, selected_scale (self->likelihood_row, FALSE));
   stw_risk_set_impact (edited, selected_scale (self->impact_row, FALSE));
 
@@ -1027,13 +821,11 @@ stw_risk_editor_dup_edited_risk (StwRiskEditor *self)
   stw_risk_set_residual_likelihood (edited, selected_scale (self->residual_likelihood_row, TRUE));
   stw_risk_set_residual_impact (edited, selected_scale (self->residual_impact_row, TRUE));
 
-  notes = dup_buffer_text (self->notes_view);
-  stripped = g_strstrip (g_strdup (notes));
-  stw_risk_set_notes (edited, stripped[0] != '\0' ? notes : NULL);
+  notes = stw_text_view_dup_value (self->notes_view);
+  stw_risk_set_notes (edited, notes);
 
-  g_ptr_array_add (self->controls, NULL);
-  stw_risk_set_controls (edited, (const char * const *) self->controls->pdata);
-  g_ptr_array_remove_index (self->controls, self->controls->len - 1);
+  controls = stw_control_list_dup_controls (self->control_list);
+  stw_risk_set_controls (edited, (const char * const *) controls);
 
   return g_steal_pointer (&edited);
 }
