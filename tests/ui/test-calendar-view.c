@@ -214,20 +214,20 @@ test_cells (Fixture       *f,
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (chip)));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (chip), "overdue"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "T-001 Backup restore test, due 2027-03-05, overdue");
+                                       "T-001 Backup restore test, To do, due 2027-03-05, overdue");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_ROLE_BUTTON);
 
   chip = stw_calendar_cell_find_chip (cell_of (f, "2027-03-24"), stw_item_get_id (later));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip), "overdue"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "T-002 Access review, due 2027-03-24");
+                                       "T-002 Access review, In progress, due 2027-03-24");
 
   /* Done before its due date passed: not overdue, struck through. */
   chip = stw_calendar_cell_find_chip (cell_of (f, "2027-03-02"), stw_item_get_id (done));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (chip), "overdue"));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (chip), "status-done"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "T-003 Policy sign-off, due 2027-03-02, Done");
+                                       "T-003 Policy sign-off, Done, due 2027-03-02");
 
   /* A change elsewhere in the core shows up by itself; unchanged days keep
    * their chip widgets. */
@@ -244,7 +244,7 @@ test_cells (Fixture       *f,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (stw_calendar_cell_find_chip (cell_of (f, "2027-03-05"),
                                                                                    stw_item_get_id (overdue))),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "T-001 Backup restore drill, due 2027-03-05, overdue");
+                                       "T-001 Backup restore drill, To do, due 2027-03-05, overdue");
 
   /* Activating a chip (Enter) opens its item. */
   chip = stw_calendar_cell_find_chip (cell_of (f, "2027-03-24"), stw_item_get_id (later));

@@ -157,7 +157,7 @@ def main():
         wait_find(main_window, Atspi.Role.PUSH_BUTTON, ref, prefix=True)
         press(KEY_RIGHT, ALT_MASK | SHIFT_MASK)
         wait_find(main_window, Atspi.Role.LABEL, f'{ref} moved to', prefix=True)
-        wait_find(main_window, Atspi.Role.PUSH_BUTTON, f'{ref} {title}, due {new_due}')
+        wait_find(main_window, Atspi.Role.PUSH_BUTTON, f'{ref} {title}, In progress, due {new_due}')
         log(f'the calendar moved {ref} a day later')
 
         # List: the row says both.

@@ -449,6 +449,11 @@ test_attach (Fixture       *fixture,
     g_assert_cmpint (gtk_list_box_row_get_index (row), ==, 1);
     short_hash = stw_evidence_list_shorten_hash (large_sha);
     g_assert_nonnull (find_label (GTK_WIDGET (row), short_hash));
+    /* However narrow the editor, the name and the shortened hash are shown
+     * whole: the name wraps, the hash is never cut further. */
+    g_assert_cmpint (gtk_label_get_ellipsize (find_label (GTK_WIDGET (row), short_hash)), ==, PANGO_ELLIPSIZE_NONE);
+    g_assert_cmpint (gtk_label_get_ellipsize (find_label (GTK_WIDGET (row), "restore-test.tar")), ==, PANGO_ELLIPSIZE_NONE);
+    g_assert_true (gtk_label_get_wrap (find_label (GTK_WIDGET (row), "restore-test.tar")));
     g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "expired"));
     g_assert_cmpint (gtk_list_box_row_get_index (row_for_file (fixture, "backup-job.log")), ==, 0);
   }

@@ -636,6 +636,69 @@ test_register_empty (Fixture       *f,
   g_assert_cmpstr (_stw_risk_register_view_get_page (view), ==, "empty");
 }
 
+/* In the default window (1100×720, so about 810 px beside the sidebar) the
+ * table shows every row of the register in the page's one scroll, and the
+ * columns it keeps fit the width: status and treatment items included. */
+static void
+test_register_fits (Fixture       *f,
+                    gconstpointer  data)
+{
+  StwRiskRegisterView *view = STW_RISK_REGISTER_VIEW (stw_risk_register_view_new ());
+  GtkColumnView *table = _stw_risk_register_view_get_table (view);
+  GListModel *columns = gtk_column_view_get_columns (table);
+  GtkWidget *scroller;
+  GtkAdjustment *vadjustment;
+  guint n_rows;
+  int width = 0;
+  gboolean status_shown = FALSE, items_shown = FALSE;
+
+  /* Lower than the overview, so that only scrolling shows the table. */
+  gtk_window_set_default_size (f->window, 810, 480);
+  stw_risk_register_view_set_workspace (view, f->ws);
+  show (f, GTK_WIDGET (view));
+  settle ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      const char *title = gtk_column_view_column_get_title (column);
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      width += gtk_column_view_column_get_fixed_width (column);
+      status_shown |= g_strcmp0 (title, "Status") == 0;
+      items_shown |= g_strcmp0 (title, "Treatment items") == 0;
+    }
+  g_assert_cmpint (width, <=, gtk_widget_get_width (GTK_WIDGET (view)));
+  g_assert_true (status_shown);
+  g_assert_true (items_shown);
+
+  /* Every row has room: the page scrolls, not the table inside it. */
+  n_rows = g_list_model_get_n_items (_stw_risk_register_view_get_rows (view));
+  g_assert_cmpuint (n_rows, >=, 3);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (table)), >=, (int) n_rows * 30);
+  scroller = gtk_widget_get_first_child (GTK_WIDGET (view));
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (scroller));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (table), scroller));
+  vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadjustment), >, gtk_adjustment_get_page_size (vadjustment));
+
+  /* Narrow: fewer columns, still within the width, the title first. */
+  gtk_window_set_default_size (f->window, 420, 480);
+  gtk_widget_set_size_request (GTK_WIDGET (f->window), 420, -1);
+  gtk_window_unmaximize (f->window);
+  settle ();
+  width = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_visible (column))
+        width += gtk_column_view_column_get_fixed_width (column);
+    }
+  g_assert_cmpint (width, <=, MAX (gtk_widget_get_width (GTK_WIDGET (view)), 256));
+}
+
 static void
 test_editor (Fixture       *f,
              gconstpointer  data)
@@ -943,6 +1006,7 @@ main (int   argc,
   g_test_add ("/risks/heat-map", Fixture, NULL, fixture_set_up, test_heat_map, fixture_tear_down);
   g_test_add ("/risks/register", Fixture, NULL, fixture_set_up, test_register, fixture_tear_down);
   g_test_add ("/risks/register-empty", Fixture, NULL, fixture_set_up, test_register_empty, fixture_tear_down);
+  g_test_add ("/risks/register-fits", Fixture, NULL, fixture_set_up, test_register_fits, fixture_tear_down);
   g_test_add ("/risks/editor", Fixture, NULL, fixture_set_up, test_editor, fixture_tear_down);
   g_test_add ("/risks/editor-treatment-items", Fixture, NULL, fixture_set_up, test_editor_treatment_items,
               fixture_tear_down);

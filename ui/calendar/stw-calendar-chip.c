@@ -369,16 +369,16 @@ stw_calendar_chip_set_item (StwCalendarChip *self,
     gtk_image_set_from_icon_name (self->icon, "object-select-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (self->icon), overdue || status == STW_STATUS_DONE);
 
+  /* The status in words, as the list's rows and the board's cards say it:
+   * colour and the struck-through title are not read out. */
   if (overdue)
-    /* Translators: a calendar entry: reference, title, due date, warning. */
-    label = g_strdup_printf (_("%s %s, due %s, overdue"), ref, title, due);
-  else if (closed)
-    /* Translators: a calendar entry: reference, title, due date, status
-     * (such as "Done"). */
-    label = g_strdup_printf (_("%s %s, due %s, %s"), ref, title, due, stw_status_label (status));
+    /* Translators: a calendar entry: reference, title, status (such as
+     * "In progress"), due date, warning. */
+    label = g_strdup_printf (_("%s %s, %s, due %s, overdue"), ref, title, stw_status_label (status), due);
   else
-    /* Translators: a calendar entry: reference, title, due date. */
-    label = g_strdup_printf (_("%s %s, due %s"), ref, title, due);
+    /* Translators: a calendar entry: reference, title, status (such as
+     * "Done"), due date. */
+    label = g_strdup_printf (_("%s %s, %s, due %s"), ref, title, stw_status_label (status), due);
 
   if (overdue)
     /* Translators: tooltip of a calendar entry: title, then a warning. */

@@ -286,7 +286,11 @@ create_row (StwAttachment *a,
   title_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   title = gtk_label_new (stw_attachment_get_file_name (a));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_MIDDLE);
+  /* The whole name, on two lines if need be: cut in the middle it hid the
+   * very part that tells two exports apart ("access-re…w-q4.csv"). */
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_set_tooltip_text (title, stw_attachment_get_file_name (a));
   gtk_widget_add_css_class (title, "evidence-name");
   gtk_box_append (GTK_BOX (title_box), title);
@@ -317,9 +321,10 @@ create_row (StwAttachment *a,
   label = caption_label (size_text, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (label), FALSE);
   gtk_box_append (GTK_BOX (line), label);
+  /* Already shortened to its first and last eight digits: cutting it
+   * further left nothing to compare ("ae0…"). */
   label = caption_label (short_hash, "evidence-hash");
   gtk_label_set_wrap (GTK_LABEL (label), FALSE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (label, "dim-label");
   /* Translators: a tooltip with the full SHA-256 of a file. */
   hash_tip = g_strdup_printf (_("SHA-256 %s"), stw_attachment_get_sha256 (a));

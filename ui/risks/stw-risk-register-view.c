@@ -65,6 +65,12 @@ struct _StwRiskRegisterView
   GtkLabel           *count_label;
   GtkStack           *stack;
   GtkColumnView      *column_view;
+  GtkScrolledWindow  *scroller;
+  GtkBox             *overview;
+
+  GtkColumnViewColumn *columns[N_COLUMNS];
+  int                  fitted_width;
+  guint                fit_source;
 };
 
 G_DEFINE_FINAL_TYPE (StwRiskRegisterView, stw_risk_register_view, GTK_TYPE_WIDGET)
@@ -89,6 +95,20 @@ static guint signals[N_SIGNALS];
 
 /* Reviews listed beside the heat map. */
 #define N_REVIEWS_SHOWN 4
+
+/* Below this width the summary goes under the heat map instead of beside
+ * it (the heat map card is about 480 px, two tiles about 260). */
+#define OVERVIEW_SIDE_BY_SIDE_WIDTH 780
+
+/* The columns in the order they give way when the page is narrow: the last
+ * hides first. Reference and title always stay; the title takes what is
+ * left over. */
+#define TITLE_MIN_WIDTH 180
+
+static const Column column_priority[] = {
+  COLUMN_REF, COLUMN_TITLE, COLUMN_INHERENT, COLUMN_RESIDUAL, COLUMN_STATUS,
+  COLUMN_REVIEW, COLUMN_ITEMS, COLUMN_OWNER, COLUMN_TREATMENT,
+};
 
 /* Helpers */
 
@@ -629,6 +649,67 @@ add_column (StwRiskRegisterView *self,
   if (sorter != NULL)
     gtk_column_view_column_set_sorter (view_column, sorter);
   gtk_column_view_append_column (self->column_view, view_column);
+  self->columns[column] = view_column;
+}
+
+/* Shows the columns that fit in @width, most important first, gives the
+ * title what is left, and puts the summary beside the heat map only when
+ * both fit. The title's width is set here rather than left to the column's
+ * "expand": in a page that scrolls as a whole, GTK 4.8 gives the table its
+ * least width, not the page's. */
+static void
+fit_to_width (StwRiskRegisterView *self,
+              int                  width)
+{
+  int used = TITLE_MIN_WIDTH;
+  gboolean fits = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_priority); i++)
+    {
+      GtkColumnViewColumn *column = self->columns[column_priority[i]];
+      int column_width;
+
+      if (column_priority[i] == COLUMN_TITLE)
+        continue;
+      column_width = gtk_column_view_column_get_fixed_width (column);
+      /* Once one column gives way, every less important one does too. */
+      fits = fits && (column_priority[i] == COLUMN_REF || used + column_width <= width);
+      if (fits)
+        used += column_width;
+      gtk_column_view_column_set_visible (column, fits);
+    }
+  gtk_column_view_column_set_fixed_width (self->columns[COLUMN_TITLE],
+                                          TITLE_MIN_WIDTH + MAX (width - used, 0));
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->overview),
+                                  width >= OVERVIEW_SIDE_BY_SIDE_WIDTH
+                                  ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+  self->fitted_width = width;
+}
+
+static gboolean
+fit_idle_cb (gpointer user_data)
+{
+  StwRiskRegisterView *self = user_data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+
+  self->fit_source = 0;
+  fit_to_width (self, (int) gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_REMOVE;
+}
+
+/* The page's width is known only once it is allocated; changing columns
+ * from inside the allocation would resize in the middle of it, so the fit
+ * waits for the main loop. */
+static void
+page_width_changed_cb (StwRiskRegisterView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_hadjustment (self->scroller);
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+
+  if (width <= 0 || width == self->fitted_width || self->fit_source != 0)
+    return;
+  self->fit_source = g_idle_add (fit_idle_cb, self);
 }
 
 /* Callbacks */
@@ -733,6 +814,7 @@ stw_risk_register_view_dispose (GObject *object)
   GtkWidget *child;
 
   disconnect_workspace (self);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
 
@@ -868,6 +950,8 @@ stw_risk_register_view_class_init (StwRiskRegisterViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwRiskRegisterView, count_label);
   gtk_widget_class_bind_template_child (widget_class, StwRiskRegisterView, stack);
   gtk_widget_class_bind_template_child (widget_class, StwRiskRegisterView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, StwRiskRegisterView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, StwRiskRegisterView, overview);
   gtk_widget_class_bind_template_callback (widget_class, cell_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, heat_map_mode_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
@@ -890,15 +974,19 @@ stw_risk_register_view_init (StwRiskRegisterView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* The title takes whatever the shown columns leave, at least
+   * TITLE_MIN_WIDTH (see fit_to_width). */
   add_column (self, COLUMN_REF, _("Ref"), FALSE, 76);
-  add_column (self, COLUMN_TITLE, _("Risk"), TRUE, 260);
+  add_column (self, COLUMN_TITLE, _("Risk"), TRUE, TITLE_MIN_WIDTH);
   add_column (self, COLUMN_OWNER, _("Owner"), FALSE, 140);
-  add_column (self, COLUMN_INHERENT, _("Inherent"), FALSE, 84);
-  add_column (self, COLUMN_RESIDUAL, _("Residual"), FALSE, 84);
+  add_column (self, COLUMN_INHERENT, _("Inherent"), FALSE, 76);
+  add_column (self, COLUMN_RESIDUAL, _("Residual"), FALSE, 76);
   add_column (self, COLUMN_TREATMENT, _("Treatment"), FALSE, 100);
   add_column (self, COLUMN_STATUS, _("Status"), FALSE, 120);
-  add_column (self, COLUMN_REVIEW, _("Next review"), FALSE, 190);
-  add_column (self, COLUMN_ITEMS, _("Treatment items"), FALSE, 130);
+  add_column (self, COLUMN_REVIEW, _("Next review"), FALSE, 140);
+  add_column (self, COLUMN_ITEMS, _("Treatment items"), FALSE, 120);
+  g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "notify::page-size",
+                           G_CALLBACK (page_width_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->filter = gtk_custom_filter_new (risk_passes, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));
