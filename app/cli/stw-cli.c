@@ -24,11 +24,19 @@
 
 typedef struct _StwCliCommand StwCliCommand;
 
-/* @args are the words after the command's name. */
-typedef int (*StwCliRunFunc) (const StwCliCommand *command,
-                              const char * const  *args,
-                              GString             *out,
-                              GString             *err);
+/* One run of a command: what it was given and where it writes. */
+typedef struct
+{
+  const StwCliCommand *command;
+  /* The words after the command's name. */
+  const char * const  *args;
+  /* Results, for scripts. */
+  GString             *out;
+  /* Messages for people. */
+  GString             *err;
+} StwCliCall;
+
+typedef int (*StwCliRunFunc) (const StwCliCall *call);
 
 struct _StwCliCommand
 {
@@ -44,13 +52,13 @@ struct _StwCliCommand
 
 /* Prototypes */
 
-static int run_list   (const StwCliCommand *, const char * const *, GString *, GString *);
-static int run_new    (const StwCliCommand *, const char * const *, GString *, GString *);
-static int run_sample (const StwCliCommand *, const char * const *, GString *, GString *);
-static int run_check  (const StwCliCommand *, const char * const *, GString *, GString *);
-static int run_items  (const StwCliCommand *, const char * const *, GString *, GString *);
-static int run_attach (const StwCliCommand *, const char * const *, GString *, GString *);
-static int run_help   (const StwCliCommand *, const char * const *, GString *, GString *);
+static int run_list   (const StwCliCall *call);
+static int run_new   (const StwCliCall *call);
+static int run_sample (const StwCliCall *call);
+static int run_check  (const StwCliCall *call);
+static int run_items  (const StwCliCall *call);
+static int run_attach (const StwCliCall *call);
+static int run_help   (const StwCliCall *call);
 
 /* Statics */
 
@@ -132,10 +140,10 @@ one_line (const char *text)
 }
 
 static int
-fail (GString    *err,
-      const char *message)
+fail (const StwCliCall *call,
+      const char       *message)
 {
-  g_string_append_printf (err, "steward: %s\n", message);
+  g_string_append_printf (call->err, "steward: %s\n", message);
   return STW_CLI_FAILED;
 }
 
@@ -153,13 +161,14 @@ append_usage (GString             *text,
 }
 
 static int
-usage_error (GString             *err,
-             const StwCliCommand *command,
-             const char          *message)
+usage_error (const StwCliCall *call,
+             const char       *message)
 {
-  g_string_append_printf (err, "steward %s: %s\n", command->name, message);
-  append_usage (err, command);
-  g_string_append_printf (err, _("“steward help %s” tells more.\n"), command->name);
+  const StwCliCommand *command = call->command;
+
+  g_string_append_printf (call->err, "steward %s: %s\n", command->name, message);
+  append_usage (call->err, command);
+  g_string_append_printf (call->err, _("“steward help %s” tells more.\n"), command->name);
   return STW_CLI_USAGE;
 }
 
@@ -249,19 +258,16 @@ append_overview (GString *text)
                           _("2  wrong usage: an unknown command, option or missing argument"));
 }
 
-/* Parses @args with @entries (NULL when the command has no options) and
- * hands back the other words in @words, which must number @min_words to
- * @max_words. Returns -1 to carry on, or the exit status when help was
- * asked for or the command line is wrong. */
+/* Parses the arguments of @call with @entries (NULL when the command has
+ * no options) and hands back the other words in @words, which must number
+ * @min_words to @max_words. Returns -1 to carry on, or the exit status
+ * when help was asked for or the command line is wrong. */
 static int
-parse_args (const StwCliCommand *command,
-            const GOptionEntry  *entries,
-            const char * const  *args,
-            guint                min_words,
-            guint                max_words,
-            GStrv               *words,
-            GString             *out,
-            GString             *err)
+parse_args (const StwCliCall   *call,
+            const GOptionEntry *entries,
+            guint               min_words,
+            guint               max_words,
+            GStrv              *words)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -275,8 +281,8 @@ parse_args (const StwCliCommand *command,
   guint n_words;
 
   /* GOption skips the first word, the program's name. */
-  g_strv_builder_add (builder, command->name);
-  g_strv_builder_addv (builder, (const char **) args);
+  g_strv_builder_add (builder, call->command->name);
+  g_strv_builder_addv (builder, (const char **) call->args);
   argv = g_strv_builder_end (builder);
 
   /* Its own --help would print and exit(); ours writes to @out. */
@@ -286,22 +292,22 @@ parse_args (const StwCliCommand *command,
   g_option_context_add_main_entries (context, help_entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse_strv (context, &argv, &error))
-    return usage_error (err, command, error->message);
+    return usage_error (call, error->message);
 
   if (help)
     {
-      append_command_help (out, command, entries);
+      append_command_help (call->out, call->command, entries);
       return STW_CLI_OK;
     }
 
   n_words = g_strv_length (argv) - 1;
   if (n_words < min_words)
-    return usage_error (err, command, _("An argument is missing"));
+    return usage_error (call, _("An argument is missing"));
   if (n_words > max_words)
     {
       g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"),
                                                   argv[max_words + 1]);
-      return usage_error (err, command, message);
+      return usage_error (call, message);
     }
 
   if (words != NULL)
@@ -318,31 +324,41 @@ open_named (const char  *name,
   return path ? stw_workspace_open (path, error) : NULL;
 }
 
+/* `new` and `sample` end alike: the new file's path, or why there is none. */
+static int
+print_created (const StwCliCall   *call,
+               const StwWorkspace *ws,
+               const char         *path,
+               const GError       *error)
+{
+  if (ws == NULL)
+    return fail (call, error->message);
+  g_string_append_printf (call->out, "%s\n", path);
+  return STW_CLI_OK;
+}
+
 /* Commands */
 
 static int
-run_list (const StwCliCommand *command,
-          const char * const  *args,
-          GString             *out,
-          GString             *err)
+run_list (const StwCliCall *call)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) list = NULL;
   int status;
 
-  if ((status = parse_args (command, NULL, args, 0, 0, NULL, out, err)) >= 0)
+  if ((status = parse_args (call, NULL, 0, 0, NULL)) >= 0)
     return status;
 
   list = stw_workspaces_list (&error);
   if (list == NULL)
-    return fail (err, error->message);
+    return fail (call, error->message);
 
   for (guint i = 0; i < g_list_model_get_n_items (list); i++)
     {
       g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
       g_autofree char *org = one_line (stw_workspace_info_get_org_name (info));
 
-      g_string_append_printf (out, "%s\t%s\t%s\n",
+      g_string_append_printf (call->out, "%s\t%s\t%s\n",
                               stw_workspace_info_get_name (info), org,
                               stw_workspace_info_get_path (info));
     }
@@ -350,10 +366,7 @@ run_list (const StwCliCommand *command,
 }
 
 static int
-run_new (const StwCliCommand *command,
-         const char * const  *args,
-         GString             *out,
-         GString             *err)
+run_new (const StwCliCall *call)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
@@ -367,24 +380,18 @@ run_new (const StwCliCommand *command,
   };
   int status;
 
-  if ((status = parse_args (command, entries, args, 1, 1, &words, out, err)) >= 0)
+  if ((status = parse_args (call, entries, 1, 1, &words)) >= 0)
     return status;
   if (me == NULL)
-    return usage_error (err, command, _("--me PERSON is missing: every change records who made it"));
+    return usage_error (call, _("--me PERSON is missing: every change records who made it"));
 
   path = stw_workspaces_new_path (words[0]);
   ws = stw_workspace_create (path, words[0], me, &error);
-  if (ws == NULL)
-    return fail (err, error->message);
-  g_string_append_printf (out, "%s\n", path);
-  return STW_CLI_OK;
+  return print_created (call, ws, path, error);
 }
 
 static int
-run_sample (const StwCliCommand *command,
-            const char * const  *args,
-            GString             *out,
-            GString             *err)
+run_sample (const StwCliCall *call)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
@@ -397,26 +404,20 @@ run_sample (const StwCliCommand *command,
   };
   int status;
 
-  if ((status = parse_args (command, entries, args, 0, 0, NULL, out, err)) >= 0)
+  if ((status = parse_args (call, entries, 0, 0, NULL)) >= 0)
     return status;
   if (n_items > MAX_SAMPLE_ITEMS)
-    return usage_error (err, command, _("--items is at most 100000"));
+    return usage_error (call, _("--items is at most 100000"));
   if (n_items < -1 || n_items == 0)
-    return usage_error (err, command, _("--items must be a positive number"));
+    return usage_error (call, _("--items must be a positive number"));
 
   path = stw_workspaces_new_path (n_items > 0 ? "sample-large" : "sample");
   ws = stw_sample_create (path, n_items > 0 ? (guint) n_items : 0, &error);
-  if (ws == NULL)
-    return fail (err, error->message);
-  g_string_append_printf (out, "%s\n", path);
-  return STW_CLI_OK;
+  return print_created (call, ws, path, error);
 }
 
 static int
-run_check (const StwCliCommand *command,
-           const char * const  *args,
-           GString             *out,
-           GString             *err)
+run_check (const StwCliCall *call)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
@@ -425,25 +426,22 @@ run_check (const StwCliCommand *command,
   gboolean intact;
   int status;
 
-  if ((status = parse_args (command, NULL, args, 1, 1, &words, out, err)) >= 0)
+  if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
     return status;
 
   ws = open_named (words[0], &error);
   if (ws == NULL)
-    return fail (err, error->message);
+    return fail (call, error->message);
   intact = stw_workspace_check (ws, report, &error);
   /* The report says what was checked even when something failed. */
-  g_string_append (out, report->str);
+  g_string_append (call->out, report->str);
   if (!intact)
-    return fail (err, error->message);
+    return fail (call, error->message);
   return STW_CLI_OK;
 }
 
 static int
-run_items (const StwCliCommand *command,
-           const char * const  *args,
-           GString             *out,
-           GString             *err)
+run_items (const StwCliCall *call)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
@@ -451,15 +449,15 @@ run_items (const StwCliCommand *command,
   g_auto(GStrv) words = NULL;
   int status;
 
-  if ((status = parse_args (command, NULL, args, 1, 1, &words, out, err)) >= 0)
+  if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
     return status;
 
   ws = open_named (words[0], &error);
   if (ws == NULL)
-    return fail (err, error->message);
+    return fail (call, error->message);
   items = stw_workspace_list_items (ws, 0, &error);
   if (items == NULL)
-    return fail (err, error->message);
+    return fail (call, error->message);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -468,7 +466,7 @@ run_items (const StwCliCommand *command,
       g_autofree char *title = one_line (stw_item_get_title (item));
       g_autofree char *owner = one_line (stw_item_get_owner_name (item));
 
-      g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\t%s\n",
+      g_string_append_printf (call->out, "%s\t%s\t%s\t%s\t%s\t%s\n",
                               stw_item_get_ref (item),
                               stream ? stw_workstream_get_name (stream) : "",
                               stw_status_to_key (stw_item_get_status (item)),
@@ -480,10 +478,7 @@ run_items (const StwCliCommand *command,
 }
 
 static int
-run_attach (const StwCliCommand *command,
-            const char * const  *args,
-            GString             *out,
-            GString             *err)
+run_attach (const StwCliCall *call)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
@@ -504,21 +499,21 @@ run_attach (const StwCliCommand *command,
   gint64 entity_id = 0;
   int status;
 
-  if ((status = parse_args (command, entries, args, 2, 2, &words, out, err)) >= 0)
+  if ((status = parse_args (call, entries, 2, 2, &words)) >= 0)
     return status;
   if (ref == NULL)
-    return usage_error (err, command, _("--to REF is missing"));
+    return usage_error (call, _("--to REF is missing"));
 
   ws = open_named (words[0], &error);
   if (ws == NULL)
-    return fail (err, error->message);
+    return fail (call, error->message);
 
   if (g_str_has_prefix (ref, "R-"))
     {
       g_autoptr(StwRisk) risk = stw_workspace_find_risk_by_ref (ws, ref, &error);
 
       if (risk == NULL)
-        return fail (err, error->message);
+        return fail (call, error->message);
       entity = "risk";
       entity_id = stw_risk_get_id (risk);
     }
@@ -527,7 +522,7 @@ run_attach (const StwCliCommand *command,
       g_autoptr(StwItem) item = stw_workspace_find_item_by_ref (ws, ref, &error);
 
       if (item == NULL)
-        return fail (err, error->message);
+        return fail (call, error->message);
       entity_id = stw_item_get_id (item);
     }
 
@@ -535,29 +530,26 @@ run_attach (const StwCliCommand *command,
   file = g_file_new_for_commandline_arg (words[1]);
   attachment = stw_workspace_attach_file (ws, entity, entity_id, file, &options, NULL, NULL, NULL, &error);
   if (attachment == NULL)
-    return fail (err, error->message);
-  g_string_append_printf (out, "%s  %s\n", stw_attachment_get_sha256 (attachment),
+    return fail (call, error->message);
+  g_string_append_printf (call->out, "%s  %s\n", stw_attachment_get_sha256 (attachment),
                           stw_attachment_get_file_name (attachment));
   return STW_CLI_OK;
 }
 
 static int
-run_help (const StwCliCommand *command,
-          const char * const  *args,
-          GString             *out,
-          GString             *err)
+run_help (const StwCliCall *call)
 {
   static const char * const help_args[] = { "--help", NULL };
   const StwCliCommand *topic;
   g_auto(GStrv) words = NULL;
   int status;
 
-  if ((status = parse_args (command, NULL, args, 0, 1, &words, out, err)) >= 0)
+  if ((status = parse_args (call, NULL, 0, 1, &words)) >= 0)
     return status;
 
   if (words[0] == NULL)
     {
-      append_overview (out);
+      append_overview (call->out);
       return STW_CLI_OK;
     }
 
@@ -565,10 +557,10 @@ run_help (const StwCliCommand *command,
   if (topic == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no command “%s”"), words[0]);
-      return usage_error (err, command, message);
+      return usage_error (call, message);
     }
   /* One path for both spellings: `steward help check` is `steward check --help`. */
-  return topic->run (topic, help_args, out, err);
+  return topic->run (&(StwCliCall) { topic, help_args, call->out, call->err });
 }
 
 /* Public API */
@@ -625,5 +617,5 @@ stw_cli_run (const char * const *args,
       return STW_CLI_USAGE;
     }
 
-  return command->run (command, args + 1, out, err);
+  return command->run (&(StwCliCall) { command, args + 1, out, err });
 }
