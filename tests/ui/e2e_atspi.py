@@ -201,6 +201,27 @@ def window_named(app, name, prefix=False):
     return None
 
 
+# Listing the app's windows is what GTK 4.8 gets wrong while a window
+# opens or closes: it can answer with a null object path, a critical that
+# ends the app. So dialogs are looked for after a pause and then seldom.
+WINDOW_POLL = 0.5
+
+
+def wait_window(app, name, what=None):
+    """The window (dialog) named @name, once it is open."""
+    def probe():
+        time.sleep(WINDOW_POLL)
+        return window_named(app, name)
+    return wait_for(what or f'the "{name}" window', probe)
+
+
+def wait_window_closed(app, name, what=None):
+    def probe():
+        time.sleep(WINDOW_POLL)
+        return window_named(app, name) is None
+    wait_for(what or f'the "{name}" window to close', probe)
+
+
 def wait_enabled_button(root, name):
     """The push button @name below @root, once it is sensitive (dialogs
     enable their default button when the form is complete)."""
@@ -238,6 +259,7 @@ class Session:
         self.env.update(env or {})
         self.process = None
         self.app = None
+        self._main_window = None
 
     def __enter__(self):
         return self
@@ -291,7 +313,13 @@ class Session:
         """The main window (a frame), or None while there is none; fails
         when the app has gone. Pass it (not its result) to wait_find."""
         self._check_running()
-        return next((w for w in windows(self.app) if w.get_role() == Atspi.Role.FRAME), None)
+        # Found once, and slowly (see WINDOW_POLL): the app's windows are
+        # not listed again.
+        if self._main_window is None:
+            time.sleep(WINDOW_POLL)
+            self._main_window = next((w for w in windows(self.app)
+                                      if w.get_role() == Atspi.Role.FRAME), None)
+        return self._main_window
 
     def point_at_window(self):
         """Keys go to the window under the pointer (Xvfb has no window
@@ -308,6 +336,8 @@ class Session:
             self.process.kill()
             self.process.wait()
         self.process = None
+        self.app = None
+        self._main_window = None
 
     # Steps that many tests start with.
 
@@ -315,14 +345,16 @@ class Session:
         """First run: "Create workspace", the organisation and your name,
         Create. @check_dialog, if given, looks at the dialog first."""
         click(wait_find(self.main_window, Atspi.Role.PUSH_BUTTON, 'Create workspace'))
-        dialog = wait_for('the "New workspace" dialog', lambda: window_named(self.app, 'New workspace'))
+        dialog = wait_window(self.app, 'New workspace', 'the "New workspace" dialog')
         log('the dialog is open')
         type_into(wait_find(lambda: dialog, Atspi.Role.TEXT, 'Organisation name'), org)
         type_into(wait_find(lambda: dialog, Atspi.Role.TEXT, 'Your name'), me)
         if check_dialog is not None:
             check_dialog(dialog)
         click(wait_enabled_button(dialog, 'Create'))
-        wait_for('the dialog to close', lambda: window_named(self.app, 'New workspace') is None)
+        # The workspace is shown before the app's windows are listed again.
+        self.workstreams()
+        wait_window_closed(self.app, 'New workspace', 'the dialog to close')
         log('workspace created')
 
     def workstreams(self):

@@ -29,7 +29,8 @@ from e2e_atspi import (  # noqa: E402
     wait_find,
     wait_for,
     walk,
-    window_named,
+    wait_window,
+    wait_window_closed,
 )
 
 ORG = 'Acme Shipping Ltd'
@@ -56,8 +57,7 @@ def focused_text(root):
 def choose_file(app, path):
     """In the "Attach evidence" file chooser: type the file's full path in
     the location entry and press Attach."""
-    chooser = wait_for('the "Attach evidence" file chooser',
-                       lambda: window_named(app, 'Attach evidence'))
+    chooser = wait_window(app, 'Attach evidence', 'the "Attach evidence" file chooser')
     log('the file chooser is open')
 
     # Typing "/" opens the chooser's location entry, as it would for a
@@ -66,7 +66,7 @@ def choose_file(app, path):
     entry = wait_for('the location entry of the file chooser', lambda: focused_text(chooser))
     type_into(entry, path)
     click(wait_find(lambda: chooser, Atspi.Role.PUSH_BUTTON, 'Attach'))
-    wait_for('the file chooser to close', lambda: window_named(app, 'Attach evidence') is None)
+    wait_window_closed(app, 'Attach evidence', 'the file chooser to close')
 
 
 def attach_and_check(app, main_window, path):
@@ -81,9 +81,9 @@ def attach_and_check(app, main_window, path):
 
     # The question about note and dates; the defaults will do.
     heading = f'Attach “{name}”?'
-    dialog = wait_for(f'the "{heading}" question', lambda: window_named(app, heading))
+    dialog = wait_window(app, heading, f'the "{heading}" question')
     click(wait_find(lambda: dialog, Atspi.Role.PUSH_BUTTON, 'Attach'))
-    wait_for('the question to close', lambda: window_named(app, heading) is None)
+    wait_window_closed(app, heading, 'the question to close')
     log(f'attaching {name}')
 
     files = wait_find(main_window, Atspi.Role.LIST, 'Evidence files')

@@ -42,9 +42,9 @@ from e2e_atspi import (  # noqa: E402
     type_text,
     wait_enabled_button,
     wait_find,
-    wait_for,
     walk,
-    window_named,
+    wait_window,
+    wait_window_closed,
 )
 
 
@@ -99,14 +99,14 @@ def test(session):
     press(KEY_RIGHT, ALT_MASK | SHIFT_MASK)
 
     # Done asks how it was done.
-    closure = wait_for('the closure dialog', lambda: window_named(app, f'Close {ref}?'))
+    closure = wait_window(app, f'Close {ref}?', 'the closure dialog')
     note = wait_find(lambda: closure, Atspi.Role.TEXT, 'Closure note')
     if 'EditableText' in (note.get_interfaces() or []):
         note.set_text_contents(NOTE)
     else:
         type_text(NOTE)
     click(wait_enabled_button(closure, 'Close item'))
-    wait_for('the closure dialog to close', lambda: window_named(app, f'Close {ref}?') is None)
+    wait_window_closed(app, f'Close {ref}?', 'the closure dialog to close')
     wait_find(main_window, Atspi.Role.PANEL, f'{ref} {title}, Done', prefix=True)
     log(f'{ref} is done, with its closure note')
 
@@ -139,12 +139,12 @@ def test(session):
                if n.get_role() == Atspi.Role.PUSH_BUTTON and clean_name(n.get_name()) == 'Workstream menu'
                and is_visible(n) and 'click' in actions(n)))
     click(wait_find(main_window, Atspi.Role.MENU_ITEM, 'Roll forward to next year…'))
-    review = wait_for('the annual plan review', lambda: window_named(app, 'Annual plan review'))
+    review = wait_window(app, 'Annual plan review', 'the annual plan review')
     confirm = wait_enabled_button(review, 'Roll forward')
     # The year's repeating tasks are listed for review.
     wait_find(lambda: review, Atspi.Role.LIST_ITEM, 'OP-', prefix=True)
     click(confirm)
-    wait_for('the review to close', lambda: window_named(app, 'Annual plan review') is None)
+    wait_window_closed(app, 'Annual plan review', 'the review to close')
     toast = wait_find(main_window, Atspi.Role.LABEL, 'Next year’s plan has ', prefix=True)
     created = int(toast.get_name().split(' has ', 1)[1].split(' ', 1)[0])
     log(f'rolled forward: "{toast.get_name()}"')
