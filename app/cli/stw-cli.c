@@ -53,7 +53,7 @@ struct _StwCliCommand
 /* Prototypes */
 
 static int run_list   (const StwCliCall *call);
-static int run_new   (const StwCliCall *call);
+static int run_new    (const StwCliCall *call);
 static int run_sample (const StwCliCall *call);
 static int run_check  (const StwCliCall *call);
 static int run_items  (const StwCliCall *call);
@@ -70,9 +70,10 @@ static const StwCliCommand commands[] = {
        "between the columns."),
     run_list },
   { "new",
-    /* Translators: NAME, PERSON, WORKSPACE, FILE, REF, TEXT and N in the
-     * command line help are placeholders for what the user types. */
     N_("Create a workspace for an organisation"),
+    /* Translators: NAME, PERSON, WORKSPACE, FILE, REF, TEXT, N and COMMAND
+     * in the command line help stand for what the user types; --me and the
+     * other options stay as they are. */
     N_("NAME --me PERSON"),
     N_("Creates a workspace for the organisation NAME, with PERSON as its "
        "first person and the one recorded as making the change, and prints "
