@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * test-cli.c: the headless command line, run in-process through the same
- * entry point the steward binary uses.
+ * entry points the steward binary's main() uses, and once through the
+ * binary itself with no display and no session bus.
  */
 #include "config.h"
 
@@ -28,36 +29,24 @@ result_clear (Result *r)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
-/* Parses "--key value" pairs the way GApplication would. */
+/* Runs `steward WORD…` in-process, through the same entry point as the
+ * binary's main(). */
 static Result
 run (const char *first, ...)
 {
-  g_autoptr(GVariantDict) dict = g_variant_dict_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) args = NULL;
   Result r = { 0, g_string_new (NULL), g_string_new (NULL) };
-  const char *key;
-  va_list args;
+  va_list words;
 
-  va_start (args, first);
-  for (key = first; key != NULL; key = va_arg (args, const char *))
-    {
-      const char *value;
+  va_start (words, first);
+  for (const char *word = first; word != NULL; word = va_arg (words, const char *))
+    g_strv_builder_add (builder, word);
+  va_end (words);
+  args = g_strv_builder_end (builder);
 
-      g_assert_true (g_str_has_prefix (key, "--"));
-      key += 2;
-      if (g_str_equal (key, "list-workspaces") || g_str_equal (key, "sample") ||
-          g_str_equal (key, "list-items") || g_str_equal (key, "version"))
-        g_variant_dict_insert (dict, key, "b", TRUE);
-      else if (g_str_equal (key, "items"))
-        g_variant_dict_insert (dict, key, "i", atoi (va_arg (args, const char *)));
-      else
-        {
-          value = va_arg (args, const char *);
-          g_variant_dict_insert (dict, key, "s", value);
-        }
-    }
-  va_end (args);
-
-  r.status = stw_cli_handle (dict, r.out, r.err);
+  g_assert_true (stw_cli_wants ((const char * const *) args));
+  r.status = stw_cli_run ((const char * const *) args, r.out, r.err);
   return r;
 }
 
@@ -71,42 +60,122 @@ count_lines (const char *text)
   return n;
 }
 
+/* What starts the window rather than the command line. */
 static void
 test_no_command (void)
 {
-  g_auto(Result) r = run (NULL);
+  const char *none[] = { NULL };
+  const char *file[] = { "/tmp/acme.steward", NULL };
+  const char *here[] = { "acme.steward", NULL };
+  const char *gtk[] = { "--gapplication-service", NULL };
+  const char *list[] = { "list", NULL };
+  const char *unknown[] = { "frobnicate", NULL };
+  const char *help[] = { "--help", NULL };
 
-  g_assert_cmpint (r.status, ==, -1);
+  g_assert_false (stw_cli_wants (none));
+  g_assert_false (stw_cli_wants (file));
+  g_assert_false (stw_cli_wants (here));
+  g_assert_false (stw_cli_wants (gtk));
+  g_assert_true (stw_cli_wants (list));
+  g_assert_true (stw_cli_wants (unknown));
+  g_assert_true (stw_cli_wants (help));
 }
 
+/* Usage errors exit with 2 (failures with 1), say what is wrong on stderr
+ * and print nothing on stdout. */
 static void
 test_usage_errors (void)
 {
   {
-    g_auto(Result) r = run ("--new-workspace", "Acme", NULL);
-    g_assert_cmpint (r.status, ==, 1);
+    g_auto(Result) r = run ("new", "Acme", NULL);
+    g_assert_cmpint (r.status, ==, 2);
     g_assert_nonnull (strstr (r.err->str, "--me"));
   }
   {
-    g_auto(Result) r = run ("--me", "Ann", NULL);
-    g_assert_cmpint (r.status, ==, 1);
+    g_auto(Result) r = run ("new", "--me", "Ann", NULL);
+    g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto(Result) r = run ("--workspace", "acme", NULL);
-    g_assert_cmpint (r.status, ==, 1);
-    g_assert_nonnull (strstr (r.err->str, "--list-items"));
+    g_auto(Result) r = run ("items", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err->str, "steward items WORKSPACE"));
   }
   {
-    g_auto(Result) r = run ("--list-items", NULL);
-    g_assert_cmpint (r.status, ==, 1);
+    g_auto(Result) r = run ("attach", "acme", "log.txt", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err->str, "--to"));
   }
   {
-    g_auto(Result) r = run ("--sample", "--items", "100001", NULL);
-    g_assert_cmpint (r.status, ==, 1);
+    g_auto(Result) r = run ("sample", "--items", "100001", NULL);
+    g_assert_cmpint (r.status, ==, 2);
   }
   {
-    g_auto(Result) r = run ("--list-workspaces", "--sample", NULL);
-    g_assert_cmpint (r.status, ==, 1);
+    g_auto(Result) r = run ("sample", "--items", "0", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Result) r = run ("list", "sample", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpstr (r.out->str, ==, "");
+  }
+  {
+    g_auto(Result) r = run ("list", "--bogus", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err->str, "--bogus"));
+  }
+}
+
+static void
+test_unknown_command (void)
+{
+  g_auto(Result) r = run ("frobnicate", NULL);
+
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_cmpstr (r.out->str, ==, "");
+  g_assert_nonnull (strstr (r.err->str, "frobnicate"));
+  g_assert_nonnull (strstr (r.err->str, "steward help"));
+}
+
+static void
+test_help (void)
+{
+  g_auto(Result) help = run ("help", NULL);
+  g_auto(Result) dash = run ("--help", NULL);
+  g_auto(Result) topic = run ("help", "check", NULL);
+  g_auto(Result) check = run ("check", "--help", NULL);
+  g_auto(Result) short_check = run ("check", "-h", NULL);
+  const char *names[] = { "list", "new", "sample", "check", "items", "attach", "help" };
+
+  /* Every command, one line each; and the exit statuses. */
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_cmpstr (help.err->str, ==, "");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", names[i]);
+      g_assert_nonnull (strstr (help.out->str, line));
+    }
+  g_assert_nonnull (strstr (help.out->str, "\n  2  "));
+  g_assert_cmpint (dash.status, ==, 0);
+  g_assert_cmpstr (dash.out->str, ==, help.out->str);
+
+  /* A command's help, by either spelling. */
+  g_assert_cmpint (topic.status, ==, 0);
+  g_assert_cmpstr (topic.err->str, ==, "");
+  g_assert_true (g_str_has_prefix (topic.out->str, "Usage: steward check WORKSPACE\n"));
+  g_assert_nonnull (strstr (topic.out->str, "every evidence file against its SHA-256"));
+  g_assert_cmpint (check.status, ==, 0);
+  g_assert_cmpstr (check.out->str, ==, topic.out->str);
+  g_assert_cmpstr (short_check.out->str, ==, topic.out->str);
+
+  {
+    g_auto(Result) r = run ("help", "frobnicate", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Result) r = run ("attach", "--help", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, "--to REF"));
+    g_assert_nonnull (strstr (r.out->str, "--note TEXT"));
   }
 }
 
@@ -116,7 +185,7 @@ test_new_list_check (void)
   g_autofree char *path = NULL;
 
   {
-    g_auto(Result) r = run ("--new-workspace", "Acme Widgets", "--me", "Ann Example", NULL);
+    g_auto(Result) r = run ("new", "Acme Widgets", "--me", "Ann Example", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.err->str, ==, "");
     g_assert_true (g_str_has_suffix (r.out->str, "/acme-widgets.steward\n"));
@@ -124,34 +193,34 @@ test_new_list_check (void)
     g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   }
   {
-    g_auto(Result) r = run ("--list-workspaces", NULL);
+    g_auto(Result) r = run ("list", NULL);
     g_autofree char *want = g_strdup_printf ("acme-widgets\tAcme Widgets\t%s\n", path);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out->str, want));
   }
   {
-    g_auto(Result) r = run ("--workspace", "acme-widgets", "--list-items", NULL);
+    g_auto(Result) r = run ("items", "acme-widgets", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_cmpstr (r.out->str, ==, "");
   }
   {
-    g_auto(Result) r = run ("--check", "Acme Widgets", NULL);
+    g_auto(Result) r = run ("check", "Acme Widgets", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out->str, "Database: intact"));
     g_assert_nonnull (strstr (r.out->str, "History: 6 entries, chain intact"));
   }
   {
-    g_auto(Result) r = run ("--check", path, NULL);
+    g_auto(Result) r = run ("check", path, NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
   {
-    g_auto(Result) r = run ("--check", "no-such-client", NULL);
+    g_auto(Result) r = run ("check", "no-such-client", NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.err->str, "no-such-client"));
   }
   {
     /* Creating the same organisation again makes a second file. */
-    g_auto(Result) r = run ("--new-workspace", "Acme Widgets", "--me", "Bob", NULL);
+    g_auto(Result) r = run ("new", "Acme Widgets", "--me", "Bob", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_true (g_str_has_suffix (r.out->str, "/acme-widgets-2.steward\n"));
   }
@@ -164,7 +233,7 @@ test_check_detects_tampering (void)
   g_autofree char *cmd = NULL;
 
   {
-    g_auto(Result) r = run ("--new-workspace", "Tamper Test", "--me", "Ann", NULL);
+    g_auto(Result) r = run ("new", "Tamper Test", "--me", "Ann", NULL);
     g_assert_cmpint (r.status, ==, 0);
     path = g_strndup (r.out->str, r.out->len - 1);
   }
@@ -177,7 +246,7 @@ test_check_detects_tampering (void)
     sqlite3_close (db);
   }
   {
-    g_auto(Result) r = run ("--check", path, NULL);
+    g_auto(Result) r = run ("check", path, NULL);
     g_assert_cmpint (r.status, ==, 1);
     g_assert_nonnull (strstr (r.out->str, "entry 2 does not verify"));
     g_assert_nonnull (strstr (r.err->str, "failed its check"));
@@ -190,12 +259,12 @@ test_sample (void)
   g_autofree char *path = NULL;
 
   {
-    g_auto(Result) r = run ("--sample", NULL);
+    g_auto(Result) r = run ("sample", NULL);
     g_assert_cmpint (r.status, ==, 0);
     path = g_strndup (r.out->str, r.out->len - 1);
   }
   {
-    g_auto(Result) r = run ("--workspace", path, "--list-items", NULL);
+    g_auto(Result) r = run ("items", path, NULL);
     g_auto(GStrv) lines = g_strsplit (r.out->str, "\n", -1);
     guint done = 0, overdue = 0, streams_seen = 0;
     const char *streams[] = { "Operational plan", "Risk treatment", "Corrective actions", "ISMS tasks" };
@@ -225,7 +294,7 @@ test_sample (void)
     g_assert_cmpuint (overdue, >=, 3);
   }
   {
-    g_auto(Result) r = run ("--check", path, NULL);
+    g_auto(Result) r = run ("check", path, NULL);
     g_assert_cmpint (r.status, ==, 0);
   }
 }
@@ -233,14 +302,138 @@ test_sample (void)
 static void
 test_sample_sized (void)
 {
-  g_auto(Result) r = run ("--sample", "--items", "400", NULL);
+  g_auto(Result) r = run ("sample", "--items", "400", NULL);
   g_autofree char *path = NULL;
 
   g_assert_cmpint (r.status, ==, 0);
   path = g_strndup (r.out->str, r.out->len - 1);
   {
-    g_auto(Result) list = run ("--workspace", path, "--list-items", NULL);
+    g_auto(Result) list = run ("items", path, NULL);
     g_assert_cmpuint (count_lines (list.out->str), ==, 400);
+  }
+}
+
+static void
+test_attach (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *digest = NULL;
+
+  {
+    g_auto(Result) r = run ("sample", "--items", "20", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    path = g_strndup (r.out->str, r.out->len - 1);
+  }
+  {
+    g_auto(Result) r = run ("items", path, NULL);
+    ref = g_strndup (r.out->str, strcspn (r.out->str, "\t"));
+  }
+  log = g_build_filename (g_getenv ("XDG_DATA_HOME"), "backup.log", NULL);
+  g_assert_true (g_file_set_contents (log, "backup finished, 0 errors\n", -1, NULL));
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "backup finished, 0 errors\n", -1);
+  {
+    g_auto(Result) r = run ("attach", path, log, "--to", ref, "--note", "Nightly run", NULL);
+    g_autofree char *want = g_strdup_printf ("%s  backup.log\n", digest);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpstr (r.out->str, ==, want);
+  }
+  {
+    g_auto(Result) r = run ("check", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, "Evidence: 1 file, every hash matches"));
+  }
+  {
+    g_auto(Result) r = run ("attach", path, log, "--to", "T-999", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_cmpstr (r.out->str, ==, "");
+  }
+}
+
+/* The real binary: its main() runs a command without GApplication, so it
+ * works with no display and no session bus; an unknown command exits 2. */
+static Result
+run_binary (const char *first, ...)
+{
+  g_autofree char *steward = g_test_build_filename (G_TEST_BUILT, "..", "ui", "steward", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  Result r = { 0, NULL, NULL };
+  va_list words;
+
+  g_ptr_array_add (argv, steward);
+  va_start (words, first);
+  for (const char *word = first; word != NULL; word = va_arg (words, const char *))
+    g_ptr_array_add (argv, (gpointer) word);
+  va_end (words);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+
+  r.status = g_subprocess_get_exit_status (process);
+  r.out = g_string_new (out);
+  r.err = g_string_new (err);
+  return r;
+}
+
+static void
+test_headless (void)
+{
+  g_autofree char *steward = g_test_build_filename (G_TEST_BUILT, "..", "ui", "steward", NULL);
+
+  if (!g_file_test (steward, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no steward binary (built without the UI)");
+      return;
+    }
+
+  {
+    g_auto(Result) r = run_binary ("new", "Headless Ltd", "--me", "Ann", NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_str_has_suffix (r.out->str, "/headless-ltd.steward\n"));
+  }
+  {
+    g_auto(Result) r = run_binary ("list", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, "headless-ltd\tHeadless Ltd\t"));
+  }
+  {
+    g_auto(Result) r = run_binary ("check", "headless-ltd", NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, "Database: intact"));
+  }
+  {
+    g_auto(Result) r = run_binary ("check", "--help", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, "SHA-256"));
+  }
+  {
+    g_auto(Result) r = run_binary ("frobnicate", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpstr (r.out->str, ==, "");
+    g_assert_nonnull (strstr (r.err->str, "steward help"));
+  }
+  {
+    g_auto(Result) r = run_binary ("check", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpstr (r.out->str, ==, "");
+    g_assert_nonnull (strstr (r.err->str, "Usage: steward check WORKSPACE"));
   }
 }
 
@@ -252,13 +445,21 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   data_home = test_setup_data_home ();
+  /* Scripts run the command line where there is no desktop. */
+  g_unsetenv ("DISPLAY");
+  g_unsetenv ("WAYLAND_DISPLAY");
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
 
   g_test_add_func ("/cli/no-command", test_no_command);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/unknown-command", test_unknown_command);
+  g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/new-list-check", test_new_list_check);
   g_test_add_func ("/cli/check-detects-tampering", test_check_detects_tampering);
   g_test_add_func ("/cli/sample", test_sample);
   g_test_add_func ("/cli/sample-sized", test_sample_sized);
+  g_test_add_func ("/cli/attach", test_attach);
+  g_test_add_func ("/cli/headless", test_headless);
 
   return g_test_run ();
 }

@@ -477,24 +477,21 @@ test_cli_attach (Fixture       *f,
   g_autoptr(GFile) file = write_file (f, "nightly.log", 4096, 21);
   g_autofree char *expected = sha_of (file);
   g_autofree char *file_path = g_file_get_path (file);
-  g_autoptr(GVariantDict) dict = g_variant_dict_new (NULL);
+  const char *args[] = { "attach", f->path, file_path, "--to", stw_item_get_ref (f->task),
+                         "--note", "From cron", NULL };
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) err = g_string_new (NULL);
   g_autofree char *line = NULL;
 
-  g_variant_dict_insert (dict, "workspace", "s", f->path);
-  g_variant_dict_insert_value (dict, "attach", g_variant_new_bytestring (file_path));
-  g_variant_dict_insert (dict, "to", "s", stw_item_get_ref (f->task));
-  g_variant_dict_insert (dict, "note", "s", "From cron");
   g_clear_object (&f->ws);
-  g_assert_cmpint (stw_cli_handle (dict, out, err), ==, 0);
+  g_assert_cmpint (stw_cli_run (args, out, err), ==, 0);
   line = g_strdup_printf ("%s  nightly.log\n", expected);
   g_assert_cmpstr (out->str, ==, line);
 
   /* A missing reference fails with a message and a non-zero status. */
   g_string_truncate (out, 0);
-  g_variant_dict_insert (dict, "to", "s", "T-999");
-  g_assert_cmpint (stw_cli_handle (dict, out, err), !=, 0);
+  args[4] = "T-999";
+  g_assert_cmpint (stw_cli_run (args, out, err), !=, 0);
   g_assert_nonnull (strstr (err->str, "T-999"));
 }
 

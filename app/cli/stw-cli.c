@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * stw-cli.c: the headless command line (no display needed), for scripts,
- * automation and tests.
+ * automation and tests: a table of subcommands, each parsed with its own
+ * GOptionContext and run by its own function.
+ *
+ * A new command is one row in `commands` plus its function; `steward help`,
+ * `steward COMMAND --help`, the unknown-command message and the bash
+ * completion test all read the table.
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "stw-cli.h"
@@ -16,40 +22,110 @@
 
 #define MAX_SAMPLE_ITEMS 100000
 
-void
-stw_cli_add_options (GApplication *app)
-{
-  static const GOptionEntry entries[] = {
-    { "list-workspaces", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("List the workspaces: name, organisation, file"), NULL },
-    { "new-workspace", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Create a workspace for the organisation NAME (with --me)"), N_("NAME") },
-    { "me", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Your name, recorded on every change of a new workspace"), N_("PERSON") },
-    { "sample", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Create a sample workspace with a year of ISMS work"), NULL },
-    { "items", 0, 0, G_OPTION_ARG_INT, NULL,
-      N_("Number of items in the sample workspace (up to 100000)"), N_("N") },
-    { "check", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("Check a workspace: database integrity and history chain"), N_("WORKSPACE") },
-    { "workspace", 'w', 0, G_OPTION_ARG_STRING, NULL,
-      N_("The workspace to work on (name from --list-workspaces or a path)"), N_("WORKSPACE") },
-    { "list-items", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("List the items of --workspace: ref, workstream, status, owner, due date, title"), NULL },
-    { "attach", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Attach FILE as evidence to the item --to REF of --workspace; prints its SHA-256"), N_("FILE") },
-    { "to", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("The reference of the item (or risk) to attach to"), N_("REF") },
-    { "note", 0, 0, G_OPTION_ARG_STRING, NULL,
-      N_("A note kept with the attached file"), N_("TEXT") },
-    { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-      N_("Print the version"), NULL },
-    { NULL }
-  };
+typedef struct _StwCliCommand StwCliCommand;
 
-  g_application_add_main_option_entries (app, entries);
-  g_application_set_option_context_summary (app,
-    _("Without options, opens the window. With one of the options below, runs without a display."));
+/* One run of a command: what it was given and where it writes. */
+typedef struct
+{
+  const StwCliCommand *command;
+  /* The words after the command's name. */
+  const char * const  *args;
+  /* Results, for scripts. */
+  GString             *out;
+  /* Messages for people. */
+  GString             *err;
+} StwCliCall;
+
+typedef int (*StwCliRunFunc) (const StwCliCall *call);
+
+struct _StwCliCommand
+{
+  const char    *name;
+  /* One line for `steward help`. */
+  const char    *summary;
+  /* What follows the name on the usage line. */
+  const char    *usage;
+  /* More for `steward COMMAND --help`, or NULL. */
+  const char    *description;
+  StwCliRunFunc  run;
+};
+
+/* Prototypes */
+
+static int run_list   (const StwCliCall *call);
+static int run_new    (const StwCliCall *call);
+static int run_sample (const StwCliCall *call);
+static int run_check  (const StwCliCall *call);
+static int run_items  (const StwCliCall *call);
+static int run_attach (const StwCliCall *call);
+static int run_help   (const StwCliCall *call);
+
+/* Statics */
+
+static const StwCliCommand commands[] = {
+  { "list",
+    N_("List the workspaces: name, organisation, file"),
+    "",
+    N_("Prints one line per workspace in the workspace folder, with tabs "
+       "between the columns."),
+    run_list },
+  { "new",
+    N_("Create a workspace for an organisation"),
+    /* Translators: NAME, PERSON, WORKSPACE, FILE, REF, TEXT, N and COMMAND
+     * in the command line help stand for what the user types; --me and the
+     * other options stay as they are. */
+    N_("NAME --me PERSON"),
+    N_("Creates a workspace for the organisation NAME, with PERSON as its "
+       "first person and the one recorded as making the change, and prints "
+       "the path of its file."),
+    run_new },
+  { "sample",
+    N_("Create a workspace filled with sample data"),
+    N_("[--items N]"),
+    N_("Creates a workspace with a realistic year of ISMS work, or with "
+       "about N items for load tests, and prints the path of its file."),
+    run_sample },
+  { "check",
+    N_("Check a workspace: database, history chain and evidence files"),
+    N_("WORKSPACE"),
+    N_("Checks the integrity of the database, verifies the hash chain of the "
+       "history, and checks every evidence file against its SHA-256. Exits "
+       "with 0 only when all of it is intact."),
+    run_check },
+  { "items",
+    N_("List the items of a workspace"),
+    N_("WORKSPACE"),
+    N_("Prints one line per item in due-date order: reference, workstream, "
+       "status, owner, due date and title, with tabs between the columns."),
+    run_items },
+  { "attach",
+    N_("Attach a file as evidence to an item or risk"),
+    N_("WORKSPACE FILE --to REF [--note TEXT]"),
+    N_("Files FILE as evidence on the item (or risk) REF, for example a "
+       "nightly backup log, and prints its SHA-256 and name."),
+    run_attach },
+  { "help",
+    N_("Show the commands, or the help of one command"),
+    N_("[COMMAND]"),
+    NULL,
+    run_help },
+};
+
+/* Helpers */
+
+static const StwCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static gboolean
+is_help_option (const char *arg)
+{
+  return g_strcmp0 (arg, "--help") == 0 || g_strcmp0 (arg, "-h") == 0;
 }
 
 static char *
@@ -65,33 +141,179 @@ one_line (const char *text)
 }
 
 static int
-fail (GString    *err,
-      const char *message)
+fail (const StwCliCall *call,
+      const char       *message)
 {
-  g_string_append_printf (err, "steward: %s\n", message);
-  return 1;
+  g_string_append_printf (call->err, "steward: %s\n", message);
+  return STW_CLI_FAILED;
+}
+
+static void
+append_usage (GString             *text,
+              const StwCliCommand *command)
+{
+  const char *usage = command->usage[0] ? _(command->usage) : "";
+
+  g_string_append_printf (text, _("Usage: steward %s %s"), command->name, usage);
+  /* An empty usage leaves a trailing space. */
+  while (text->len > 0 && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
+  g_string_append_c (text, '\n');
 }
 
 static int
-list_workspaces (GString *out,
-                 GString *err)
+usage_error (const StwCliCall *call,
+             const char       *message)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) list = stw_workspaces_list (&error);
+  const StwCliCommand *command = call->command;
 
-  if (list == NULL)
-    return fail (err, error->message);
+  g_string_append_printf (call->err, "steward %s: %s\n", command->name, message);
+  append_usage (call->err, command);
+  g_string_append_printf (call->err, _("“steward help %s” tells more.\n"), command->name);
+  return STW_CLI_USAGE;
+}
 
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+/* "  -h, --help      Show this help": the option column as wide as the
+ * widest option. */
+static void
+append_options (GString            *text,
+                const GOptionEntry *entries)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) helps = g_ptr_array_new ();
+  glong width = 0;
+
+  for (const GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
     {
-      g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
-      g_autofree char *org = one_line (stw_workspace_info_get_org_name (info));
+      GString *label = g_string_new (NULL);
 
-      g_string_append_printf (out, "%s\t%s\t%s\n",
-                              stw_workspace_info_get_name (info), org,
-                              stw_workspace_info_get_path (info));
+      if (e->short_name)
+        g_string_append_printf (label, "-%c, ", e->short_name);
+      g_string_append_printf (label, "--%s", e->long_name);
+      if (e->arg_description)
+        g_string_append_printf (label, " %s", _(e->arg_description));
+      width = MAX (width, g_utf8_strlen (label->str, -1));
+      g_ptr_array_add (labels, g_string_free (label, FALSE));
+      g_ptr_array_add (helps, (gpointer) _(e->description));
     }
-  return 0;
+  g_ptr_array_add (labels, g_strdup ("-h, --help"));
+  g_ptr_array_add (helps, (gpointer) _("Show this help"));
+  width = MAX (width, (glong) strlen ("-h, --help"));
+
+  g_string_append_printf (text, "\n%s\n", _("Options:"));
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const char *label = g_ptr_array_index (labels, i);
+
+      g_string_append_printf (text, "  %s%*s  %s\n", label,
+                              (int) (width - g_utf8_strlen (label, -1)), "",
+                              (const char *) g_ptr_array_index (helps, i));
+    }
+}
+
+static void
+append_command_help (GString             *text,
+                     const StwCliCommand *command,
+                     const GOptionEntry  *entries)
+{
+  append_usage (text, command);
+  g_string_append_printf (text, "\n%s.\n", _(command->summary));
+  if (command->description)
+    g_string_append_printf (text, "\n%s\n", _(command->description));
+  /* Every command that takes a workspace resolves it the same way. */
+  if (strstr (command->usage, "WORKSPACE"))
+    g_string_append_printf (text, "\n%s\n",
+                            _("WORKSPACE is a name that “steward list” prints, an "
+                              "organisation name, or the path of a .steward file."));
+  append_options (text, entries);
+}
+
+static void
+append_overview (GString *text)
+{
+  glong width = 0;
+
+  g_string_append_printf (text, "%s\n       %s\n\n",
+                          _("Usage: steward COMMAND [ARGUMENT…]"),
+                          _("steward [PATH.steward]"));
+  g_string_append_printf (text, "%s\n",
+                          _("Without a command, steward opens its window, on the workspace "
+                            "PATH.steward when one is given. The commands run without a "
+                            "display, for scripts."));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (glong) strlen (commands[i].name));
+  g_string_append_printf (text, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (text, "  %-*s  %s\n", (int) width, commands[i].name,
+                            _(commands[i].summary));
+
+  g_string_append_printf (text, "\n%s\n%s\n",
+                          _("“steward help COMMAND” or “steward COMMAND --help” shows "
+                            "the arguments and options of a command."),
+                          _("“steward --version” prints the version."));
+  g_string_append_printf (text, "\n%s\n  %s\n  %s\n  %s\n",
+                          _("Exit status:"),
+                          _("0  success"),
+                          _("1  failure, for example a workspace that fails its check"),
+                          _("2  wrong usage: an unknown command, option or missing argument"));
+}
+
+/* Parses the arguments of @call with @entries (NULL when the command has
+ * no options) and hands back the other words in @words, which must number
+ * @min_words to @max_words. Returns -1 to carry on, or the exit status
+ * when help was asked for or the command line is wrong. */
+static int
+parse_args (const StwCliCall   *call,
+            const GOptionEntry *entries,
+            guint               min_words,
+            guint               max_words,
+            GStrv              *words)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) argv = NULL;
+  gboolean help = FALSE;
+  const GOptionEntry help_entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
+    { NULL }
+  };
+  guint n_words;
+
+  /* GOption skips the first word, the program's name. */
+  g_strv_builder_add (builder, call->command->name);
+  g_strv_builder_addv (builder, (const char **) call->args);
+  argv = g_strv_builder_end (builder);
+
+  /* Its own --help would print and exit(); ours writes to @out. */
+  g_option_context_set_help_enabled (context, FALSE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, help_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, &argv, &error))
+    return usage_error (call, error->message);
+
+  if (help)
+    {
+      append_command_help (call->out, call->command, entries);
+      return STW_CLI_OK;
+    }
+
+  n_words = g_strv_length (argv) - 1;
+  if (n_words < min_words)
+    return usage_error (call, _("An argument is missing"));
+  if (n_words > max_words)
+    {
+      g_autofree char *message = g_strdup_printf (_("Unexpected argument “%s”"),
+                                                  argv[max_words + 1]);
+      return usage_error (call, message);
+    }
+
+  if (words != NULL)
+    *words = g_strdupv (argv + 1);
+  return -1;
 }
 
 static StwWorkspace *
@@ -103,16 +325,140 @@ open_named (const char  *name,
   return path ? stw_workspace_open (path, error) : NULL;
 }
 
+/* `new` and `sample` end alike: the new file's path, or why there is none. */
 static int
-list_items (StwWorkspace *ws,
-            GString      *out,
-            GString      *err)
+print_created (const StwCliCall   *call,
+               const StwWorkspace *ws,
+               const char         *path,
+               const GError       *error)
+{
+  if (ws == NULL)
+    return fail (call, error->message);
+  g_string_append_printf (call->out, "%s\n", path);
+  return STW_CLI_OK;
+}
+
+/* Commands */
+
+static int
+run_list (const StwCliCall *call)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) items = stw_workspace_list_items (ws, 0, &error);
+  g_autoptr(GListModel) list = NULL;
+  int status;
 
+  if ((status = parse_args (call, NULL, 0, 0, NULL)) >= 0)
+    return status;
+
+  list = stw_workspaces_list (&error);
+  if (list == NULL)
+    return fail (call, error->message);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
+      g_autofree char *org = one_line (stw_workspace_info_get_org_name (info));
+
+      g_string_append_printf (call->out, "%s\t%s\t%s\n",
+                              stw_workspace_info_get_name (info), org,
+                              stw_workspace_info_get_path (info));
+    }
+  return STW_CLI_OK;
+}
+
+static int
+run_new (const StwCliCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autofree char *me = NULL;
+  g_autofree char *path = NULL;
+  g_auto(GStrv) words = NULL;
+  const GOptionEntry entries[] = {
+    { "me", 0, 0, G_OPTION_ARG_STRING, &me,
+      N_("Your name, recorded on every change of the new workspace"), N_("PERSON") },
+    { NULL }
+  };
+  int status;
+
+  if ((status = parse_args (call, entries, 1, 1, &words)) >= 0)
+    return status;
+  if (me == NULL)
+    return usage_error (call, _("--me PERSON is missing: every change records who made it"));
+
+  path = stw_workspaces_new_path (words[0]);
+  ws = stw_workspace_create (path, words[0], me, &error);
+  return print_created (call, ws, path, error);
+}
+
+static int
+run_sample (const StwCliCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autofree char *path = NULL;
+  gint n_items = -1;
+  const GOptionEntry entries[] = {
+    { "items", 0, 0, G_OPTION_ARG_INT, &n_items,
+      N_("Make about N items instead of a realistic year (up to 100000)"), N_("N") },
+    { NULL }
+  };
+  int status;
+
+  if ((status = parse_args (call, entries, 0, 0, NULL)) >= 0)
+    return status;
+  if (n_items > MAX_SAMPLE_ITEMS)
+    return usage_error (call, _("--items is at most 100000"));
+  if (n_items < -1 || n_items == 0)
+    return usage_error (call, _("--items must be a positive number"));
+
+  path = stw_workspaces_new_path (n_items > 0 ? "sample-large" : "sample");
+  ws = stw_sample_create (path, n_items > 0 ? (guint) n_items : 0, &error);
+  return print_created (call, ws, path, error);
+}
+
+static int
+run_check (const StwCliCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  gboolean intact;
+  int status;
+
+  if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
+    return status;
+
+  ws = open_named (words[0], &error);
+  if (ws == NULL)
+    return fail (call, error->message);
+  intact = stw_workspace_check (ws, report, &error);
+  /* The report says what was checked even when something failed. */
+  g_string_append (call->out, report->str);
+  if (!intact)
+    return fail (call, error->message);
+  return STW_CLI_OK;
+}
+
+static int
+run_items (const StwCliCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_auto(GStrv) words = NULL;
+  int status;
+
+  if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
+    return status;
+
+  ws = open_named (words[0], &error);
+  if (ws == NULL)
+    return fail (call, error->message);
+  items = stw_workspace_list_items (ws, 0, &error);
   if (items == NULL)
-    return fail (err, error->message);
+    return fail (call, error->message);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
@@ -121,7 +467,7 @@ list_items (StwWorkspace *ws,
       g_autofree char *title = one_line (stw_item_get_title (item));
       g_autofree char *owner = one_line (stw_item_get_owner_name (item));
 
-      g_string_append_printf (out, "%s\t%s\t%s\t%s\t%s\t%s\n",
+      g_string_append_printf (call->out, "%s\t%s\t%s\t%s\t%s\t%s\n",
                               stw_item_get_ref (item),
                               stream ? stw_workstream_get_name (stream) : "",
                               stw_status_to_key (stw_item_get_status (item)),
@@ -129,37 +475,46 @@ list_items (StwWorkspace *ws,
                               stw_item_get_due_date (item) ? stw_item_get_due_date (item) : "",
                               title);
     }
-  return 0;
+  return STW_CLI_OK;
 }
 
 static int
-attach_file (const char *workspace,
-             const char *path,
-             const char *ref,
-             const char *note,
-             GString    *out,
-             GString    *err)
+run_attach (const StwCliCall *call)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(StwAttachment) attachment = NULL;
-  StwAttachOptions options = { note, NULL, NULL };
+  g_autofree char *ref = NULL;
+  g_autofree char *note = NULL;
+  g_auto(GStrv) words = NULL;
+  const GOptionEntry entries[] = {
+    { "to", 0, 0, G_OPTION_ARG_STRING, &ref,
+      N_("The reference of the item (or risk) to attach to"), N_("REF") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note,
+      N_("A note kept with the attached file"), N_("TEXT") },
+    { NULL }
+  };
+  StwAttachOptions options = { NULL, NULL, NULL };
   const char *entity = "item";
   gint64 entity_id = 0;
+  int status;
 
-  if (workspace == NULL || ref == NULL)
-    return fail (err, _("--attach needs --workspace WORKSPACE and --to REF"));
-  ws = open_named (workspace, &error);
+  if ((status = parse_args (call, entries, 2, 2, &words)) >= 0)
+    return status;
+  if (ref == NULL)
+    return usage_error (call, _("--to REF is missing"));
+
+  ws = open_named (words[0], &error);
   if (ws == NULL)
-    return fail (err, error->message);
+    return fail (call, error->message);
 
   if (g_str_has_prefix (ref, "R-"))
     {
       g_autoptr(StwRisk) risk = stw_workspace_find_risk_by_ref (ws, ref, &error);
 
       if (risk == NULL)
-        return fail (err, error->message);
+        return fail (call, error->message);
       entity = "risk";
       entity_id = stw_risk_get_id (risk);
     }
@@ -168,126 +523,103 @@ attach_file (const char *workspace,
       g_autoptr(StwItem) item = stw_workspace_find_item_by_ref (ws, ref, &error);
 
       if (item == NULL)
-        return fail (err, error->message);
+        return fail (call, error->message);
       entity_id = stw_item_get_id (item);
     }
 
-  file = g_file_new_for_commandline_arg (path);
+  options.note = note;
+  file = g_file_new_for_commandline_arg (words[1]);
   attachment = stw_workspace_attach_file (ws, entity, entity_id, file, &options, NULL, NULL, NULL, &error);
   if (attachment == NULL)
-    return fail (err, error->message);
-  g_string_append_printf (out, "%s  %s\n", stw_attachment_get_sha256 (attachment),
+    return fail (call, error->message);
+  g_string_append_printf (call->out, "%s  %s\n", stw_attachment_get_sha256 (attachment),
                           stw_attachment_get_file_name (attachment));
-  return 0;
+  return STW_CLI_OK;
+}
+
+static int
+run_help (const StwCliCall *call)
+{
+  static const char * const help_args[] = { "--help", NULL };
+  const StwCliCommand *topic;
+  g_auto(GStrv) words = NULL;
+  int status;
+
+  if ((status = parse_args (call, NULL, 0, 1, &words)) >= 0)
+    return status;
+
+  if (words[0] == NULL)
+    {
+      append_overview (call->out);
+      return STW_CLI_OK;
+    }
+
+  topic = find_command (words[0]);
+  if (topic == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("There is no command “%s”"), words[0]);
+      return usage_error (call, message);
+    }
+  /* One path for both spellings: `steward help check` is `steward check --help`. */
+  return topic->run (&(StwCliCall) { topic, help_args, call->out, call->err });
+}
+
+/* Public API */
+
+gboolean
+stw_cli_wants (const char * const *args)
+{
+  const char *first;
+
+  g_return_val_if_fail (args != NULL, FALSE);
+
+  first = args[0];
+  if (first == NULL)
+    return FALSE;
+  if (find_command (first) != NULL || is_help_option (first) || g_str_equal (first, "--version"))
+    return TRUE;
+  /* Options for GApplication and GTK. */
+  if (first[0] == '-')
+    return FALSE;
+  /* A workspace file (or any file: the window says what is wrong with it). */
+  if (strchr (first, G_DIR_SEPARATOR) != NULL || g_str_has_suffix (first, ".steward") ||
+      g_file_test (first, G_FILE_TEST_EXISTS))
+    return FALSE;
+  /* A word that is no command: an error to report, not a file to open. */
+  return TRUE;
 }
 
 int
-stw_cli_handle (GVariantDict *options,
-                GString      *out,
-                GString      *err)
+stw_cli_run (const char * const *args,
+             GString            *out,
+             GString            *err)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(StwWorkspace) ws = NULL;
-  const char *new_name = NULL, *me = NULL, *check = NULL, *workspace = NULL;
-  const char *attach = NULL, *to = NULL, *note = NULL;
-  gboolean list_ws = FALSE, sample = FALSE, list = FALSE, version = FALSE;
-  gint32 n_items = -1;
-  guint n_commands;
+  const StwCliCommand *command;
 
   /* Every domain in place (and its checks) before any command runs. */
   stw_core_init ();
 
-  g_variant_dict_lookup (options, "list-workspaces", "b", &list_ws);
-  g_variant_dict_lookup (options, "new-workspace", "&s", &new_name);
-  g_variant_dict_lookup (options, "me", "&s", &me);
-  g_variant_dict_lookup (options, "sample", "b", &sample);
-  g_variant_dict_lookup (options, "items", "i", &n_items);
-  g_variant_dict_lookup (options, "check", "&s", &check);
-  g_variant_dict_lookup (options, "workspace", "&s", &workspace);
-  g_variant_dict_lookup (options, "list-items", "b", &list);
-  g_variant_dict_lookup (options, "version", "b", &version);
-  g_variant_dict_lookup (options, "attach", "^&ay", &attach);
-  g_variant_dict_lookup (options, "to", "&s", &to);
-  g_variant_dict_lookup (options, "note", "&s", &note);
+  g_return_val_if_fail (args != NULL && args[0] != NULL, STW_CLI_USAGE);
+  g_return_val_if_fail (out != NULL && err != NULL, STW_CLI_USAGE);
 
-  if (version)
+  if (g_str_equal (args[0], "--version"))
     {
       g_string_append_printf (out, "steward %s\n", PACKAGE_VERSION);
-      return 0;
+      return STW_CLI_OK;
     }
 
-  n_commands = !!list_ws + (new_name != NULL) + !!sample + (check != NULL) + !!list + (attach != NULL);
-  if (n_commands == 0)
+  /* `steward --help` is `steward help`. */
+  if (is_help_option (args[0]))
+    command = find_command ("help");
+  else
+    command = find_command (args[0]);
+
+  if (command == NULL)
     {
-      if (me != NULL)
-        return fail (err, _("--me goes with --new-workspace"));
-      if (n_items >= 0)
-        return fail (err, _("--items goes with --sample"));
-      if (to != NULL || note != NULL)
-        return fail (err, _("--to and --note go with --attach"));
-      if (workspace != NULL)
-        return fail (err, _("--workspace needs a command, such as --list-items"));
-      return -1;
-    }
-  if (n_commands > 1)
-    return fail (err, _("Give one command at a time"));
-
-  if (list_ws)
-    return list_workspaces (out, err);
-
-  if (new_name != NULL)
-    {
-      g_autofree char *path = NULL;
-
-      if (me == NULL)
-        return fail (err, _("--new-workspace needs --me PERSON: every change records who made it"));
-      path = stw_workspaces_new_path (new_name);
-      ws = stw_workspace_create (path, new_name, me, &error);
-      if (ws == NULL)
-        return fail (err, error->message);
-      g_string_append_printf (out, "%s\n", path);
-      return 0;
+      g_string_append_printf (err, _("steward: “%s” is not a command. “steward help” lists the commands.\n"),
+                              args[0]);
+      return STW_CLI_USAGE;
     }
 
-  if (sample)
-    {
-      g_autofree char *path = NULL;
-
-      if (n_items > MAX_SAMPLE_ITEMS)
-        return fail (err, _("--items is at most 100000"));
-      if (n_items < -1 || n_items == 0)
-        return fail (err, _("--items must be a positive number"));
-      path = stw_workspaces_new_path (n_items > 0 ? "sample-large" : "sample");
-      ws = stw_sample_create (path, n_items > 0 ? (guint) n_items : 0, &error);
-      if (ws == NULL)
-        return fail (err, error->message);
-      g_string_append_printf (out, "%s\n", path);
-      return 0;
-    }
-
-  if (check != NULL)
-    {
-      g_autoptr(GString) report = g_string_new (NULL);
-      gboolean intact;
-
-      ws = open_named (check, &error);
-      if (ws == NULL)
-        return fail (err, error->message);
-      intact = stw_workspace_check (ws, report, &error);
-      g_string_append (out, report->str);
-      if (!intact)
-        return fail (err, error->message);
-      return 0;
-    }
-
-  if (attach != NULL)
-    return attach_file (workspace, attach, to, note, out, err);
-
-  /* --list-items */
-  if (workspace == NULL)
-    return fail (err, _("--list-items needs --workspace WORKSPACE"));
-  ws = open_named (workspace, &error);
-  if (ws == NULL)
-    return fail (err, error->message);
-  return list_items (ws, out, err);
+  return command->run (&(StwCliCall) { command, args + 1, out, err });
 }

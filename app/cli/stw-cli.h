@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * stw-cli.h: the headless command line of the steward binary.
+ * stw-cli.h: the headless command line of the steward binary, as
+ * subcommands in the manner of git and flatpak (`steward list`,
+ * `steward check WORKSPACE`, …).
  *
- * The options are registered on the GApplication so that --help lists them;
- * handle-local-options passes the parsed dictionary to stw_cli_handle(),
- * which runs without a display.
+ * main() asks stw_cli_wants() first and, when it says yes, runs
+ * stw_cli_run() without ever creating the GApplication: no display, no
+ * session bus. Everything else (no argument, a workspace file, options for
+ * GTK) starts the window.
  */
 #pragma once
 
@@ -12,11 +15,22 @@
 
 G_BEGIN_DECLS
 
-void stw_cli_add_options (GApplication *app);
-/* Returns -1 when @options hold no headless command (start the UI), else
- * the exit status. Normal output goes to @out, errors to @err. */
-int  stw_cli_handle      (GVariantDict *options,
-                          GString      *out,
-                          GString      *err);
+/* Exit statuses of every command, as `steward help` documents them. */
+typedef enum {
+  STW_CLI_OK      = 0,
+  STW_CLI_FAILED  = 1,
+  STW_CLI_USAGE   = 2,
+} StwCliStatus;
+
+/* Whether @args (the words after the program name, NULL-terminated) are for
+ * the command line: a command, help, --version, or a word that is neither a
+ * command nor a path (an unknown command, reported by stw_cli_run()). */
+gboolean stw_cli_wants (const char * const *args);
+
+/* Runs the command in @args (the words after the program name). Results go
+ * to @out, messages for people to @err. Returns the exit status. */
+int      stw_cli_run   (const char * const *args,
+                        GString            *out,
+                        GString            *err);
 
 G_END_DECLS

@@ -263,6 +263,6 @@ stw_workspaces_resolve (const char  *name_or_path,
       }
 
   g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
-               _("There is no workspace “%s” (steward --list-workspaces shows them)"), name_or_path);
+               _("There is no workspace “%s” (steward list shows them)"), name_or_path);
   return NULL;
 }

@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 #define STW_TYPE_WORKSPACE_INFO (stw_workspace_info_get_type ())
 G_DECLARE_FINAL_TYPE (StwWorkspaceInfo, stw_workspace_info, STW, WORKSPACE_INFO, GObject)
 
-/* The file name without ".steward": what --list-workspaces prints and what
- * --workspace accepts. */
+/* The file name without ".steward": what `steward list` prints and what
+ * the commands take as WORKSPACE. */
 const char *stw_workspace_info_get_name     (StwWorkspaceInfo *self);
 const char *stw_workspace_info_get_org_name (StwWorkspaceInfo *self);
 const char *stw_workspace_info_get_path     (StwWorkspaceInfo *self);

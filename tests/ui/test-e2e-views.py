@@ -19,32 +19,21 @@
 
 import datetime
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import e2e_atspi as e2e  # noqa: E402
 from e2e_atspi import (  # noqa: E402
     ALT_MASK,
     Atspi,
     CONTROL_MASK,
-    KEY_RETURN,
     KEY_RIGHT,
     SHIFT_MASK,
-    SKIP,
-    clean_name,
     click,
     fail,
-    find_app,
     gi,
-    is_visible,
-    list_items,
     log,
     press,
-    run_cli,
-    type_text,
     wait_find,
     wait_for,
     walk,
@@ -71,121 +60,64 @@ def header_title(window):
     return None
 
 
-def main():
-    if len(sys.argv) != 2:
-        log(__doc__)
-        return 2
-    steward = sys.argv[1]
+def test(session):
+    session.start()
+    session.point_at_window()
+    main_window = session.main_window
 
-    if not os.environ.get('DISPLAY'):
-        log('SKIP: no X display (run under xvfb-run)')
-        return SKIP
-    if not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
-        log('SKIP: no D-Bus session (run under dbus-run-session)')
-        return SKIP
+    # First run: open the sample workspace.
+    click(wait_find(main_window, Atspi.Role.PUSH_BUTTON, 'Open sample workspace'))
+    workstreams = session.workstreams()
+    wait_find(lambda: workstreams, Atspi.Role.LIST_ITEM, 'ISMS tasks', prefix=True)
+    log('the sample workspace is open')
 
-    data_home = tempfile.mkdtemp(prefix='steward-e2e-views-')
-    env = dict(os.environ)
-    env['XDG_DATA_HOME'] = data_home
-    env['GSETTINGS_BACKEND'] = 'memory'
-    env.pop('NO_AT_BRIDGE', None)
-    env.pop('GTK_A11Y', None)
+    workspace = session.workspaces()[0][-1]
+    before = session.list_items(workspace)
+    # An ISMS task still to do, with a due date.
+    ref = next((r for r, (ws, status, _owner, due, _title) in sorted(before.items())
+                if r.startswith('T-') and status == 'todo' and due), None)
+    if ref is None:
+        fail('the sample has no ISMS task to do with a due date:\n' + str(before))
+    title = before[ref][4]
+    due = datetime.date.fromisoformat(before[ref][3])
+    new_due = (due + datetime.timedelta(days=1)).isoformat()
+    log(f'working on {ref} "{title}", due {due}')
 
-    process = subprocess.Popen([steward], env=env)
-    try:
-        def started_app():
-            if process.poll() is not None:
-                fail(f'steward exited with {process.returncode}')
-            return find_app(process.pid)
+    session.search_and_open(ref)
+    wait_for('"ISMS tasks" to be shown', lambda: header_title(main_window()) == 'ISMS tasks')
+    log(f'search found {ref} and went to its workstream')
 
-        app = wait_for('the steward application on the accessibility bus', started_app)
+    # Board: its card moves one column right, to In progress.
+    press(ord('1'), CONTROL_MASK)
+    wait_find(main_window, Atspi.Role.PANEL, f'{ref} {title}, To do', prefix=True)
+    press(KEY_RIGHT, ALT_MASK | SHIFT_MASK)
+    wait_find(main_window, Atspi.Role.LABEL, f'{ref} moved to In progress')
+    wait_find(main_window, Atspi.Role.PANEL, f'{ref} {title}, In progress', prefix=True)
+    log(f'the board moved {ref} to In progress')
 
-        def main_window():
-            if process.poll() is not None:
-                fail(f'steward exited with {process.returncode}')
-            for i in range(app.get_child_count()):
-                window = app.get_child_at_index(i)
-                if window is not None and window.get_role() == Atspi.Role.FRAME:
-                    return window
-            return None
+    # Calendar: a day later.
+    press(ord('2'), CONTROL_MASK)
+    wait_find(main_window, Atspi.Role.PUSH_BUTTON, ref, prefix=True)
+    press(KEY_RIGHT, ALT_MASK | SHIFT_MASK)
+    wait_find(main_window, Atspi.Role.LABEL, f'{ref} moved to', prefix=True)
+    wait_find(main_window, Atspi.Role.PUSH_BUTTON, f'{ref} {title}, In progress, due {new_due}')
+    log(f'the calendar moved {ref} a day later')
 
-        # Keys go to the window under the pointer (Xvfb has no window
-        # manager to give it the focus).
-        wait_for('the main window', main_window)
-        Atspi.generate_mouse_event(200, 200, 'abs')
+    # List: the row says both.
+    press(ord('3'), CONTROL_MASK)
+    items = wait_find(main_window, Atspi.Role.LIST, 'Items')
+    row = wait_find(lambda: items, Atspi.Role.PANEL, f'{ref} {title}, In progress, due {new_due}', prefix=True)
+    log(f'the list shows "{row.get_name()}"')
 
-        # First run: open the sample workspace.
-        click(wait_find(main_window, Atspi.Role.PUSH_BUTTON, 'Open sample workspace'))
-        workstreams = wait_find(main_window, Atspi.Role.LIST, 'Workstreams')
-        wait_find(lambda: workstreams, Atspi.Role.LIST_ITEM, 'ISMS tasks', prefix=True)
-        log('the sample workspace is open')
-
-        workspace = run_cli(steward, env, '--list-workspaces').splitlines()[0].split('\t')[-1]
-        before = list_items(steward, env, workspace)
-        # An ISMS task still to do, with a due date.
-        ref = next((r for r, (ws, status, _owner, due, _title) in sorted(before.items())
-                    if r.startswith('T-') and status == 'todo' and due), None)
-        if ref is None:
-            fail('the sample has no ISMS task to do with a due date:\n' + str(before))
-        title = before[ref][4]
-        due = datetime.date.fromisoformat(before[ref][3])
-        new_due = (due + datetime.timedelta(days=1)).isoformat()
-        log(f'working on {ref} "{title}", due {due}')
-
-        # Ctrl+F, type the reference, Enter: the item opens where it lives.
-        press(ord('f'), CONTROL_MASK)
-        wait_for('the search entry',
-                 lambda: any(clean_name(n.get_name()) == 'Search the workspace' and is_visible(n)
-                             for n in walk(main_window())))
-        type_text(ref)
-        results = wait_find(main_window, Atspi.Role.LIST, 'Search results')
-        wait_find(lambda: results, Atspi.Role.PANEL, ref + ' ', prefix=True)
-        press(KEY_RETURN)
-        wait_for('"ISMS tasks" to be shown', lambda: header_title(main_window()) == 'ISMS tasks')
-        log(f'search found {ref} and went to its workstream')
-
-        # Board: its card moves one column right, to In progress.
-        press(ord('1'), CONTROL_MASK)
-        wait_find(main_window, Atspi.Role.PANEL, f'{ref} {title}, To do', prefix=True)
-        press(KEY_RIGHT, ALT_MASK | SHIFT_MASK)
-        wait_find(main_window, Atspi.Role.LABEL, f'{ref} moved to In progress')
-        wait_find(main_window, Atspi.Role.PANEL, f'{ref} {title}, In progress', prefix=True)
-        log(f'the board moved {ref} to In progress')
-
-        # Calendar: a day later.
-        press(ord('2'), CONTROL_MASK)
-        wait_find(main_window, Atspi.Role.PUSH_BUTTON, ref, prefix=True)
-        press(KEY_RIGHT, ALT_MASK | SHIFT_MASK)
-        wait_find(main_window, Atspi.Role.LABEL, f'{ref} moved to', prefix=True)
-        wait_find(main_window, Atspi.Role.PUSH_BUTTON, f'{ref} {title}, In progress, due {new_due}')
-        log(f'the calendar moved {ref} a day later')
-
-        # List: the row says both.
-        press(ord('3'), CONTROL_MASK)
-        items = wait_find(main_window, Atspi.Role.LIST, 'Items')
-        row = wait_find(lambda: items, Atspi.Role.PANEL, f'{ref} {title}, In progress, due {new_due}', prefix=True)
-        log(f'the list shows "{row.get_name()}"')
-
-        # And the workspace file has them.
-        after = list_items(steward, env, workspace)
-        if after[ref][1] != 'in_progress' or after[ref][3] != new_due:
-            fail(f'steward --list-items shows {ref} as {after[ref]}, not in_progress due {new_due}')
-        changed = [r for r in before if before[r] != after.get(r) and r != ref]
-        if changed:
-            fail(f'other items changed too: {changed}')
-        log('the command line lists both changes')
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        shutil.rmtree(data_home, ignore_errors=True)
-
-    log('PASS')
-    return 0
+    # And the workspace file has them.
+    after = session.list_items(workspace)
+    if after[ref][1] != 'in_progress' or after[ref][3] != new_due:
+        fail(f'steward items shows {ref} as {after[ref]}, not in_progress due {new_due}')
+    changed = [r for r in before if before[r] != after.get(r) and r != ref]
+    if changed:
+        fail(f'other items changed too: {changed}')
+    log('the command line lists both changes')
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(e2e.run(test, 'steward-e2e-views-', x11=True))

@@ -1,16 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * stw-application.c: the application object. One instance per session (a
- * second launch presents the existing window), the app-wide actions, and
- * the headless command line, which runs before GTK touches a display.
+ * second launch presents the existing window, or opens the workspace file
+ * it was given there) and the app-wide actions. The headless command line
+ * never gets here: main() runs it without a GApplication.
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <glib/gi18n.h>
 
 #include "stw-application.h"
-#include "stw-cli.h"
 #include "stw-window.h"
 
 struct _StwApplication
@@ -19,19 +18,6 @@ struct _StwApplication
 };
 
 G_DEFINE_FINAL_TYPE (StwApplication, stw_application, ADW_TYPE_APPLICATION)
-
-/* Helpers */
-
-static void
-write_all (FILE    *stream,
-           GString *text)
-{
-  if (text->len == 0)
-    return;
-
-  fwrite (text->str, 1, text->len, stream);
-  fflush (stream);
-}
 
 /* Actions */
 
@@ -84,24 +70,6 @@ static const GActionEntry app_actions[] = {
 
 /* Overrides */
 
-static int
-stw_application_handle_local_options (GApplication *app,
-                                      GVariantDict *options)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GString) err = g_string_new (NULL);
-  int status;
-
-  status = stw_cli_handle (options, out, err);
-  if (status < 0)
-    return G_APPLICATION_CLASS (stw_application_parent_class)->handle_local_options (app, options);
-
-  write_all (stdout, out);
-  write_all (stderr, err);
-
-  return status;
-}
-
 static void
 stw_application_startup (GApplication *app)
 {
@@ -116,19 +84,72 @@ stw_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 }
 
-static void
-stw_application_activate (GApplication *app)
+/* The window, made when there is none yet; a new one reopens the last
+ * workspace only when @reopen_last (not when a file is about to be opened
+ * in it). */
+static StwWindow *
+ensure_window (GApplication *app,
+               gboolean      reopen_last)
 {
-  GtkWindow *window;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     {
       window = GTK_WINDOW (stw_window_new (STW_APPLICATION (app)));
-      stw_window_open_last_workspace (STW_WINDOW (window));
+      if (reopen_last)
+        stw_window_open_last_workspace (STW_WINDOW (window));
     }
 
-  gtk_window_present (window);
+  return STW_WINDOW (window);
+}
+
+static void
+show_open_error (StwWindow    *window,
+                 const GError *error)
+{
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Could not open the workspace"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+stw_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (ensure_window (app, TRUE)));
+}
+
+/* `steward PATH.steward`: the window shows one workspace, so the first file
+ * is the one opened. */
+static void
+stw_application_open (GApplication  *app,
+                      GFile        **files,
+                      int            n_files,
+                      const char    *hint)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  StwWindow *window;
+
+  window = ensure_window (app, FALSE);
+  gtk_window_present (GTK_WINDOW (window));
+
+  path = g_file_get_path (files[0]);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (files[0]);
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("“%s” is not a local file"), uri);
+    }
+  else
+    stw_window_open_workspace (window, path, &error);
+
+  /* No error with a failure: an unsaved edit, which the window explains. */
+  if (error != NULL)
+    show_open_error (window, error);
 }
 
 static void
@@ -136,15 +157,14 @@ stw_application_class_init (StwApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
-  app_class->handle_local_options = stw_application_handle_local_options;
   app_class->startup = stw_application_startup;
   app_class->activate = stw_application_activate;
+  app_class->open = stw_application_open;
 }
 
 static void
 stw_application_init (StwApplication *self)
 {
-  stw_cli_add_options (G_APPLICATION (self));
 }
 
 /* Public API */
@@ -154,7 +174,7 @@ stw_application_new (void)
 {
   return g_object_new (STW_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/isms_steward/Steward",
                        NULL);
 }
