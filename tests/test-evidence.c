@@ -565,6 +565,39 @@ test_inside_bulk_change (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM attachment"), ==, 1);
 }
 
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Issue 9, point 4: the clean-up of crashed imports never deletes a blob
+ * that an attachment names, even when its state says "pending". */
+static void
+test_cleanup_keeps_referenced (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "access-review-q4.csv", 2 * STW_EVIDENCE_CHUNK_SIZE + 5, 3);
+  g_autoptr(StwAttachment) a = NULL;
+
+  a = stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->task), file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&f->ws);
+
+  /* Set back to pending and made old, as a tamper or a bug would leave it. */
+  exec_sql (f, "UPDATE blob SET state = 'pending', created_at = '2000-01-01T00:00:00.000000Z'");
+  f->ws = stw_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob"), ==, 1);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob_chunk"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -583,6 +616,7 @@ main (int   argc,
   ADD ("/evidence/cancel", test_cancel);
   ADD ("/evidence/disk-full", test_disk_full);
   ADD ("/evidence/crash-leftovers", test_crash_leftovers);
+  ADD ("/evidence/cleanup-keeps-referenced", test_cleanup_keeps_referenced);
   ADD ("/evidence/closure-counts-evidence", test_closure_counts_evidence);
   ADD ("/evidence/async", test_async);
   ADD ("/evidence/cli-attach", test_cli_attach);

@@ -1331,11 +1331,21 @@ clean_pending (StwWorkspace *self)
   g_autofree char *cutoff = g_date_time_format (stale, "%Y-%m-%dT%H:%M:%S.%fZ");
   sqlite3_stmt *stmt;
 
-  stmt = _stw_workspace_prepare (self, "DELETE FROM blob WHERE state = 'pending' AND created_at < ?", NULL);
+  sqlite3 *db = _stw_workspace_get_db (self);
+
+  /* Never a blob that an attachment names, whatever its state says: the
+   * clean-up must not delete evidence (the check reports the state). */
+  stmt = _stw_workspace_prepare (self,
+                                 "DELETE FROM blob WHERE state = 'pending' AND created_at < ?"
+                                 " AND (sha256 IS NULL OR sha256 NOT IN (SELECT sha256 FROM attachment))", NULL);
   if (stmt == NULL)
     return;
   sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_TRANSIENT);
+  /* Only when no other process is writing: opening must not wait for an
+   * import in another window. What is left is cleaned at a later open. */
+  sqlite3_busy_timeout (db, 0);
   sqlite3_step (stmt);
+  sqlite3_busy_timeout (db, STW_BUSY_TIMEOUT_MS);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
 }

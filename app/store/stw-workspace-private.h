@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* How long a write waits for another process's write to finish. */
+#define STW_BUSY_TIMEOUT_MS 5000
+
 sqlite3      *_stw_workspace_get_db         (StwWorkspace  *self);
 /* Cached prepared statement for @sql (reset, bindings cleared). */
 sqlite3_stmt *_stw_workspace_prepare        (StwWorkspace  *self,

@@ -589,10 +589,30 @@ read_be32 (const guint8 *p)
   return ((guint32) p[0] << 24) | ((guint32) p[1] << 16) | ((guint32) p[2] << 8) | p[3];
 }
 
+/* TRUE when a write-ahead log with frames lies beside @path: then the file
+ * alone is not the whole workspace (the log holds the newest pages). */
+static gboolean
+has_wal_frames (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  /* 32 bytes of log header, then frames. */
+  return g_stat (wal, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 32;
+}
+
 /* Checks the 100-byte SQLite header without SQLite, so nothing can write
- * to a file we are not sure of. Returns the schema version or -1. */
+ * to a file we are not sure of. Returns the schema version or -1.
+ *
+ * A file shorter than its header says is truncated, unless a write-ahead
+ * log holds frames: a checkpoint writes page 1 (with the new page count)
+ * before the pages after it, so a checkpoint cut short by a crash, or one
+ * running in another process right now, leaves exactly that, and the log
+ * still has every page. Then @size_doubtful is set and the caller asks
+ * SQLite itself (quick_check) instead of refusing an intact workspace. */
 static int
 check_header (const char  *path,
+              gboolean    *size_doubtful,
               GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
@@ -659,8 +679,12 @@ check_header (const char  *path,
     }
   /* The page count in the header is only trusted when it was written by
    * the same change as the counter (SQLite's own rule). */
-  if (valid_for == change_counter &&
-      (guint64) st.st_size < (guint64) page_count * page_size)
+  if (((valid_for == change_counter && (guint64) st.st_size < (guint64) page_count * page_size) ||
+       st.st_size % page_size != 0) &&
+      size_doubtful != NULL && has_wal_frames (path))
+    *size_doubtful = TRUE;
+  else if (valid_for == change_counter &&
+           (guint64) st.st_size < (guint64) page_count * page_size)
     {
       g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
                    _("The workspace “%s” is truncated: it should be %llu bytes but is %llu"),
@@ -668,7 +692,7 @@ check_header (const char  *path,
                    (unsigned long long) st.st_size);
       return -1;
     }
-  if (st.st_size % page_size != 0)
+  else if (st.st_size % page_size != 0)
     {
       g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
                    _("The workspace “%s” is truncated"), display);
@@ -722,7 +746,7 @@ configure_connection (sqlite3  *db,
    * power cut cannot lose a change the user saw saved. Changes are made by
    * hand, one at a time; the fsync per commit is not noticeable, and bulk
    * work (sample, import) runs in one transaction. */
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, STW_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (db, 1);
   return _stw_exec (db,
                     "PRAGMA foreign_keys = ON;"
@@ -752,6 +776,21 @@ query_int (sqlite3    *db,
   sqlite3_finalize (stmt);
   *rc_out = rc;
   return value;
+}
+
+/* SQLite's own quick check (structure, not every index entry): "ok" or
+ * not, on the pages as the log makes them. */
+static gboolean
+quick_check_ok (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+  sqlite3_finalize (stmt);
+  return ok;
 }
 
 static StwWorkspace *
@@ -787,12 +826,13 @@ _stw_workspace_open_file (const char  *path,
   g_autofree char *display = NULL;
   sqlite3 *db = NULL;
   int version, app_id, rc, tables;
+  gboolean size_doubtful = FALSE;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   display = g_filename_display_name (path);
 
-  if (check_header (path, error) < 0)
+  if (check_header (path, &size_doubtful, error) < 0)
     return NULL;
   if (!check_writable (path, error))
     return NULL;
@@ -806,7 +846,7 @@ _stw_workspace_open_file (const char  *path,
     }
 
   /* Look before writing anything: query_only until the file is known good. */
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, STW_BUSY_TIMEOUT_MS);
   sqlite3_exec (db, "PRAGMA query_only = ON", NULL, NULL, NULL);
   app_id = query_int (db, "PRAGMA application_id", &rc);
   if (rc == SQLITE_OK)
@@ -824,6 +864,15 @@ _stw_workspace_open_file (const char  *path,
     {
       g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_WORKSPACE,
                    _("“%s” is not a Steward workspace"), display);
+      sqlite3_close_v2 (db);
+      return NULL;
+    }
+  /* The file is shorter than its header says but a log lies beside it:
+   * SQLite, reading through the log, has the last word. */
+  if (size_doubtful && !quick_check_ok (db))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
+                   _("The workspace “%s” is truncated"), display);
       sqlite3_close_v2 (db);
       return NULL;
     }
@@ -867,7 +916,11 @@ int
 stw_workspace_peek_version (const char  *path,
                             GError     **error)
 {
-  return check_header (path, error);
+  gboolean size_doubtful = FALSE;
+
+  /* A doubtful size with a log beside it is for SQLite to judge when the
+   * workspace is opened; the version stands either way. */
+  return check_header (path, &size_doubtful, error);
 }
 
 static sqlite3 *
