@@ -17,6 +17,7 @@
 #include "stw-evidence.h"
 #include "stw-risk-register.h"
 #include "stw-workspace.h"
+#include "stw-importer.h"
 #include "test-util.h"
 
 typedef struct {
@@ -598,6 +599,40 @@ test_cleanup_keeps_referenced (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob_chunk"), ==, 3);
 }
 
+/* Issue 9, point 6 (a crash test's leftovers): a pending blob whose
+ * importing process is gone goes at the next open however fresh it is;
+ * one whose importer still runs stays, however old. */
+static void
+test_cleanup_by_importer (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *boot = NULL;
+  g_autofree char *gone = NULL;
+  g_autofree char *alive = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_true (g_file_get_contents ("/proc/sys/kernel/random/boot_id", &boot, NULL, NULL));
+  g_strstrip (boot);
+  /* Above Linux's largest process id: no such process runs. */
+  gone = g_strdup_printf ("%s %s 999999999 12345", g_get_host_name (), boot);
+  alive = _stw_importer_self ();
+  g_clear_object (&f->ws);
+
+  sql = g_strdup_printf ("INSERT INTO blob (id, state, created_at) VALUES (101, 'pending', strftime('%%Y-%%m-%%dT%%H:%%M:%%fZ', 'now'));"
+                         "INSERT INTO blob (id, state, created_at) VALUES (102, 'pending', '2000-01-01T00:00:00.000000Z');"
+                         "INSERT INTO setting (key, value) VALUES ('import:101', '%s'), ('import:102', '%s');",
+                         gone, alive);
+  exec_sql (f, sql);
+  f->ws = stw_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob WHERE id = 101"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM setting WHERE key = 'import:101'"), ==, 0);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob WHERE id = 102"), ==, 1);
+  g_assert_true (_stw_importer_gone (gone));
+  g_assert_false (_stw_importer_gone (alive));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +652,7 @@ main (int   argc,
   ADD ("/evidence/disk-full", test_disk_full);
   ADD ("/evidence/crash-leftovers", test_crash_leftovers);
   ADD ("/evidence/cleanup-keeps-referenced", test_cleanup_keeps_referenced);
+  ADD ("/evidence/cleanup-by-importer", test_cleanup_by_importer);
   ADD ("/evidence/closure-counts-evidence", test_closure_counts_evidence);
   ADD ("/evidence/async", test_async);
   ADD ("/evidence/cli-attach", test_cli_attach);

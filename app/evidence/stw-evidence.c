@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "stw-evidence.h"
+#include "stw-importer.h"
 #include "stw-item-store.h"
 #include "stw-risk-register.h"
 #include "stw-workspace-private.h"
@@ -407,6 +408,26 @@ streaming:
         rc = sqlite3_step (create);
       }
     sqlite3_finalize (create);
+    if (rc == SQLITE_DONE)
+      {
+        /* Who imports, so that another process can tell a crash's
+         * leftovers from this import while it runs (clean_pending). */
+        gint64 blob_id = sqlite3_last_insert_rowid (db);
+        g_autofree char *key = g_strdup_printf ("import:%" G_GINT64_FORMAT, blob_id);
+        g_autofree char *owner = _stw_importer_self ();
+
+        create = NULL;
+        rc = sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", -1, &create, NULL);
+        if (rc == SQLITE_OK)
+          {
+            sqlite3_bind_text (create, 1, key, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text (create, 2, owner, -1, SQLITE_TRANSIENT);
+            rc = sqlite3_step (create);
+          }
+        sqlite3_finalize (create);
+        if (rc == SQLITE_DONE)
+          sqlite3_set_last_insert_rowid (db, blob_id);
+      }
     if (rc != SQLITE_DONE)
       {
         _stw_set_sqlite_error (error, db, rc, _("Could not store the file"));
@@ -1322,32 +1343,71 @@ stw_workspace_verify_evidence (StwWorkspace  *self,
 }
 
 /* Removes what a crashed import left behind. Called when a workspace is
- * opened. */
+ * opened, and only when no other process is writing: opening must not wait
+ * for an import in another window (what is left is cleaned at a later
+ * open). A pending blob goes when the process that imported it is known to
+ * be gone, or, when that cannot be known (an older Steward, another
+ * machine), once nothing has touched it for PENDING_STALE_SECONDS. Never a
+ * blob that an attachment names, whatever its state says: the clean-up
+ * must not delete evidence (the check reports the state). */
 static void
 clean_pending (StwWorkspace *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) stale = g_date_time_add_seconds (now, -PENDING_STALE_SECONDS);
   g_autofree char *cutoff = g_date_time_format (stale, "%Y-%m-%dT%H:%M:%S.%fZ");
-  sqlite3_stmt *stmt;
-
+  g_autoptr(GArray) leftovers = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3 *db = _stw_workspace_get_db (self);
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
 
-  /* Never a blob that an attachment names, whatever its state says: the
-   * clean-up must not delete evidence (the check reports the state). */
-  stmt = _stw_workspace_prepare (self,
-                                 "DELETE FROM blob WHERE state = 'pending' AND created_at < ?"
-                                 " AND (sha256 IS NULL OR sha256 NOT IN (SELECT sha256 FROM attachment))", NULL);
-  if (stmt == NULL)
-    return;
-  sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_TRANSIENT);
-  /* Only when no other process is writing: opening must not wait for an
-   * import in another window. What is left is cleaned at a later open. */
   sqlite3_busy_timeout (db, 0);
-  sqlite3_step (stmt);
+  if (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    goto out;
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT b.id, b.created_at < ?, s.value FROM blob b"
+                                 " LEFT JOIN setting s ON s.key = 'import:' || b.id"
+                                 " WHERE b.state = 'pending'"
+                                 " AND (b.sha256 IS NULL OR b.sha256 NOT IN (SELECT sha256 FROM attachment))", NULL);
+  if (stmt == NULL)
+    ok = FALSE;
+  else
+    {
+      sqlite3_bind_text (stmt, 1, cutoff, -1, SQLITE_TRANSIENT);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gboolean old = sqlite3_column_int (stmt, 1) != 0;
+          const char *owner = (const char *) sqlite3_column_text (stmt, 2);
+
+          if (_stw_importer_gone (owner) || (old && (owner == NULL || !g_str_has_prefix (owner, g_get_host_name ()))))
+            g_array_append_val (leftovers, id);
+        }
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  for (guint i = 0; ok && i < leftovers->len; i++)
+    {
+      stmt = _stw_workspace_prepare (self, "DELETE FROM blob WHERE id = ? AND state = 'pending'", NULL);
+      ok = stmt != NULL;
+      if (ok)
+        {
+          sqlite3_bind_int64 (stmt, 1, g_array_index (leftovers, gint64, i));
+          ok = sqlite3_step (stmt) == SQLITE_DONE;
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+        }
+    }
+  /* The owners of imports that ended, however they ended. */
+  ok = ok && sqlite3_exec (db,
+                           "DELETE FROM setting WHERE key LIKE 'import:%' AND CAST (substr (key, 8) AS INTEGER)"
+                           " NOT IN (SELECT id FROM blob WHERE state = 'pending')", NULL, NULL, NULL) == SQLITE_OK;
+  sqlite3_exec (db, ok ? "COMMIT" : "ROLLBACK", NULL, NULL, NULL);
+
+out:
   sqlite3_busy_timeout (db, STW_BUSY_TIMEOUT_MS);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
 }
 
 static gboolean
