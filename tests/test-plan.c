@@ -253,6 +253,64 @@ test_no_duplicate_after_completion (void)
   g_assert_cmpuint (count_titled (items, "Review of vulnerability scan results", "2028-01-01", "2028-12-31"), ==, 12);
 }
 
+static int
+compare_by_ref (gconstpointer a,
+                gconstpointer b)
+{
+  StwItem *x = *(StwItem * const *) a;
+  StwItem *y = *(StwItem * const *) b;
+
+  return strcmp (stw_item_get_ref (x), stw_item_get_ref (y));
+}
+
+/* Issue 9, point 24: a new plan's references follow its dates, and the
+ * template can be added task by task. */
+static void
+test_template_order_and_choice (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = new_workspace ();
+  g_autoptr(StwWorkspace) partial = new_workspace ();
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GPtrArray) by_ref = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree gboolean *chosen = g_new0 (gboolean, stw_plan_template_get_count ());
+  int created;
+
+  g_assert_cmpint (stw_workspace_apply_plan_template (ws, 0, &error), >, 0);
+  g_assert_no_error (error);
+  items = plan_items (ws);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    g_ptr_array_add (by_ref, g_list_model_get_item (items, i));
+  g_ptr_array_sort (by_ref, compare_by_ref);
+  for (guint i = 1; i < by_ref->len; i++)
+    {
+      StwItem *before = g_ptr_array_index (by_ref, i - 1);
+      StwItem *after = g_ptr_array_index (by_ref, i);
+
+      if (strcmp (stw_item_get_due_date (before), stw_item_get_due_date (after)) > 0)
+        g_error ("%s is due %s, after %s due %s", stw_item_get_ref (before), stw_item_get_due_date (before),
+                 stw_item_get_ref (after), stw_item_get_due_date (after));
+    }
+
+  /* Only the chosen tasks, each with all its occurrences. */
+  chosen[0] = chosen[2] = TRUE;
+  created = stw_workspace_apply_plan_tasks (partial, 0, chosen, &error);
+  g_assert_no_error (error);
+  g_clear_object (&items);
+  items = plan_items (partial);
+  g_assert_cmpint (created, ==, (int) g_list_model_get_n_items (items));
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (items, i);
+      const char *title = stw_item_get_title (item);
+
+      g_assert_true (g_str_equal (title, stw_plan_template_get (0)->title) ||
+                     g_str_equal (title, stw_plan_template_get (2)->title));
+    }
+  g_assert_cmpuint (count_titled (items, stw_plan_template_get (0)->title, "2000-01-01", "2099-12-31"), >=, 1);
+  g_assert_cmpuint (count_titled (items, stw_plan_template_get (2)->title, "2000-01-01", "2099-12-31"), >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -264,6 +322,7 @@ main (int   argc,
   tmp = data_home;
 
   g_test_add_func ("/plan/template", test_template);
+  g_test_add_func ("/plan/template-order-and-choice", test_template_order_and_choice);
   g_test_add_func ("/plan/roll-forward", test_roll_forward);
   g_test_add_func ("/plan/roll-forward-all-or-nothing", test_roll_forward_all_or_nothing);
   g_test_add_func ("/plan/no-duplicate-after-completion", test_no_duplicate_after_completion);

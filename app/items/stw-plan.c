@@ -72,13 +72,89 @@ plan_workstream (StwWorkspace *self)
   return 0;
 }
 
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* One occurrence the template plans: task @task on @date. */
+typedef struct {
+  guint  task;
+  char  *date;
+} Planned;
+
+static void
+planned_clear (Planned *p)
+{
+  g_free (p->date);
+}
+
+static int
+compare_planned (gconstpointer a,
+                 gconstpointer b)
+{
+  const Planned *x = a, *y = b;
+  int by_date = strcmp (x->date, y->date);
+
+  return by_date != 0 ? by_date : (int) x->task - (int) y->task;
+}
+
+/* The dates of @task from today to the end of the ISMS year (at least
+ * one), and its recurrence in @r. */
+static GStrv
+template_task_dates (const StwPlanTemplateTask *task,
+                     const char                *today,
+                     const char                *cycle_start,
+                     const char                *cycle_end,
+                     StwRecurrence             *r)
+{
+  g_autofree char *anchor = NULL;
+  GStrv dates;
+  guint y, m;
+
+  r->unit = task->unit;
+  r->interval = task->interval;
+  /* The anchor: @month months into the ISMS year, on @day (clamped). */
+  sscanf (cycle_start, "%4u-%2u", &y, &m);
+  m = m - 1 + task->month;
+  y += m / 12;
+  m = m % 12 + 1;
+  anchor = g_strdup_printf ("%04u-%02u-%02u", y, m,
+                            MIN (task->day, (guint) g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y)));
+  g_strlcpy (r->anchor, anchor, sizeof r->anchor);
+
+  dates = stw_recurrence_between (r, strcmp (today, cycle_start) > 0 ? today : cycle_start, cycle_end);
+  if (dates[0] == NULL)
+    {
+      /* Its slot this year has passed: plan it for the next one. */
+      g_strfreev (dates);
+      dates = g_new0 (char *, 2);
+      dates[0] = stw_recurrence_next_after (r, today);
+    }
+  return dates;
+}
+
 int
 stw_workspace_apply_plan_template (StwWorkspace  *self,
                                    gint64         owner_id,
                                    GError       **error)
 {
+  return stw_workspace_apply_plan_tasks (self, owner_id, NULL, error);
+}
+
+int
+stw_workspace_apply_plan_tasks (StwWorkspace    *self,
+                                gint64           owner_id,
+                                const gboolean  *chosen,
+                                GError         **error)
+{
   g_autofree char *today = stw_date_today ();
   g_autofree char *cycle_start = NULL, *cycle_end = NULL;
+  g_autoptr(GArray) planned = g_array_new (FALSE, FALSE, sizeof (Planned));
+  g_autoptr(GPtrArray) firsts = g_ptr_array_new_full (_stw_plan_template_count, unref_if_set);
+  StwRecurrence *recurrences = g_newa (StwRecurrence, _stw_plan_template_count);
   gint64 plan = plan_workstream (self);
   int created = 0;
 
@@ -91,68 +167,64 @@ stw_workspace_apply_plan_template (StwWorkspace  *self,
       return -1;
     }
   stw_workspace_get_cycle (self, today, &cycle_start, &cycle_end);
+  g_array_set_clear_func (planned, (GDestroyNotify) planned_clear);
+  g_ptr_array_set_size (firsts, _stw_plan_template_count);
+
+  for (guint t = 0; t < _stw_plan_template_count; t++)
+    {
+      g_auto(GStrv) dates = NULL;
+
+      memset (&recurrences[t], 0, sizeof recurrences[t]);
+      if (chosen != NULL && !chosen[t])
+        continue;
+      dates = template_task_dates (&_stw_plan_template[t], today, cycle_start, cycle_end, &recurrences[t]);
+      for (guint d = 0; dates[d]; d++)
+        {
+          Planned p = { t, g_strdup (dates[d]) };
+
+          g_array_append_val (planned, p);
+        }
+    }
+  /* References are handed out in the order of creation: create in date
+   * order, so OP-2027-001 is the first thing due, as a person reading the
+   * plan expects. */
+  g_array_sort (planned, compare_planned);
 
   if (!stw_workspace_begin (self, error))
     return -1;
 
-  for (guint t = 0; t < _stw_plan_template_count; t++)
+  for (guint i = 0; i < planned->len; i++)
     {
-      const StwPlanTemplateTask *task = &_stw_plan_template[t];
-      StwRecurrence r = { task->unit, task->interval, "" };
-      g_autofree char *month_start = NULL;
-      g_autofree char *anchor = NULL;
-      g_auto(GStrv) dates = NULL;
-      g_autoptr(StwItem) first = NULL;
+      const Planned *p = &g_array_index (planned, Planned, i);
+      const StwPlanTemplateTask *task = &_stw_plan_template[p->task];
+      g_autoptr(StwItem) item = NULL;
       const char *clauses[] = { task->clause, NULL };
       const char *controls[] = { task->control, NULL };
-      guint y, m;
+      StwItem *first = g_ptr_array_index (firsts, p->task);
 
-      /* The anchor: @month months into the ISMS year, on @day (clamped). */
-      sscanf (cycle_start, "%4u-%2u", &y, &m);
-      m = m - 1 + task->month;
-      y += m / 12;
-      m = m % 12 + 1;
-      anchor = g_strdup_printf ("%04u-%02u-%02u", y, m,
-                                MIN (task->day, (guint) g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y)));
-      g_strlcpy (r.anchor, anchor, sizeof r.anchor);
-
-      dates = stw_recurrence_between (&r, strcmp (today, cycle_start) > 0 ? today : cycle_start, cycle_end);
-      if (dates[0] == NULL)
+      if (first != NULL)
         {
-          /* Its slot this year has passed: plan it for the next one. */
-          g_strfreev (dates);
-          dates = g_new0 (char *, 2);
-          dates[0] = stw_recurrence_next_after (&r, today);
-        }
-
-      for (guint d = 0; dates[d]; d++)
-        {
-          g_autoptr(StwItem) item = NULL;
-
-          if (first != NULL)
-            {
-              if (!_stw_workspace_add_occurrence (self, first, owner_id, dates[d], error))
-                goto fail;
-              created++;
-              continue;
-            }
-          item = stw_item_new (plan);
-          stw_item_set_title (item, _(task->title));
-          stw_item_set_description (item, _(task->description));
-          stw_item_set_owner_id (item, owner_id);
-          stw_item_set_due_date (item, dates[d]);
-          stw_item_set_recurrence (item, &r);
-          if (task->clause)
-            stw_item_set_clauses (item, clauses);
-          if (task->control)
-            stw_item_set_controls (item, controls);
-          if (task->unit == STW_REPEAT_YEARLY)
-            stw_item_set_priority (item, STW_PRIORITY_HIGH);
-          if (!stw_workspace_insert_item (self, item, error))
+          if (!_stw_workspace_add_occurrence (self, first, owner_id, p->date, error))
             goto fail;
-          first = g_steal_pointer (&item);
           created++;
+          continue;
         }
+      item = stw_item_new (plan);
+      stw_item_set_title (item, _(task->title));
+      stw_item_set_description (item, _(task->description));
+      stw_item_set_owner_id (item, owner_id);
+      stw_item_set_due_date (item, p->date);
+      stw_item_set_recurrence (item, &recurrences[p->task]);
+      if (task->clause)
+        stw_item_set_clauses (item, clauses);
+      if (task->control)
+        stw_item_set_controls (item, controls);
+      if (task->unit == STW_REPEAT_YEARLY)
+        stw_item_set_priority (item, STW_PRIORITY_HIGH);
+      if (!stw_workspace_insert_item (self, item, error))
+        goto fail;
+      g_ptr_array_index (firsts, p->task) = g_steal_pointer (&item);
+      created++;
     }
 
   if (!stw_workspace_commit (self, error))

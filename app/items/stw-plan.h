@@ -32,6 +32,14 @@ const StwPlanTemplateTask *stw_plan_template_get       (guint index);
 int          stw_workspace_apply_plan_template (StwWorkspace  *self,
                                                 gint64         owner_id,
                                                 GError       **error);
+/* The same for the template tasks whose index has @chosen[index] TRUE
+ * (@chosen has stw_plan_template_get_count() entries; NULL: every task).
+ * Either way the items are created in due-date order, so their references
+ * follow the dates. */
+int          stw_workspace_apply_plan_tasks    (StwWorkspace   *self,
+                                                gint64          owner_id,
+                                                const gboolean *chosen,
+                                                GError        **error);
 
 /* One recurring task of the year being rolled forward: the latest
  * occurrence as the baseline, and what the next year will hold. The

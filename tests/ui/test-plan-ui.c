@@ -733,6 +733,32 @@ test_template_dialog (void)
       g_assert_cmpint (stw_item_get_recurrence (item)->unit, !=, STW_REPEAT_NONE);
     }
 
+  /* Offered again to a full plan (issue 9, point 24): every task is
+   * already there and starts left out, so "Add" adds nothing until a task
+   * is chosen, and then only that task. */
+  {
+    guint before = g_list_model_get_n_items (plan);
+    g_autoptr(GListModel) after = NULL;
+
+    created = -1;
+    dialog = STW_PLAN_TEMPLATE_DIALOG (stw_plan_template_dialog_new (parent, ws));
+    g_signal_connect (dialog, "done", G_CALLBACK (template_done_cb), &created);
+    gtk_window_present (GTK_WINDOW (dialog));
+    wait_mapped (GTK_WIDGET (dialog));
+    for (guint i = 0; i < stw_plan_template_get_count (); i++)
+      g_assert_false (stw_plan_template_dialog_get_task_chosen (dialog, i));
+    g_assert_true (has_label_text (GTK_WIDGET (dialog), "Every year · already in the plan"));
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+    stw_plan_template_dialog_set_task_chosen (dialog, 0, TRUE);
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+    iterate ();
+    after = stw_workspace_list_items (ws, plan_id (ws), &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (created, >=, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (after), ==, before + (guint) created);
+  }
+
   gtk_window_destroy (parent);
   iterate ();
 }

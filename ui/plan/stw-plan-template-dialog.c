@@ -2,7 +2,9 @@
  *
  * stw-plan-template-dialog.c: the offer to start the operational plan
  * from the shipped template. The list shows exactly what will be added, so
- * nobody accepts fourteen repeating tasks without seeing them.
+ * nobody accepts fourteen repeating tasks without seeing them, and each
+ * task can be left out: a task the plan already holds (by its title) is
+ * left out unless chosen.
  */
 #include "config.h"
 
@@ -20,6 +22,7 @@ struct _StwPlanTemplateDialog
 
   AdwComboRow      *owner_row;
   GtkListBox       *tasks_list;
+  GPtrArray        *task_checks;   /* GtkCheckButton per template task */
 };
 
 G_DEFINE_FINAL_TYPE (StwPlanTemplateDialog, stw_plan_template_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -82,22 +85,73 @@ fill_owners (StwPlanTemplateDialog *self)
   adw_combo_row_set_selected (self->owner_row, selected);
 }
 
+/* Titles of the operational plan's items, to leave out what it holds. */
+static GHashTable *
+plan_titles (StwWorkspace *workspace)
+{
+  GHashTable *titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GListModel *streams = stw_workspace_get_workstreams (workspace);
+
+  for (guint i = 0; i < g_list_model_get_n_items (streams); i++)
+    {
+      g_autoptr(StwWorkstream) stream = g_list_model_get_item (streams, i);
+      g_autoptr(GListModel) items = NULL;
+
+      if (stw_workstream_get_kind (stream) != STW_WORKSTREAM_PLAN)
+        continue;
+      items = stw_workspace_list_items (workspace, stw_workstream_get_id (stream), NULL);
+      for (guint j = 0; items != NULL && j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(StwItem) item = g_list_model_get_item (items, j);
+
+          g_hash_table_add (titles, g_strdup (stw_item_get_title (item)));
+        }
+    }
+  return titles;
+}
+
+static void
+task_toggled_cb (StwPlanTemplateDialog *self)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->task_checks->len && !any; i++)
+    any = gtk_check_button_get_active (g_ptr_array_index (self->task_checks, i));
+  /* Adding nothing is no choice to offer. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "add", any);
+}
+
 static void
 fill_tasks (StwPlanTemplateDialog *self)
 {
+  g_autoptr(GHashTable) existing = plan_titles (self->workspace);
+
   for (guint i = 0; i < stw_plan_template_get_count (); i++)
     {
       const StwPlanTemplateTask *task = stw_plan_template_get (i);
       StwRecurrence r = { task->unit, task->interval, "" };
       g_autofree char *every = stw_recurrence_describe (&r);
+      g_autofree char *subtitle = NULL;
+      gboolean held = g_hash_table_contains (existing, _(task->title));
       GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
 
+      /* Translators: a template task the plan already holds: how often it
+       * repeats, then this note. */
+      subtitle = held ? g_strdup_printf (_("%s · already in the plan"), every) : g_strdup (every);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(task->title));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), every);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !held);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _(task->title), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (task_toggled_cb), self, G_CONNECT_SWAPPED);
+      g_ptr_array_add (self->task_checks, check);
       gtk_list_box_append (self->tasks_list, row);
     }
+  task_toggled_cb (self);
 }
 
 static void
@@ -131,11 +185,14 @@ stw_plan_template_dialog_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "add") == 0 && self->workspace != NULL)
     {
       g_autoptr(GError) error = NULL;
+      g_autofree gboolean *chosen = g_new0 (gboolean, self->task_checks->len);
       int created;
 
-      created = stw_workspace_apply_plan_template (self->workspace,
-                                                   stw_plan_template_dialog_get_owner_id (self),
-                                                   &error);
+      for (guint i = 0; i < self->task_checks->len; i++)
+        chosen[i] = gtk_check_button_get_active (g_ptr_array_index (self->task_checks, i));
+      created = stw_workspace_apply_plan_tasks (self->workspace,
+                                                stw_plan_template_dialog_get_owner_id (self),
+                                                chosen, &error);
       if (created < 0)
         show_error (self, error->message);
       else
@@ -211,6 +268,7 @@ stw_plan_template_dialog_finalize (GObject *object)
 
   g_clear_object (&self->workspace);
   g_clear_pointer (&self->owner_ids, g_array_unref);
+  g_clear_pointer (&self->task_checks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (stw_plan_template_dialog_parent_class)->finalize (object);
 }
@@ -292,6 +350,7 @@ static void
 stw_plan_template_dialog_init (StwPlanTemplateDialog *self)
 {
   self->owner_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->task_checks = g_ptr_array_new ();
 }
 
 /* Public API */
@@ -308,6 +367,28 @@ stw_plan_template_dialog_new (GtkWindow    *parent,
                        "modal", TRUE,
                        "workspace", workspace,
                        NULL);
+}
+
+/* Whether template task @index will be added. */
+gboolean
+stw_plan_template_dialog_get_task_chosen (StwPlanTemplateDialog *self,
+                                          guint                  index)
+{
+  g_return_val_if_fail (STW_IS_PLAN_TEMPLATE_DIALOG (self), FALSE);
+  g_return_val_if_fail (index < self->task_checks->len, FALSE);
+
+  return gtk_check_button_get_active (g_ptr_array_index (self->task_checks, index));
+}
+
+void
+stw_plan_template_dialog_set_task_chosen (StwPlanTemplateDialog *self,
+                                          guint                  index,
+                                          gboolean               chosen)
+{
+  g_return_if_fail (STW_IS_PLAN_TEMPLATE_DIALOG (self));
+  g_return_if_fail (index < self->task_checks->len);
+
+  gtk_check_button_set_active (g_ptr_array_index (self->task_checks, index), chosen);
 }
 
 StwWorkspace *

@@ -53,5 +53,12 @@ StwWorkspace *stw_plan_template_dialog_get_workspace (StwPlanTemplateDialog *sel
 gint64        stw_plan_template_dialog_get_owner_id  (StwPlanTemplateDialog *self);
 void          stw_plan_template_dialog_set_owner_id  (StwPlanTemplateDialog *self,
                                                       gint64                 owner_id);
+/* Whether template task @index (see stw_plan_template_get) is added; a
+ * task the plan already holds starts unchosen, every other one chosen. */
+gboolean      stw_plan_template_dialog_get_task_chosen (StwPlanTemplateDialog *self,
+                                                        guint                  index);
+void          stw_plan_template_dialog_set_task_chosen (StwPlanTemplateDialog *self,
+                                                        guint                  index,
+                                                        gboolean               chosen);
 
 G_END_DECLS
