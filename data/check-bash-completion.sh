@@ -11,7 +11,7 @@
 set -eu
 
 completion=$1
-steward=$(realpath "$2")
+steward=$(realpath -m "$2")
 
 bash -n "$completion"
 
