@@ -8,6 +8,8 @@
 
 #include <string.h>
 
+#include "stw-evidence.h"
+#include "stw-risk-register.h"
 #include "stw-workspace.h"
 #include "test-util.h"
 
@@ -134,6 +136,94 @@ test_ranking (void)
   assert_search ("T-008", "T-008 T-010");
 }
 
+static char *
+search_risks (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) results = stw_workspace_search_risks (ws, text, 0, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+  for (guint i = 0; i < g_list_model_get_n_items (results); i++)
+    {
+      g_autoptr(StwRisk) risk = g_list_model_get_item (results, i);
+
+      g_string_append_printf (out, "%s%s", i ? " " : "", stw_risk_get_ref (risk));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Issue 9, point 15: the owner's name, a corrective record's root cause
+ * and the evidence's file names and notes find their item; a risk is
+ * found by its reference and its words. */
+static void
+test_related_fields (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwPerson) owner = NULL;
+  g_autoptr(StwItem) owned = NULL;
+  g_autoptr(StwItem) with_evidence = NULL;
+  g_autoptr(StwRisk) risk = NULL;
+  g_autoptr(StwAttachment) attachment = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("search-ev-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "firewall-rules-export.csv", NULL);
+  StwAttachOptions options = { "Quarterly export from the Helsinki gateway", NULL, NULL };
+  g_autofree char *owned_ref = NULL;
+  g_autofree char *evidence_ref = NULL;
+
+  owner = stw_workspace_add_person (ws, "Zoë Müllerová", NULL, NULL, &error);
+  g_assert_no_error (error);
+  owned = add ("Quarterly supplier check", NULL, NULL);
+  stw_item_set_owner_id (owned, stw_person_get_id (owner));
+  g_assert_true (stw_workspace_update_item (ws, owned, &error));
+  owned_ref = g_strdup (stw_item_get_ref (owned));
+  {
+    g_autofree char *got = search ("zoe mullerova");
+
+    g_assert_cmpstr (got, ==, owned_ref);
+  }
+  {
+    /* Words across fields: one in the title, one in the owner's name. */
+    g_autofree char *got = search ("supplier zoe");
+
+    g_assert_cmpstr (got, ==, owned_ref);
+  }
+
+  with_evidence = add ("Review of gateway rules", NULL, NULL);
+  evidence_ref = g_strdup (stw_item_get_ref (with_evidence));
+  g_assert_true (g_file_set_contents (path, "rule,port\nallow,443\n", -1, NULL));
+  file = g_file_new_for_path (path);
+  attachment = stw_workspace_attach_file (ws, "item", stw_item_get_id (with_evidence), file, &options,
+                                          NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *by_name = search ("firewall-rules");
+    g_autofree char *by_note = search ("helsinki");
+
+    g_assert_cmpstr (by_name, ==, evidence_ref);
+    g_assert_cmpstr (by_note, ==, evidence_ref);
+  }
+
+  risk = stw_risk_new ();
+  stw_risk_set_title (risk, "Outage of the payment gateway");
+  stw_risk_set_threat (risk, "Denial of service from a botnet");
+  stw_risk_set_likelihood (risk, 2);
+  stw_risk_set_impact (risk, 3);
+  g_assert_true (stw_workspace_insert_risk (ws, risk, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *by_ref = search_risks (stw_risk_get_ref (risk));
+    g_autofree char *by_threat = search_risks ("botnet");
+    g_autofree char *none = search_risks ("zurich");
+
+    g_assert_cmpstr (by_ref, ==, stw_risk_get_ref (risk));
+    g_assert_cmpstr (by_threat, ==, stw_risk_get_ref (risk));
+    g_assert_cmpstr (none, ==, "");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -165,6 +255,7 @@ main (int   argc,
   g_test_add_func ("/search/typed-syntax-is-text", test_typed_syntax_is_text);
   g_test_add_func ("/search/follows-changes", test_follows_changes);
   g_test_add_func ("/search/ranking", test_ranking);
+  g_test_add_func ("/search/related-fields", test_related_fields);
 
   ret = g_test_run ();
   g_clear_object (&ws);

@@ -11,6 +11,7 @@
 #include "stw-controls.h"
 #include "stw-people-store.h"
 #include "stw-risk-register.h"
+#include "stw-search-private.h"
 #include "stw-workspace-private.h"
 #include "stw-workstream-store.h"
 
@@ -187,6 +188,65 @@ stw_workspace_load_risk (StwWorkspace  *self,
 {
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
   return load_risk (self, "r.id = ?", risk_id, NULL, error);
+}
+
+GListModel *
+stw_workspace_search_risks (StwWorkspace  *self,
+                            const char    *text,
+                            guint          limit,
+                            GError       **error)
+{
+  g_autoptr(GListStore) results = g_list_store_new (STW_TYPE_RISK);
+  g_autoptr(GPtrArray) patterns = _stw_search_like_patterns (text);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *where = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *ref = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  if (patterns->len == 0)
+    return G_LIST_MODEL (g_steal_pointer (&results));
+
+  _stw_search_ensure_fold (self);
+  where = _stw_search_where_all ("r.ref || ' ' || r.title || ' ' || r.asset || ' ' || r.threat || ' ' ||"
+                                 " r.vulnerability || ' ' || coalesce (r.notes, '') || ' ' || coalesce (p.name, '')",
+                                 patterns->len);
+  /* A reference typed in full first, as for items. */
+  sql = g_strdup_printf ("SELECT r.id FROM risk r LEFT JOIN person p ON p.id = r.owner_id"
+                         " WHERE r.deleted_at IS NULL AND %s ORDER BY r.ref = ? DESC, r.ref LIMIT ?", where);
+  ref = g_strstrip (g_utf8_strup (text, -1));
+  rc = sqlite3_prepare_v2 (_stw_workspace_get_db (self), sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      for (guint i = 0; i < patterns->len; i++)
+        sqlite3_bind_text (stmt, (int) i + 1, patterns->pdata[i], -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, (int) patterns->len + 1, ref, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, (int) patterns->len + 2, limit ? (int) limit : 50);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (ids, id);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, _stw_workspace_get_db (self), rc, _("Could not search the workspace"));
+      return NULL;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(StwRisk) risk = stw_workspace_load_risk (self, g_array_index (ids, gint64, i), error);
+
+      if (risk == NULL)
+        return NULL;
+      g_list_store_append (results, risk);
+    }
+  return G_LIST_MODEL (g_steal_pointer (&results));
 }
 
 StwRisk *

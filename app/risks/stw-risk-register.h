@@ -17,6 +17,13 @@ GListModel *stw_workspace_get_risks       (StwWorkspace  *self);
 StwRisk    *stw_workspace_load_risk       (StwWorkspace  *self,
                                            gint64         risk_id,
                                            GError       **error);
+/* Risks whose reference, title, asset, threat, vulnerability, notes or
+ * owner hold every word of @text (accents and case ignored), a reference
+ * typed in full first; at most @limit (0: 50). */
+GListModel *stw_workspace_search_risks    (StwWorkspace  *self,
+                                           const char    *text,
+                                           guint          limit,
+                                           GError       **error);
 StwRisk    *stw_workspace_find_risk_by_ref (StwWorkspace *self,
                                            const char    *ref,
                                            GError       **error);

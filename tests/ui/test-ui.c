@@ -1597,6 +1597,28 @@ test_search (void)
   close_window (window);
 }
 
+/* Issue 9, point 15: a risk's reference finds the risk, not items, and
+ * Enter opens it in the register. */
+static void
+test_search_risks (void)
+{
+  StwWindow *window = open_sample ();
+  GtkSearchEntry *entry = _stw_window_get_search_entry (window);
+
+  show_workstream (window, STW_WORKSTREAM_PLAN);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  iterate ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "R-001");
+  g_signal_emit_by_name (entry, "search-changed");
+  iterate ();
+  g_signal_emit_by_name (entry, "activate");
+  iterate ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "risks");
+  g_assert_true (stw_risk_page_get_editor_revealed (_stw_window_get_risk_page (window)));
+
+  close_window (window);
+}
+
 /* TRUE when @widget and every parent up to the window are shown. */
 static gboolean
 shown (GtkWidget *widget)
@@ -2254,6 +2276,7 @@ main (int   argc,
   g_test_add_func ("/ui/editor-done", test_editor_done);
   g_test_add_func ("/ui/people", test_people);
   g_test_add_func ("/ui/search", test_search);
+  g_test_add_func ("/ui/search-risks", test_search_risks);
   g_test_add_func ("/ui/editor-plan-risk", test_editor_plan_and_risk);
   g_test_add_func ("/ui/editor-corrective", test_editor_corrective);
   g_test_add_func ("/ui/close-reason", test_close_reason);

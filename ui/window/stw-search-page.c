@@ -5,9 +5,11 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "stw-item-row.h"
+#include "stw-risk-register.h"
 #include "stw-search-page.h"
 
 /* Enough to pick from while typing; the entry narrows it further. */
@@ -24,12 +26,14 @@ struct _StwSearchPage
 
   GtkStack    *search_stack;
   GtkListView *search_results_view;
+  GtkListBox  *risk_results_list;
 };
 
 G_DEFINE_FINAL_TYPE (StwSearchPage, stw_search_page, GTK_TYPE_WIDGET)
 
 enum {
   ITEM_ACTIVATED,
+  RISK_ACTIVATED,
   ERROR,
   N_SIGNALS
 };
@@ -53,19 +57,55 @@ show_results (StwSearchPage *self,
     gtk_stack_set_visible_child_name (self->search_stack, page);
 }
 
-/* Shows what the workspace holds for the entry's text, best first. */
+/* The risks found, as rows naming the register and the risk's status. */
+static guint
+show_risks (StwSearchPage *self,
+            GListModel    *risks)
+{
+  GtkWidget *child;
+  guint n = risks != NULL ? g_list_model_get_n_items (risks) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->risk_results_list))) != NULL)
+    gtk_list_box_remove (self->risk_results_list, child);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(StwRisk) risk = g_list_model_get_item (risks, i);
+      g_autofree char *title = g_strdup_printf ("%s  %s", stw_risk_get_ref (risk), stw_risk_get_title (risk));
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+
+      /* Translators: where a search result lives and its status:
+       * "Risk register · Being treated". */
+      subtitle = g_strdup_printf (_("%s · %s"), _("Risk register"), stw_risk_status_label (stw_risk_get_status (risk)));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data_full (G_OBJECT (row), "stw-risk", g_object_ref (risk), g_object_unref);
+      gtk_list_box_append (self->risk_results_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->risk_results_list), n > 0);
+  return n;
+}
+
+/* Shows what the workspace holds for the entry's text, best first: the
+ * risks, then the items. */
 static void
 run_search (StwSearchPage *self)
 {
   g_autoptr(GListModel) results = NULL;
+  g_autoptr(GListModel) risks = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
+  guint n_risks = 0;
 
   if (self->workspace != NULL && stripped[0] != '\0')
     {
       /* A reference typed in full comes first: the core ranks it so. */
       results = stw_workspace_search_items (self->workspace, stripped, SEARCH_LIMIT, &error);
-      if (results == NULL)
+      if (results != NULL)
+        risks = stw_workspace_search_risks (self->workspace, stripped, SEARCH_LIMIT, &error);
+      if (results == NULL || risks == NULL)
         {
           g_autofree char *text = NULL;
 
@@ -74,10 +114,11 @@ run_search (StwSearchPage *self)
           g_signal_emit (self, signals[ERROR], 0, text);
         }
     }
+  n_risks = show_risks (self, risks);
 
   if (stripped[0] == '\0')
     show_results (self, results, "start");
-  else if (results == NULL || g_list_model_get_n_items (results) == 0)
+  else if (n_risks == 0 && (results == NULL || g_list_model_get_n_items (results) == 0))
     show_results (self, results, "none");
   else
     show_results (self, results, "results");
@@ -92,14 +133,39 @@ search_changed_cb (StwSearchPage *self)
     run_search (self);
 }
 
-/* Enter goes to the best match. */
+static void
+risk_row_activated_cb (StwSearchPage *self,
+                       GtkListBoxRow *row)
+{
+  StwRisk *risk = g_object_get_data (G_OBJECT (row), "stw-risk");
+
+  if (risk != NULL)
+    g_signal_emit (self, signals[RISK_ACTIVATED], 0, stw_risk_get_id (risk));
+}
+
+/* Enter goes to the best match: a risk whose reference was typed in full,
+ * or else the first item. */
 static void
 search_activated_cb (StwSearchPage *self)
 {
   g_autoptr(StwItem) first = NULL;
+  GtkListBoxRow *first_risk;
 
   /* The results may be a keystroke behind the entry's typing delay. */
   run_search (self);
+  first_risk = gtk_list_box_get_row_at_index (self->risk_results_list, 0);
+  if (first_risk != NULL)
+    {
+      StwRisk *risk = g_object_get_data (G_OBJECT (first_risk), "stw-risk");
+      g_autofree char *typed = g_strstrip (g_utf8_strup (gtk_editable_get_text (GTK_EDITABLE (self->entry)), -1));
+
+      if (g_strcmp0 (stw_risk_get_ref (risk), typed) == 0 ||
+          self->results == NULL || g_list_model_get_n_items (self->results) == 0)
+        {
+          risk_row_activated_cb (self, first_risk);
+          return;
+        }
+    }
   if (self->results == NULL || g_list_model_get_n_items (self->results) == 0)
     return;
 
@@ -137,12 +203,23 @@ result_activated_cb (StwSearchPage *self,
     g_signal_emit (self, signals[ITEM_ACTIVATED], 0, stw_item_get_id (item));
 }
 
+/* An item found, under the name of the workstream it lives in. */
 static void
 row_setup_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               StwSearchPage            *self)
 {
-  gtk_list_item_set_child (list_item, stw_item_row_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *where = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (where), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (where, "caption");
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_widget_add_css_class (where, "search-where");
+  gtk_box_append (GTK_BOX (box), where);
+  gtk_box_append (GTK_BOX (box), stw_item_row_new ());
+  gtk_list_item_set_child (list_item, box);
 }
 
 static void
@@ -151,9 +228,15 @@ row_bound_cb (GtkSignalListItemFactory *factory,
               StwSearchPage            *self)
 {
   g_autofree char *today = stw_date_today ();
-  StwItemRow *row = STW_ITEM_ROW (gtk_list_item_get_child (list_item));
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *where = gtk_widget_get_first_child (box);
+  StwItem *item = gtk_list_item_get_item (list_item);
+  StwWorkstream *stream = self->workspace != NULL
+                          ? stw_workspace_find_workstream (self->workspace, stw_item_get_workstream_id (item))
+                          : NULL;
 
-  stw_item_row_set_item (row, gtk_list_item_get_item (list_item), today);
+  gtk_label_set_label (GTK_LABEL (where), stream != NULL ? stw_workstream_get_name (stream) : "");
+  stw_item_row_set_item (STW_ITEM_ROW (gtk_widget_get_next_sibling (where)), item, today);
 }
 
 static void
@@ -161,7 +244,9 @@ row_unbound_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 StwSearchPage            *self)
 {
-  stw_item_row_set_item (STW_ITEM_ROW (gtk_list_item_get_child (list_item)), NULL, NULL);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+
+  stw_item_row_set_item (STW_ITEM_ROW (gtk_widget_get_last_child (box)), NULL, NULL);
 }
 
 /* Overrides */
@@ -192,6 +277,9 @@ stw_search_page_class_init (StwSearchPageClass *klass)
   signals[ITEM_ACTIVATED] =
     g_signal_new ("item-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[RISK_ACTIVATED] =
+    g_signal_new ("risk-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[ERROR] =
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -199,6 +287,8 @@ stw_search_page_class_init (StwSearchPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-search-page.ui");
   gtk_widget_class_bind_template_child (widget_class, StwSearchPage, search_stack);
   gtk_widget_class_bind_template_child (widget_class, StwSearchPage, search_results_view);
+  gtk_widget_class_bind_template_child (widget_class, StwSearchPage, risk_results_list);
+  gtk_widget_class_bind_template_callback (widget_class, risk_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, result_activated_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -249,10 +249,11 @@ search_mode_changed_cb (StwWindow *self)
 }
 
 static void
-search_result_activated_cb (StwWindow *self,
-                            gint64     item_id)
+search_risk_activated_cb (StwWindow *self,
+                          gint64     risk_id)
 {
-  jump_to_item (self, item_id);
+  if (show_risk_register (self))
+    stw_page_show_record (STW_PAGE (self->risk_page), "risk", risk_id);
 }
 
 static void
@@ -514,7 +515,9 @@ stw_window_init (StwWindow *self)
 
   self->search_page = STW_SEARCH_PAGE (stw_search_page_new ());
   g_signal_connect_object (self->search_page, "item-activated",
-                           G_CALLBACK (search_result_activated_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (jump_to_item), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_page, "risk-activated",
+                           G_CALLBACK (search_risk_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_page, "error", G_CALLBACK (page_error_cb), self, G_CONNECT_SWAPPED);
   stw_workstream_page_set_cover (self->workstream_page, GTK_WIDGET (self->search_page));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
