@@ -328,13 +328,12 @@ open_named (const char  *name,
 /* `new` and `sample` end alike: the new file's path, or why there is none. */
 static int
 print_created (const StwCliCall   *call,
-               const StwWorkspace *ws,
-               const char         *path,
+               StwWorkspace       *ws,
                const GError       *error)
 {
   if (ws == NULL)
     return fail (call, error->message);
-  g_string_append_printf (call->out, "%s\n", path);
+  g_string_append_printf (call->out, "%s\n", stw_workspace_get_path (ws));
   return STW_CLI_OK;
 }
 
@@ -372,7 +371,6 @@ run_new (const StwCliCall *call)
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
   g_autofree char *me = NULL;
-  g_autofree char *path = NULL;
   g_auto(GStrv) words = NULL;
   const GOptionEntry entries[] = {
     { "me", 0, 0, G_OPTION_ARG_STRING, &me,
@@ -386,9 +384,10 @@ run_new (const StwCliCall *call)
   if (me == NULL)
     return usage_error (call, _("--me PERSON is missing: every change records who made it"));
 
-  path = stw_workspaces_new_path (words[0]);
-  ws = stw_workspace_create (path, words[0], me, &error);
-  return print_created (call, ws, path, error);
+  /* Another process may make the same name at the same time: each gets
+   * its own file (acme.steward, acme-2.steward). */
+  ws = stw_workspace_create_in_folder (words[0], me, &error);
+  return print_created (call, ws, error);
 }
 
 static int
@@ -412,9 +411,9 @@ run_sample (const StwCliCall *call)
   if (n_items < -1 || n_items == 0)
     return usage_error (call, _("--items must be a positive number"));
 
-  path = stw_workspaces_new_path (n_items > 0 ? "sample-large" : "sample");
+  path = stw_workspaces_path_for (n_items > 0 ? "sample-large" : "sample");
   ws = stw_sample_create (path, n_items > 0 ? (guint) n_items : 0, &error);
-  return print_created (call, ws, path, error);
+  return print_created (call, ws, error);
 }
 
 static int

@@ -9,8 +9,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "stw-store.h"
 #include "stw-workspace-list.h"
+#include "stw-workspace-private.h"
 
 #define SUFFIX ".steward"
 
@@ -157,6 +157,10 @@ stw_workspaces_list (GError **error)
   g_autoptr(GListStore) store = g_list_store_new (STW_TYPE_WORKSPACE_INFO);
   const char *entry;
 
+  /* Drafts of workspaces being made are never listed (their names do not
+   * end in .steward); those of runs that died are removed. */
+  _stw_workspace_remove_stale_drafts (dir_path);
+
   dir = g_dir_open (dir_path, 0, error);
   if (dir == NULL)
     return NULL;
@@ -201,6 +205,16 @@ slugify (const char *text)
   if (slug->len == 0)
     g_string_append (slug, "workspace");
   return g_string_free (slug, FALSE);
+}
+
+char *
+stw_workspaces_path_for (const char *org_name)
+{
+  g_autofree char *dir = stw_workspaces_dir ();
+  g_autofree char *slug = slugify (org_name);
+  g_autofree char *file = g_strconcat (slug, SUFFIX, NULL);
+
+  return g_build_filename (dir, file, NULL);
 }
 
 char *

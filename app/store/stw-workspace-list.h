@@ -23,7 +23,11 @@ char       *stw_workspaces_dir              (void);
 /* Every workspace in the folder, sorted by name. Files that cannot be read
  * are listed with an empty organisation name rather than dropped. */
 GListModel *stw_workspaces_list             (GError     **error);
-/* A free path in the folder for a new workspace named after @org_name. */
+/* The path in the folder named after @org_name ("acme-ltd.steward"),
+ * taken or not. */
+char       *stw_workspaces_path_for         (const char  *org_name);
+/* A free path in the folder for a new workspace named after @org_name
+ * (free now: another process may take it before it is used). */
 char       *stw_workspaces_new_path         (const char  *org_name);
 /* @name_or_path: an existing path, a name from stw_workspaces_list(), or an
  * organisation name (case-insensitive). */

@@ -131,9 +131,11 @@ void          _stw_workspace_add_check      (StwCheckFunc   check);
  * domains' opened hooks. */
 StwWorkspace *_stw_workspace_open_file      (const char    *path,
                                              GError       **error);
-/* Creates the file at @path with the current schema and returns it inside
- * its first write transaction, for the caller to fill in; on failure the
- * file is removed. */
+/* Creates a new workspace as a draft in the folder of @path (a hidden
+ * name that no list shows, mode 0600) with the current schema and returns
+ * it inside its first write transaction, for the caller to fill in. Fails
+ * with STW_WORKSPACE_ERROR_EXISTS when @path is a workspace already.
+ * Finalizing a draft that was never published removes its files. */
 StwWorkspace *_stw_workspace_create_file    (const char    *path,
                                              GError       **error);
 /* Ends that first transaction (commits if @ok) and brings the file's
@@ -141,8 +143,18 @@ StwWorkspace *_stw_workspace_create_file    (const char    *path,
 gboolean      _stw_workspace_create_end     (StwWorkspace  *self,
                                              gboolean       ok,
                                              GError       **error);
-/* Removes the workspace file at @path and its WAL side files. */
-void          _stw_workspace_remove_files   (const char    *path);
+/* Closes the draft @self (outside any transaction) and gives it the name
+ * @path, never replacing a file (an empty one excepted); with @next_free
+ * takes the next free name ("acme-2.steward", …) when @path is taken,
+ * else fails with STW_WORKSPACE_ERROR_EXISTS. Returns the path it got;
+ * @self is then closed, for the caller to unref and open the path. */
+char         *_stw_workspace_publish        (StwWorkspace  *self,
+                                             const char    *path,
+                                             gboolean       next_free,
+                                             GError       **error);
+/* Removes the drafts in @dir whose creator is gone (no one holds their
+ * lock), with their side files. */
+void          _stw_workspace_remove_stale_drafts (const char *dir);
 
 /* Organisation profile and actor: re-reads them from the file. */
 gboolean      _stw_workspace_reload_profile (StwWorkspace  *self,
