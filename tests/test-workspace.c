@@ -682,6 +682,57 @@ test_stale_drafts (void)
   g_unlink (fresh);
 }
 
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A workspace, its log and the log's index are its owner's alone, and so
+ * is their folder, even where it was made looser before. */
+static void
+test_permissions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = stw_workspaces_dir ();
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autofree char *path = NULL, *wal = NULL, *shm = NULL;
+  g_autofree char *older = test_path (tmp, "older-modes.steward");
+  g_autofree char *older_wal = NULL;
+  mode_t mask = umask (022);
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_free (stw_workspaces_dir ());
+  g_assert_cmpuint (mode_of (dir), ==, 0700);
+
+  ws = stw_workspace_create_in_folder ("Private Ltd", "Ann", &error);
+  g_assert_no_error (error);
+  path = g_strdup (stw_workspace_get_path (ws));
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_assert_true (stw_workspace_set_setting (ws, "view", "board", &error));
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+  g_assert_cmpuint (mode_of (wal), ==, 0600);
+  g_assert_cmpuint (mode_of (shm), ==, 0600);
+  g_clear_object (&ws);
+
+  /* One made 0644 by an older Steward, with a log beside it. */
+  make_at (older);
+  g_assert_cmpint (g_chmod (older, 0644), ==, 0);
+  older_wal = g_strconcat (older, "-wal", NULL);
+  g_assert_true (g_file_set_contents (older_wal, "", 0, NULL));
+  g_assert_cmpint (g_chmod (older_wal, 0644), ==, 0);
+  ws = stw_workspace_open (older, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mode_of (older), ==, 0600);
+  g_assert_cmpuint (mode_of (older_wal), ==, 0600);
+
+  umask (mask);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/workspace/settings", test_settings);
   g_test_add_func ("/workspace/create-race", test_create_race);
   g_test_add_func ("/workspace/stale-drafts", test_stale_drafts);
+  g_test_add_func ("/workspace/permissions", test_permissions);
 
   ret = g_test_run ();
   g_free (tmp);

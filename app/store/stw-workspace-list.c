@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "stw-workspace-list.h"
 #include "stw-workspace-private.h"
@@ -112,6 +113,7 @@ stw_workspaces_dir (void)
   /* Read the variable each time (g_get_user_data_dir() caches it) so
    * tests and benchmarks can point it at a temporary folder. */
   const char *data_home = g_getenv ("XDG_DATA_HOME");
+  GStatBuf st;
   char *dir;
 
   if (data_home != NULL && g_path_is_absolute (data_home))
@@ -119,6 +121,10 @@ stw_workspaces_dir (void)
   else
     dir = g_build_filename (g_get_user_data_dir (), "steward", "workspaces", NULL);
   g_mkdir_with_parents (dir, 0700);
+  /* An ISMS is confidential: a folder an older Steward (or someone) left
+   * open to others is closed again. */
+  if (g_stat (dir, &st) == 0 && (st.st_mode & 077) != 0 && st.st_uid == getuid ())
+    g_chmod (dir, st.st_mode & 0700);
   return dir;
 }
 

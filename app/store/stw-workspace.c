@@ -753,6 +753,25 @@ check_writable (const char  *path,
   return TRUE;
 }
 
+/* Workspaces, their log and its index are for their owner alone (0600).
+ * New ones are made so; one an older Steward made 0644 is tightened when
+ * it is opened for writing, before SQLite makes a log with its mode. */
+static void
+tighten_modes (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (file, &st) == 0 && S_ISREG (st.st_mode) &&
+          (st.st_mode & 077) != 0 && st.st_uid == getuid ())
+        g_chmod (file, st.st_mode & 0700);
+    }
+}
+
 static gboolean
 configure_connection (sqlite3  *db,
                       GError  **error)
@@ -853,6 +872,7 @@ _stw_workspace_open_file (const char  *path,
     return NULL;
   if (!check_writable (path, error))
     return NULL;
+  tighten_modes (path);
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
