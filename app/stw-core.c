@@ -47,7 +47,17 @@ stw_workspace_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   stw_core_init ();
-  return _stw_workspace_open_file (path, error);
+  return _stw_workspace_open_file (path, FALSE, error);
+}
+
+StwWorkspace *
+stw_workspace_open_read_only (const char  *path,
+                              GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  stw_core_init ();
+  return _stw_workspace_open_file (path, TRUE, error);
 }
 
 static const struct {

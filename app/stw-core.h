@@ -50,4 +50,12 @@ StwWorkspace  *stw_workspace_publish            (StwWorkspace  *draft,
  * modified. Older schemas are migrated. */
 StwWorkspace  *stw_workspace_open               (const char    *path,
                                                  GError       **error);
+/* Opens an existing workspace for reading only (checking, listing): writes
+ * nothing to the file, so a read-only file or folder opens. A workspace
+ * from an older Steward must be migrated to be read: if it can be written
+ * it is opened as stw_workspace_open() does, else this fails with
+ * STW_WORKSPACE_ERROR_READ_ONLY. */
+StwWorkspace  *stw_workspace_open_read_only     (const char    *path,
+                                                 GError       **error);
+
 G_END_DECLS

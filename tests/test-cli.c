@@ -358,6 +358,54 @@ test_attach (void)
   }
 }
 
+/* A read-only workspace is checked and listed, and left as it was: no
+ * byte changed, no log left beside it. Attaching to it is refused. */
+static void
+test_read_only (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL, *shm = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  {
+    g_auto(Result) r = run ("sample", "--items", "30", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    path = g_strndup (r.out->str, r.out->len - 1);
+  }
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = test_file_digest (path);
+  {
+    g_auto(Result) r = run ("check", path, NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, "Database: intact"));
+  }
+  {
+    g_auto(Result) r = run ("items", path, NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpuint (count_lines (r.out->str), ==, 30);
+  }
+  {
+    g_auto(Result) r = run ("list", NULL);
+    g_autofree char *want = g_strdup_printf ("\tHarbour Lane Logistics Ltd\t%s\n", path);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, want));
+  }
+  {
+    g_auto(Result) r = run ("attach", path, path, "--to", "OP-2027-001", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err->str, "read-only"));
+  }
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_chmod (path, 0600);
+}
+
 /* The real binary: its main() runs a command without GApplication, so it
  * works with no display and no session bus; an unknown command exits 2. */
 static Result
@@ -644,6 +692,7 @@ main (int   argc,
   g_test_add_func ("/cli/sample-sized", test_sample_sized);
   g_test_add_func ("/cli/attach", test_attach);
   g_test_add_func ("/cli/headless", test_headless);
+  g_test_add_func ("/cli/read-only", test_read_only);
   g_test_add_func ("/cli/concurrent-new", test_concurrent_new);
   g_test_add_func ("/cli/killed-sample", test_killed_sample);
 

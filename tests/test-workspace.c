@@ -733,6 +733,48 @@ test_permissions (void)
   umask (mask);
 }
 
+/* Reading only: a read-only workspace opens and stays as it was; an older
+ * one is migrated where it can be written and refused where not. */
+static void
+test_open_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("read-only.steward");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *older = test_path (tmp, "older-read-only.steward");
+  g_autofree char *older_rw = test_path (tmp, "older-writable.steward");
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = test_file_digest (path);
+  ws = stw_workspace_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_workspace_get_org_name (ws), ==, "Acme Ltd");
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_workstreams (ws)), ==, 4);
+  g_assert_false (stw_workspace_set_setting (ws, "view", "list", &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&ws);
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  g_assert_true (_stw_workspace_create_at_version (older, 1, &error));
+  g_assert_cmpint (g_chmod (older, 0444), ==, 0);
+  g_assert_null (stw_workspace_open_read_only (older, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "older"));
+  g_clear_error (&error);
+
+  g_assert_true (_stw_workspace_create_at_version (older_rw, 1, &error));
+  ws = stw_workspace_open_read_only (older_rw, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stw_workspace_peek_version (older_rw, NULL), ==, STW_SCHEMA_VERSION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -760,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/workspace/create-race", test_create_race);
   g_test_add_func ("/workspace/stale-drafts", test_stale_drafts);
   g_test_add_func ("/workspace/permissions", test_permissions);
+  g_test_add_func ("/workspace/open-read-only", test_open_read_only);
 
   ret = g_test_run ();
   g_free (tmp);

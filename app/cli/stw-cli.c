@@ -316,13 +316,18 @@ parse_args (const StwCliCall   *call,
   return -1;
 }
 
+/* @read_only: for the commands that only read (check, items), so that a
+ * read-only workspace, or one in a read-only folder, can be read too. */
 static StwWorkspace *
 open_named (const char  *name,
+            gboolean     read_only,
             GError     **error)
 {
   g_autofree char *path = stw_workspaces_resolve (name, error);
 
-  return path ? stw_workspace_open (path, error) : NULL;
+  if (path == NULL)
+    return NULL;
+  return read_only ? stw_workspace_open_read_only (path, error) : stw_workspace_open (path, error);
 }
 
 /* `new` and `sample` end alike: the new file's path, or why there is none. */
@@ -429,7 +434,7 @@ run_check (const StwCliCall *call)
   if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
     return status;
 
-  ws = open_named (words[0], &error);
+  ws = open_named (words[0], TRUE, &error);
   if (ws == NULL)
     return fail (call, error->message);
   intact = stw_workspace_check (ws, report, &error);
@@ -452,7 +457,7 @@ run_items (const StwCliCall *call)
   if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
     return status;
 
-  ws = open_named (words[0], &error);
+  ws = open_named (words[0], TRUE, &error);
   if (ws == NULL)
     return fail (call, error->message);
   items = stw_workspace_list_items (ws, 0, &error);
@@ -504,7 +509,7 @@ run_attach (const StwCliCall *call)
   if (ref == NULL)
     return usage_error (call, _("--to REF is missing"));
 
-  ws = open_named (words[0], &error);
+  ws = open_named (words[0], FALSE, &error);
   if (ws == NULL)
     return fail (call, error->message);
 

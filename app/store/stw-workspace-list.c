@@ -138,7 +138,7 @@ read_org_name (const char *path)
 
   if (stw_workspace_peek_version (path, NULL) < 0)
     return NULL;
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+  if (_stw_sqlite_open_read_only (path, &db) == SQLITE_OK &&
       sqlite3_prepare_v2 (db, "SELECT name FROM organisation WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));

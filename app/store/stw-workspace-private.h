@@ -128,9 +128,18 @@ void          _stw_workspace_add_check      (StwCheckFunc   check);
 
 /* Opening and creating (the public calls are in stw-core.h). Opens the
  * file at @path, checked and migrated, reads the profile and runs the
- * domains' opened hooks. */
+ * domains' opened hooks. @read_only: see stw_workspace_open_read_only(). */
 StwWorkspace *_stw_workspace_open_file      (const char    *path,
+                                             gboolean       read_only,
                                              GError       **error);
+/* Opens a connection to the workspace file at @path that writes nothing
+ * to it nor beside it where the file is read-only (an SQLite result code;
+ * close @db whatever it is). */
+int           _stw_sqlite_open_read_only    (const char    *path,
+                                             sqlite3      **db);
+/* Opened for reading only: every write fails (SQLITE_READONLY), so a
+ * domain's opened hook should not try its clean-up. */
+gboolean      _stw_workspace_is_read_only   (StwWorkspace  *self);
 /* Creates a new workspace as a draft in the folder of @path (a hidden
  * name that no list shows, mode 0600) with the current schema and returns
  * it inside its first write transaction, for the caller to fill in. Fails

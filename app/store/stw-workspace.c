@@ -49,6 +49,9 @@ struct _StwWorkspace
    * (see "Drafts" below); -1 once it has its name. */
   int          draft_fd;
 
+  /* Opened for reading only (stw_workspace_open_read_only()). */
+  gboolean     read_only;
+
   guint        write_depth;
   GArray      *pending;      /* StwChange, handed to the domains when the outermost write ends */
 };
@@ -854,8 +857,36 @@ load_all (StwWorkspace  *self,
   return TRUE;
 }
 
+/* A connection for reading only. A file that is writable (it, and its
+ * folder) is read as usual, beside any writer. One that is not cannot be
+ * changed by anyone but its owner making it writable again: unless a log
+ * holds pages of it, SQLite reads it as immutable, which writes nothing
+ * beside it (no log, no index) and needs no writable folder. */
+int
+_stw_sqlite_open_read_only (const char  *path,
+                            sqlite3    **db)
+{
+  g_autoptr(GString) uri = NULL;
+
+  if (has_wal_frames (path) || check_writable (path, NULL))
+    return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  /* A URI names the file byte by byte, whatever its encoding. */
+  uri = g_string_new ("file:");
+  for (const char *p = path; *p; p++)
+    {
+      if (g_ascii_isalnum (*p) || strchr ("/-._~", *p) != NULL)
+        g_string_append_c (uri, *p);
+      else
+        g_string_append_printf (uri, "%%%02X", (guint8) *p);
+    }
+  g_string_append (uri, "?immutable=1");
+  return sqlite3_open_v2 (uri->str, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+}
+
 StwWorkspace *
 _stw_workspace_open_file (const char  *path,
+                          gboolean     read_only,
                           GError     **error)
 {
   g_autoptr(StwWorkspace) self = NULL;
@@ -870,11 +901,15 @@ _stw_workspace_open_file (const char  *path,
 
   if (check_header (path, &size_doubtful, error) < 0)
     return NULL;
-  if (!check_writable (path, error))
+  if (read_only)
+    rc = _stw_sqlite_open_read_only (path, &db);
+  else if (!check_writable (path, error))
     return NULL;
-  tighten_modes (path);
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  else
+    {
+      tighten_modes (path);
+      rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       _stw_set_sqlite_error (error, db, rc, _("Cannot open the workspace"));
@@ -920,6 +955,29 @@ _stw_workspace_open_file (const char  *path,
                    display);
       sqlite3_close_v2 (db);
       return NULL;
+    }
+
+  if (read_only)
+    {
+      /* An older schema cannot be read without its migration. */
+      if (version < STW_SCHEMA_VERSION)
+        {
+          sqlite3_close_v2 (db);
+          if (check_writable (path, NULL))
+            return _stw_workspace_open_file (path, FALSE, error);
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_READ_ONLY,
+                       _("The workspace “%s” was saved by an older version of Steward and is "
+                         "read-only; make it writable once so that it can be updated"),
+                       display);
+          return NULL;
+        }
+      /* query_only stays on: a domain's clean-up at open writes nothing. */
+      sqlite3_extended_result_codes (db, 1);
+      self = workspace_new (db, path);
+      self->read_only = TRUE;
+      if (!load_all (self, error))
+        return NULL;
+      return g_steal_pointer (&self);
     }
 
   sqlite3_exec (db, "PRAGMA query_only = OFF", NULL, NULL, NULL);
@@ -1346,6 +1404,12 @@ _stw_workspace_publish (StwWorkspace  *self,
   g_free (self->path);
   self->path = g_strdup (published);
   return g_steal_pointer (&published);
+}
+
+gboolean
+_stw_workspace_is_read_only (StwWorkspace *self)
+{
+  return self->read_only;
 }
 
 const char *
