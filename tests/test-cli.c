@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "stw-cli.h"
 #include "stw-workspace-list.h"
@@ -406,6 +407,73 @@ test_read_only (void)
   g_chmod (path, 0600);
 }
 
+/* Paths are bytes: a workspace whose path is not UTF-8 opens, and every
+ * message names a path as text, with the program's name; a loop of
+ * symbolic links is called that; an attach error names the path, not a
+ * file:// URI. */
+static void
+test_messages (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("XDG_DATA_HOME"), "bytes", NULL);
+  g_autofree char *latin1 = g_build_filename (dir, "caf\xe9.steward", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nowhere-\xe9.steward", NULL);
+  g_autofree char *loop_a = g_build_filename (dir, "loop-a.steward", NULL);
+  g_autofree char *loop_b = g_build_filename (dir, "loop-b.steward", NULL);
+  g_autofree char *evidence = g_build_filename (dir, "log-\xe9.txt", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *ref = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  {
+    g_auto(Result) r = run ("sample", "--items", "5", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    path = g_strndup (r.out->str, r.out->len - 1);
+  }
+  g_assert_cmpint (g_rename (path, latin1), ==, 0);
+  {
+    g_auto(Result) r = run ("check", latin1, NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run ("items", latin1, NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    ref = g_strndup (r.out->str, strcspn (r.out->str, "\t"));
+  }
+  {
+    g_auto(Result) r = run ("check", missing, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (g_utf8_validate (r.err->str, -1, NULL));
+    g_assert_true (g_str_has_prefix (r.err->str, "steward: "));
+    g_assert_nonnull (strstr (r.err->str, "nowhere-"));
+  }
+  {
+    g_auto(Result) r = run ("check", "caf\xe9", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (g_utf8_validate (r.err->str, -1, NULL));
+    g_assert_true (g_str_has_prefix (r.err->str, "steward: "));
+  }
+
+  g_assert_cmpint (symlink (loop_b, loop_a), ==, 0);
+  g_assert_cmpint (symlink (loop_a, loop_b), ==, 0);
+  {
+    g_auto(Result) r = run ("check", loop_a, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err->str, "loop of symbolic links"));
+  }
+
+  g_assert_true (g_file_set_contents (evidence, "backup finished\n", -1, NULL));
+  {
+    g_auto(Result) r = run ("attach", latin1, evidence, "--to", ref, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (g_utf8_validate (r.err->str, -1, NULL));
+    g_assert_null (strstr (r.err->str, "file://"));
+    g_test_message ("%s", r.err->str);
+    g_assert_nonnull (strstr (r.err->str, "/bytes/log-"));
+  }
+}
+
 /* The real binary: its main() runs a command without GApplication, so it
  * works with no display and no session bus; an unknown command exits 2. */
 static Result
@@ -693,6 +761,7 @@ main (int   argc,
   g_test_add_func ("/cli/attach", test_attach);
   g_test_add_func ("/cli/headless", test_headless);
   g_test_add_func ("/cli/read-only", test_read_only);
+  g_test_add_func ("/cli/messages", test_messages);
   g_test_add_func ("/cli/concurrent-new", test_concurrent_new);
   g_test_add_func ("/cli/killed-sample", test_killed_sample);
 

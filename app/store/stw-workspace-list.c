@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -247,19 +248,48 @@ stw_workspaces_resolve (const char  *name_or_path,
 {
   g_autoptr(GListModel) list = NULL;
   g_autofree char *folded = NULL;
+  g_autofree char *display = NULL;
 
   g_return_val_if_fail (name_or_path != NULL, NULL);
 
+  /* A path is kept as its bytes (it need not be UTF-8); messages show it
+   * as text. */
+  display = g_filename_display_name (name_or_path);
+
   if (strchr (name_or_path, G_DIR_SEPARATOR) != NULL || g_str_has_suffix (name_or_path, SUFFIX))
     {
-      if (g_file_test (name_or_path, G_FILE_TEST_EXISTS))
+      GStatBuf st;
+      int saved;
+
+      if (g_stat (name_or_path, &st) == 0)
         return g_strdup (name_or_path);
+      saved = errno;
+      if (saved == ELOOP)
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                       _("“%s” is a loop of symbolic links that leads to no file"), display);
+          return NULL;
+        }
+      if (saved != ENOENT && saved != ENOTDIR)
+        {
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_FAILED,
+                       _("Cannot open “%s”: %s"), display, g_strerror (saved));
+          return NULL;
+        }
       if (strchr (name_or_path, G_DIR_SEPARATOR) != NULL)
         {
           g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
-                       _("There is no file “%s”"), name_or_path);
+                       _("There is no file “%s”"), display);
           return NULL;
         }
+    }
+
+  /* Names and organisations are text: bytes that are not cannot match. */
+  if (!g_utf8_validate (name_or_path, -1, NULL))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                   _("There is no workspace “%s” (steward list shows them)"), display);
+      return NULL;
     }
 
   list = stw_workspaces_list (error);

@@ -646,9 +646,14 @@ check_header (const char  *path,
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
-      g_set_error (error, STW_WORKSPACE_ERROR,
-                   saved == ENOENT ? STW_WORKSPACE_ERROR_NOT_FOUND : STW_WORKSPACE_ERROR_FAILED,
-                   _("Cannot open “%s”: %s"), display, g_strerror (saved));
+
+      if (saved == ELOOP)
+        g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                     _("“%s” is a loop of symbolic links that leads to no file"), display);
+      else
+        g_set_error (error, STW_WORKSPACE_ERROR,
+                     saved == ENOENT ? STW_WORKSPACE_ERROR_NOT_FOUND : STW_WORKSPACE_ERROR_FAILED,
+                     _("Cannot open “%s”: %s"), display, g_strerror (saved));
       return -1;
     }
   if (!S_ISREG (st.st_mode))
