@@ -474,6 +474,59 @@ test_messages (void)
   }
 }
 
+/* The sample is made once: asked again, `sample` says where it is, unless
+ * --new is given. A name that two workspaces show is refused (exit 2),
+ * with their file names; a file name wins over organisation names. */
+static void
+test_sample_once_and_ambiguous (void)
+{
+  g_autofree char *first = NULL;
+
+  {
+    g_auto(Result) r = run ("sample", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    first = g_strndup (r.out->str, r.out->len - 1);
+  }
+  {
+    g_auto(Result) r = run ("sample", NULL);
+    g_autofree char *want = g_strdup_printf ("%s\n", first);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out->str, ==, want);
+    g_assert_nonnull (strstr (r.err->str, "--new"));
+  }
+  {
+    g_auto(Result) r = run ("sample", "--new", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_true (g_str_has_suffix (r.out->str, ".steward\n"));
+    g_assert_false (g_str_has_prefix (r.out->str, first));
+  }
+
+  {
+    g_auto(Result) a = run ("new", "Twin GmbH", "--me", "Ann", NULL);
+    g_auto(Result) b = run ("new", "Twin GmbH", "--me", "Bob", NULL);
+    g_auto(Result) c = run ("new", "twin-gmbh-2", "--me", "Cy", NULL);
+    g_assert_cmpint (a.status + b.status + c.status, ==, 0);
+    g_assert_true (g_str_has_suffix (c.out->str, "/twin-gmbh-2-2.steward\n"));
+  }
+  {
+    g_auto(Result) r = run ("check", "Twin GmbH", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpstr (r.out->str, ==, "");
+    g_assert_true (g_str_has_prefix (r.err->str, "steward check: "));
+    g_assert_nonnull (strstr (r.err->str, "twin-gmbh, twin-gmbh-2"));
+  }
+  {
+    /* twin-gmbh-2 is a file name and an organisation: the file wins. */
+    g_auto(Result) r = run ("items", "twin-gmbh-2", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run ("attach", "twin gmbh", "/etc/hostname", "--to", "T-001", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+}
+
 /* The real binary: its main() runs a command without GApplication, so it
  * works with no display and no session bus; an unknown command exits 2. */
 static Result
@@ -762,6 +815,7 @@ main (int   argc,
   g_test_add_func ("/cli/headless", test_headless);
   g_test_add_func ("/cli/read-only", test_read_only);
   g_test_add_func ("/cli/messages", test_messages);
+  g_test_add_func ("/cli/sample-once-and-ambiguous", test_sample_once_and_ambiguous);
   g_test_add_func ("/cli/concurrent-new", test_concurrent_new);
   g_test_add_func ("/cli/killed-sample", test_killed_sample);
 

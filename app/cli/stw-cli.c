@@ -81,9 +81,11 @@ static const StwCliCommand commands[] = {
     run_new },
   { "sample",
     N_("Create a workspace filled with sample data"),
-    N_("[--items N]"),
+    N_("[--new] [--items N]"),
     N_("Creates a workspace with a realistic year of ISMS work, or with "
-       "about N items for load tests, and prints the path of its file."),
+       "about N items for load tests, and prints the path of its file. "
+       "When the sample exists already, prints its path instead, unless "
+       "--new is given."),
     run_sample },
   { "check",
     N_("Check a workspace: database, history chain and evidence files"),
@@ -330,6 +332,20 @@ open_named (const char  *name,
   return read_only ? stw_workspace_open_read_only (path, error) : stw_workspace_open (path, error);
 }
 
+/* A workspace that could not be opened: a name that several workspaces
+ * have is wrong usage (exit 2), the person must say which. */
+static int
+fail_open (const StwCliCall *call,
+           const GError     *error)
+{
+  if (g_error_matches (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_AMBIGUOUS))
+    {
+      g_string_append_printf (call->err, "steward %s: %s\n", call->command->name, error->message);
+      return STW_CLI_USAGE;
+    }
+  return fail (call, error->message);
+}
+
 /* `new` and `sample` end alike: the new file's path, or why there is none. */
 static int
 print_created (const StwCliCall   *call,
@@ -337,7 +353,7 @@ print_created (const StwCliCall   *call,
                const GError       *error)
 {
   if (ws == NULL)
-    return fail (call, error->message);
+    return fail_open (call, error);
   g_string_append_printf (call->out, "%s\n", stw_workspace_get_path (ws));
   return STW_CLI_OK;
 }
@@ -401,8 +417,12 @@ run_sample (const StwCliCall *call)
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *existing = NULL;
   gint n_items = -1;
+  gboolean make_new = FALSE;
   const GOptionEntry entries[] = {
+    { "new", 0, 0, G_OPTION_ARG_NONE, &make_new,
+      N_("Make another sample even when there is one"), NULL },
     { "items", 0, 0, G_OPTION_ARG_INT, &n_items,
       N_("Make about N items instead of a realistic year (up to 100000)"), N_("N") },
     { NULL }
@@ -415,6 +435,16 @@ run_sample (const StwCliCall *call)
     return usage_error (call, _("--items is at most 100000"));
   if (n_items < -1 || n_items == 0)
     return usage_error (call, _("--items must be a positive number"));
+
+  /* One sample is enough to look around; large ones are for load tests
+   * and always new. */
+  if (n_items < 0 && !make_new && (existing = stw_sample_find ()) != NULL)
+    {
+      g_string_append_printf (call->out, "%s\n", existing);
+      g_string_append_printf (call->err,
+                              _("steward: the sample workspace exists already; “steward sample --new” makes another\n"));
+      return STW_CLI_OK;
+    }
 
   path = stw_workspaces_path_for (n_items > 0 ? "sample-large" : "sample");
   ws = stw_sample_create (path, n_items > 0 ? (guint) n_items : 0, &error);
@@ -436,7 +466,7 @@ run_check (const StwCliCall *call)
 
   ws = open_named (words[0], TRUE, &error);
   if (ws == NULL)
-    return fail (call, error->message);
+    return fail_open (call, error);
   intact = stw_workspace_check (ws, report, &error);
   /* The report says what was checked even when something failed. */
   g_string_append (call->out, report->str);
@@ -459,7 +489,7 @@ run_items (const StwCliCall *call)
 
   ws = open_named (words[0], TRUE, &error);
   if (ws == NULL)
-    return fail (call, error->message);
+    return fail_open (call, error);
   items = stw_workspace_list_items (ws, 0, &error);
   if (items == NULL)
     return fail (call, error->message);
@@ -511,7 +541,7 @@ run_attach (const StwCliCall *call)
 
   ws = open_named (words[0], FALSE, &error);
   if (ws == NULL)
-    return fail (call, error->message);
+    return fail_open (call, error);
 
   if (g_str_has_prefix (ref, "R-"))
     {

@@ -21,6 +21,7 @@
 #include "stw-item-private.h"
 #include "stw-risk-register.h"
 #include "stw-sample.h"
+#include "stw-workspace-list.h"
 
 typedef struct {
   const char *name;
@@ -584,6 +585,9 @@ stw_sample_create (const char  *path,
     }
 
   ok = ok && (n_items == 0 ? fill_realistic (&s, error) : fill_large (&s, n_items, error));
+  /* So that "Open sample workspace" finds this one again; a large one for
+   * load tests is not that sample. */
+  ok = ok && (n_items > 0 || stw_workspace_set_setting (ws, "made_by", "sample", error));
 
   if (ok)
     ok = stw_workspace_commit (ws, error);
@@ -597,4 +601,19 @@ out:
     return NULL;
   /* Another sample may have taken the name meanwhile: take the next. */
   return stw_workspace_publish (ws, path, TRUE, error);
+}
+
+char *
+stw_sample_find (void)
+{
+  g_autoptr(GListModel) list = stw_workspaces_list (NULL);
+
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
+
+      if (stw_workspace_info_is_sample (info))
+        return g_strdup (stw_workspace_info_get_path (info));
+    }
+  return NULL;
 }

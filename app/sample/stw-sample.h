@@ -18,4 +18,9 @@ StwWorkspace *stw_sample_create (const char *path,
                                  guint       n_items,
                                  GError    **error);
 
+/* The path of the sample workspace (the realistic one) in the workspace
+ * folder, or NULL when there is none: opening the sample opens it rather
+ * than making another. */
+char         *stw_sample_find   (void);
+
 G_END_DECLS

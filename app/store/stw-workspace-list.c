@@ -22,6 +22,7 @@ struct _StwWorkspaceInfo
   char    *name;
   char    *org_name;
   char    *path;
+  gboolean is_sample;
 };
 
 G_DEFINE_FINAL_TYPE (StwWorkspaceInfo, stw_workspace_info, G_TYPE_OBJECT)
@@ -108,6 +109,13 @@ stw_workspace_info_get_path (StwWorkspaceInfo *self)
   return self->path;
 }
 
+gboolean
+stw_workspace_info_is_sample (StwWorkspaceInfo *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE_INFO (self), FALSE);
+  return self->is_sample;
+}
+
 char *
 stw_workspaces_dir (void)
 {
@@ -129,23 +137,28 @@ stw_workspaces_dir (void)
   return dir;
 }
 
-/* Reads the organisation name without opening the file for writing. */
-static char *
-read_org_name (const char *path)
+/* Reads the organisation name, and what made the workspace (the
+ * "made_by" setting: "sample" for the sample), without writing. */
+static void
+read_profile (StwWorkspaceInfo *info)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  char *name = NULL;
 
-  if (stw_workspace_peek_version (path, NULL) < 0)
-    return NULL;
-  if (_stw_sqlite_open_read_only (path, &db) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db, "SELECT name FROM organisation WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
+  if (stw_workspace_peek_version (info->path, NULL) < 0)
+    return;
+  if (_stw_sqlite_open_read_only (info->path, &db) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db,
+                          "SELECT name, (SELECT value FROM setting WHERE key = 'made_by')"
+                          " FROM organisation WHERE id = 1", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
-    name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    {
+      g_free (info->org_name);
+      info->org_name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      info->is_sample = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "sample") == 0;
+    }
   sqlite3_finalize (stmt);
   sqlite3_close_v2 (db);
-  return name;
 }
 
 static int
@@ -175,7 +188,6 @@ stw_workspaces_list (GError **error)
   while ((entry = g_dir_read_name (dir)) != NULL)
     {
       StwWorkspaceInfo *info;
-      g_autofree char *org = NULL;
 
       if (!g_str_has_suffix (entry, SUFFIX) || strlen (entry) == strlen (SUFFIX))
         continue;
@@ -183,8 +195,8 @@ stw_workspaces_list (GError **error)
       info = g_object_new (STW_TYPE_WORKSPACE_INFO, NULL);
       info->name = g_strndup (entry, strlen (entry) - strlen (SUFFIX));
       info->path = g_build_filename (dir_path, entry, NULL);
-      org = read_org_name (info->path);
-      info->org_name = g_strdup (org ? org : "");
+      info->org_name = g_strdup ("");
+      read_profile (info);
       g_list_store_insert_sorted (store, info, compare_infos, NULL);
       g_object_unref (info);
     }
@@ -297,22 +309,52 @@ stw_workspaces_resolve (const char  *name_or_path,
     return NULL;
 
   folded = g_utf8_casefold (name_or_path, -1);
-  for (guint pass = 0; pass < 2; pass++)
-    for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-      {
-        g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
-        g_autofree char *candidate = NULL;
+  if (g_str_has_suffix (folded, SUFFIX))
+    folded[strlen (folded) - strlen (SUFFIX)] = '\0';
 
-        /* First the file name people see in the list, then the organisation. */
-        candidate = g_utf8_casefold (pass == 0 ? info->name : info->org_name, -1);
-        if (g_str_equal (candidate, folded) ||
-            (pass == 0 && g_str_has_suffix (name_or_path, SUFFIX) &&
-             strncmp (candidate, folded, strlen (folded) - strlen (SUFFIX)) == 0 &&
-             strlen (candidate) == strlen (folded) - strlen (SUFFIX)))
-          return g_strdup (info->path);
-      }
+  /* First the file name people see in the list (the very name wins over
+   * one that differs in case), then the organisation. Two workspaces may
+   * show one name: then none is taken, and the message lists them. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GString) names = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
+          const char *text = pass == 0 ? info->name : info->org_name;
+          g_autofree char *candidate = NULL;
+
+          if (!g_utf8_validate (text, -1, NULL))
+            continue;
+          if (pass == 0 && (g_str_equal (text, name_or_path) ||
+                            (g_str_has_suffix (name_or_path, SUFFIX) &&
+                             strlen (name_or_path) == strlen (text) + strlen (SUFFIX) &&
+                             strncmp (text, name_or_path, strlen (text)) == 0)))
+            return g_strdup (info->path);
+          candidate = g_utf8_casefold (text, -1);
+          if (g_str_equal (candidate, folded))
+            g_ptr_array_add (found, g_steal_pointer (&info));
+        }
+
+      if (found->len == 1)
+        return g_strdup (((StwWorkspaceInfo *) found->pdata[0])->path);
+      if (found->len == 0)
+        continue;
+
+      names = g_string_new (NULL);
+      for (guint i = 0; i < found->len; i++)
+        g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                                ((StwWorkspaceInfo *) found->pdata[i])->name);
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_AMBIGUOUS,
+                   /* Translators: the second %s lists file names, "acme, acme-2". */
+                   _("“%s” is the name of more than one workspace: %s. Give one of these names"),
+                   display, names->str);
+      return NULL;
+    }
 
   g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
-               _("There is no workspace “%s” (steward list shows them)"), name_or_path);
+               _("There is no workspace “%s” (steward list shows them)"), display);
   return NULL;
 }

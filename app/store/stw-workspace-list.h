@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (StwWorkspaceInfo, stw_workspace_info, STW, WORKSPACE_INFO,
 const char *stw_workspace_info_get_name     (StwWorkspaceInfo *self);
 const char *stw_workspace_info_get_org_name (StwWorkspaceInfo *self);
 const char *stw_workspace_info_get_path     (StwWorkspaceInfo *self);
+/* Whether the sample generator made it (stw_sample_create()). */
+gboolean    stw_workspace_info_is_sample    (StwWorkspaceInfo *self);
 
 /* The folder, created if missing. */
 char       *stw_workspaces_dir              (void);
@@ -30,7 +32,9 @@ char       *stw_workspaces_path_for         (const char  *org_name);
  * (free now: another process may take it before it is used). */
 char       *stw_workspaces_new_path         (const char  *org_name);
 /* @name_or_path: an existing path, a name from stw_workspaces_list(), or an
- * organisation name (case-insensitive). */
+ * organisation name (case-insensitive). A file name wins over organisation
+ * names; a name that several workspaces have fails with
+ * STW_WORKSPACE_ERROR_AMBIGUOUS, listing their file names. */
 char       *stw_workspaces_resolve          (const char  *name_or_path,
                                              GError     **error);
 

@@ -247,6 +247,17 @@ open_sample_activated (GtkWidget  *widget,
 
   gtk_popover_popdown (self->workspace_popover);
 
+  /* The sample made before, as it was left, rather than a copy each time. */
+  path = stw_sample_find ();
+  if (path != NULL)
+    {
+      if (self->workspace != NULL && g_strcmp0 (path, stw_workspace_get_path (self->workspace)) == 0)
+        return;
+      if (!stw_window_open_workspace (self, path, &error) && error != NULL)
+        _stw_window_show_error (self, _("Could not open the sample workspace"), error);
+      return;
+    }
+
   /* Translators: the file name of a new sample workspace. */
   path = stw_workspaces_path_for (_("Sample"));
   workspace = stw_sample_create (path, 0, &error);
