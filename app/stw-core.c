@@ -17,6 +17,7 @@
 #include "stw-evidence.h"
 #include "stw-item-store.h"
 #include "stw-people-store.h"
+#include "stw-workspace-list.h"
 #include "stw-workspace-private.h"
 #include "stw-workstream-store.h"
 
@@ -46,7 +47,17 @@ stw_workspace_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   stw_core_init ();
-  return _stw_workspace_open_file (path, error);
+  return _stw_workspace_open_file (path, FALSE, error);
+}
+
+StwWorkspace *
+stw_workspace_open_read_only (const char  *path,
+                              GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  stw_core_init ();
+  return _stw_workspace_open_file (path, TRUE, error);
 }
 
 static const struct {
@@ -61,10 +72,10 @@ static const struct {
 };
 
 StwWorkspace *
-stw_workspace_create (const char  *path,
-                      const char  *org_name,
-                      const char  *me_name,
-                      GError     **error)
+stw_workspace_create_draft (const char  *path,
+                            const char  *org_name,
+                            const char  *me_name,
+                            GError     **error)
 {
   g_autoptr(StwWorkspace) self = NULL;
   g_autofree char *now = stw_timestamp_now ();
@@ -94,7 +105,7 @@ stw_workspace_create (const char  *path,
       return NULL;
     }
 
-  /* The store makes the file and its schema and leaves its first
+  /* The store makes the draft and its schema and leaves its first
    * transaction open; the records every workspace starts with go in the
    * same transaction. */
   if (!(self = _stw_workspace_create_file (path, error)))
@@ -185,12 +196,52 @@ stw_workspace_create (const char  *path,
 
 end:
   ok = _stw_workspace_create_end (self, ok, error);
+  /* Failing, the draft goes with its last reference. */
   if (!ok || !_stw_workstreams_load (self, ok ? error : NULL))
-    {
-      g_clear_object (&self);
-      _stw_workspace_remove_files (path);
-      return NULL;
-    }
+    return NULL;
 
   return g_steal_pointer (&self);
+}
+
+StwWorkspace *
+stw_workspace_publish (StwWorkspace  *draft,
+                       const char    *path,
+                       gboolean       next_free,
+                       GError       **error)
+{
+  g_autofree char *published = NULL;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (draft), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  published = _stw_workspace_publish (draft, path, next_free, error);
+  if (published == NULL)
+    return NULL;
+  return stw_workspace_open (published, error);
+}
+
+StwWorkspace *
+stw_workspace_create (const char  *path,
+                      const char  *org_name,
+                      const char  *me_name,
+                      GError     **error)
+{
+  g_autoptr(StwWorkspace) draft = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  draft = stw_workspace_create_draft (path, org_name, me_name, error);
+  return draft ? stw_workspace_publish (draft, path, FALSE, error) : NULL;
+}
+
+StwWorkspace *
+stw_workspace_create_in_folder (const char  *org_name,
+                                const char  *me_name,
+                                GError     **error)
+{
+  g_autofree char *path = stw_workspaces_path_for (org_name);
+  g_autoptr(StwWorkspace) draft = NULL;
+
+  draft = stw_workspace_create_draft (path, org_name, me_name, error);
+  return draft ? stw_workspace_publish (draft, path, TRUE, error) : NULL;
 }

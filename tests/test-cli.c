@@ -6,13 +6,20 @@
  */
 #include "config.h"
 
+#include <signal.h>
+#include <utime.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "stw-cli.h"
+#include "stw-workspace-list.h"
 #include "stw-workspace.h"
 #include "test-util.h"
+
+/* This program, to run it as the command line (see spawn_steward()). */
+static char *self_path;
 
 typedef struct {
   int      status;
@@ -352,6 +359,174 @@ test_attach (void)
   }
 }
 
+/* A read-only workspace is checked and listed, and left as it was: no
+ * byte changed, no log left beside it. Attaching to it is refused. */
+static void
+test_read_only (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *wal = NULL, *shm = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+
+  {
+    g_auto(Result) r = run ("sample", "--items", "30", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    path = g_strndup (r.out->str, r.out->len - 1);
+  }
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = test_file_digest (path);
+  {
+    g_auto(Result) r = run ("check", path, NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, "Database: intact"));
+  }
+  {
+    g_auto(Result) r = run ("items", path, NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpuint (count_lines (r.out->str), ==, 30);
+  }
+  {
+    g_auto(Result) r = run ("list", NULL);
+    g_autofree char *want = g_strdup_printf ("\tHarbour Lane Logistics Ltd\t%s\n", path);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, want));
+  }
+  {
+    g_auto(Result) r = run ("attach", path, path, "--to", "OP-2027-001", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err->str, "read-only"));
+  }
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_chmod (path, 0600);
+}
+
+/* Paths are bytes: a workspace whose path is not UTF-8 opens, and every
+ * message names a path as text, with the program's name; a loop of
+ * symbolic links is called that; an attach error names the path, not a
+ * file:// URI. */
+static void
+test_messages (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("XDG_DATA_HOME"), "bytes", NULL);
+  g_autofree char *latin1 = g_build_filename (dir, "caf\xe9.steward", NULL);
+  g_autofree char *missing = g_build_filename (dir, "nowhere-\xe9.steward", NULL);
+  g_autofree char *loop_a = g_build_filename (dir, "loop-a.steward", NULL);
+  g_autofree char *loop_b = g_build_filename (dir, "loop-b.steward", NULL);
+  g_autofree char *evidence = g_build_filename (dir, "log-\xe9.txt", NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *ref = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  {
+    g_auto(Result) r = run ("sample", "--items", "5", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    path = g_strndup (r.out->str, r.out->len - 1);
+  }
+  g_assert_cmpint (g_rename (path, latin1), ==, 0);
+  {
+    g_auto(Result) r = run ("check", latin1, NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run ("items", latin1, NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    ref = g_strndup (r.out->str, strcspn (r.out->str, "\t"));
+  }
+  {
+    g_auto(Result) r = run ("check", missing, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (g_utf8_validate (r.err->str, -1, NULL));
+    g_assert_true (g_str_has_prefix (r.err->str, "steward: "));
+    g_assert_nonnull (strstr (r.err->str, "nowhere-"));
+  }
+  {
+    g_auto(Result) r = run ("check", "caf\xe9", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (g_utf8_validate (r.err->str, -1, NULL));
+    g_assert_true (g_str_has_prefix (r.err->str, "steward: "));
+  }
+
+  g_assert_cmpint (symlink (loop_b, loop_a), ==, 0);
+  g_assert_cmpint (symlink (loop_a, loop_b), ==, 0);
+  {
+    g_auto(Result) r = run ("check", loop_a, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.err->str, "loop of symbolic links"));
+  }
+
+  g_assert_true (g_file_set_contents (evidence, "backup finished\n", -1, NULL));
+  {
+    g_auto(Result) r = run ("attach", latin1, evidence, "--to", ref, NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_true (g_utf8_validate (r.err->str, -1, NULL));
+    g_assert_null (strstr (r.err->str, "file://"));
+    g_test_message ("%s", r.err->str);
+    g_assert_nonnull (strstr (r.err->str, "/bytes/log-"));
+  }
+}
+
+/* The sample is made once: asked again, `sample` says where it is, unless
+ * --new is given. A name that two workspaces show is refused (exit 2),
+ * with their file names; a file name wins over organisation names. */
+static void
+test_sample_once_and_ambiguous (void)
+{
+  g_autofree char *first = NULL;
+
+  {
+    g_auto(Result) r = run ("sample", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    first = g_strndup (r.out->str, r.out->len - 1);
+  }
+  {
+    g_auto(Result) r = run ("sample", NULL);
+    g_autofree char *want = g_strdup_printf ("%s\n", first);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out->str, ==, want);
+    g_assert_nonnull (strstr (r.err->str, "--new"));
+  }
+  {
+    g_auto(Result) r = run ("sample", "--new", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_true (g_str_has_suffix (r.out->str, ".steward\n"));
+    g_assert_false (g_str_has_prefix (r.out->str, first));
+  }
+
+  {
+    g_auto(Result) a = run ("new", "Twin GmbH", "--me", "Ann", NULL);
+    g_auto(Result) b = run ("new", "Twin GmbH", "--me", "Bob", NULL);
+    g_auto(Result) c = run ("new", "twin-gmbh-2", "--me", "Cy", NULL);
+    g_assert_cmpint (a.status + b.status + c.status, ==, 0);
+    g_assert_true (g_str_has_suffix (c.out->str, "/twin-gmbh-2-2.steward\n"));
+  }
+  {
+    g_auto(Result) r = run ("check", "Twin GmbH", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpstr (r.out->str, ==, "");
+    g_assert_true (g_str_has_prefix (r.err->str, "steward check: "));
+    g_assert_nonnull (strstr (r.err->str, "twin-gmbh, twin-gmbh-2"));
+  }
+  {
+    /* twin-gmbh-2 is a file name and an organisation: the file wins. */
+    g_auto(Result) r = run ("items", "twin-gmbh-2", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run ("attach", "twin gmbh", "/etc/hostname", "--to", "T-001", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+}
+
 /* The real binary: its main() runs a command without GApplication, so it
  * works with no display and no session bus; an unknown command exits 2. */
 static Result
@@ -437,12 +612,190 @@ test_headless (void)
   }
 }
 
+/* This test program, run as `test-cli --steward COMMAND…`, is the command
+ * line as the binary runs it: several at once race as real processes do,
+ * also in a build without the UI (and so without the steward binary). */
+static GSubprocess *
+spawn_steward (GError **error, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list words;
+
+  g_ptr_array_add (argv, (gpointer) self_path);
+  g_ptr_array_add (argv, (gpointer) "--steward");
+  va_start (words, first);
+  for (const char *word = first; word != NULL; word = va_arg (words, const char *))
+    g_ptr_array_add (argv, (gpointer) word);
+  va_end (words);
+  g_ptr_array_add (argv, NULL);
+
+  return g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, error);
+}
+
+static int
+run_as_steward (const char * const *args)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) err = g_string_new (NULL);
+  int status = stw_cli_run (args, out, err);
+
+  fputs (out->str, stdout);
+  fputs (err->str, stderr);
+  return status;
+}
+
+/* Four `steward new` of one name at once: each makes its own workspace
+ * (acme, acme-2, …), none fails, none loses or unlinks another's file. */
+static void
+test_concurrent_new (void)
+{
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autofree char *org = g_strdup_printf ("Race %u Ltd", round);
+      g_autoptr(GPtrArray) procs = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < 4; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *me = g_strdup_printf ("Person %u", i);
+          GSubprocess *proc = spawn_steward (&error, "new", org, "--me", me, NULL);
+
+          g_assert_no_error (error);
+          g_ptr_array_add (procs, proc);
+        }
+      for (guint i = 0; i < procs->len; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *out = NULL, *err = NULL;
+          GSubprocess *proc = procs->pdata[i];
+
+          g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+          g_assert_no_error (error);
+          g_test_message ("new %s: %s%s", org, out, err);
+          g_assert_cmpstr (err, ==, "");
+          g_assert_cmpint (g_subprocess_get_exit_status (proc), ==, 0);
+          g_assert_true (g_str_has_suffix (out, ".steward\n"));
+          g_hash_table_add (paths, g_strndup (out, strlen (out) - 1));
+        }
+      /* Four files, each a whole workspace of its own. */
+      g_assert_cmpuint (g_hash_table_size (paths), ==, 4);
+      {
+        GHashTableIter iter;
+        const char *path;
+
+        g_hash_table_iter_init (&iter, paths);
+        while (g_hash_table_iter_next (&iter, (gpointer *) &path, NULL))
+          {
+            g_auto(Result) r = run ("check", path, NULL);
+            g_assert_cmpint (r.status, ==, 0);
+          }
+      }
+    }
+}
+
+/* Every workspace listed has its organisation and opens. */
+static void
+assert_list_whole (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) list = stw_workspaces_list (&error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
+      g_autoptr(StwWorkspace) ws = NULL;
+
+      g_assert_cmpstr (stw_workspace_info_get_org_name (info), !=, "");
+      ws = stw_workspace_open (stw_workspace_info_get_path (info), &error);
+      g_assert_no_error (error);
+    }
+}
+
+static guint
+count_drafts (void)
+{
+  g_autofree char *dir_path = stw_workspaces_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
+  guint n = 0;
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (entry, ".steward-draft-");
+  return n;
+}
+
+/* Makes every draft look old enough to be judged stale. */
+static void
+age_drafts (void)
+{
+  g_autofree char *dir_path = stw_workspaces_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (entry, ".steward-draft-"))
+      {
+        g_autofree char *path = g_build_filename (dir_path, entry, NULL);
+        struct utimbuf old = { 1000000000, 1000000000 };
+
+        g_assert_cmpint (g_utime (path, &old), ==, 0);
+      }
+}
+
+/* A sample killed at a random point never leaves a half-made workspace in
+ * the list; what it left is removed by a later run once its maker is gone,
+ * never while it lives. */
+static void
+test_killed_sample (void)
+{
+  guint kills = 0;
+
+  for (guint run_no = 0; run_no < 4; run_no++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) proc = spawn_steward (&error, "sample", "--items", "2000", NULL);
+      guint delay_ms = g_test_rand_int_range (50, 1500);
+
+      g_assert_no_error (error);
+      g_usleep (delay_ms * 1000);
+
+      /* While it runs: its draft is neither listed nor removed. */
+      age_drafts ();
+      assert_list_whole ();
+      if (g_subprocess_get_identifier (proc) != NULL)
+        {
+          g_subprocess_send_signal (proc, SIGKILL);
+          kills++;
+        }
+      g_subprocess_wait (proc, NULL, &error);
+      g_assert_no_error (error);
+      g_test_message ("sample killed after %u ms: %s", delay_ms,
+                      g_subprocess_get_if_signaled (proc) ? "killed" : "finished");
+
+      assert_list_whole ();
+      age_drafts ();
+      {
+        g_autoptr(GListModel) list = stw_workspaces_list (&error);
+        g_assert_no_error (error);
+      }
+      g_assert_cmpuint (count_drafts (), ==, 0);
+    }
+  g_test_message ("%u of 4 samples killed", kills);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
 
+  if (argc > 1 && g_str_equal (argv[1], "--steward"))
+    return run_as_steward ((const char * const *) argv + 2);
+
+  self_path = g_canonicalize_filename (argv[0], NULL);
   g_test_init (&argc, &argv, NULL);
   data_home = test_setup_data_home ();
   /* Scripts run the command line where there is no desktop. */
@@ -460,6 +813,11 @@ main (int   argc,
   g_test_add_func ("/cli/sample-sized", test_sample_sized);
   g_test_add_func ("/cli/attach", test_attach);
   g_test_add_func ("/cli/headless", test_headless);
+  g_test_add_func ("/cli/read-only", test_read_only);
+  g_test_add_func ("/cli/messages", test_messages);
+  g_test_add_func ("/cli/sample-once-and-ambiguous", test_sample_once_and_ambiguous);
+  g_test_add_func ("/cli/concurrent-new", test_concurrent_new);
+  g_test_add_func ("/cli/killed-sample", test_killed_sample);
 
   return g_test_run ();
 }

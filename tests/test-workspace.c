@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include "stw-workspace.h"
 #include "stw-workspace-list.h"
@@ -579,6 +580,201 @@ test_workspace_list (void)
   g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND);
 }
 
+static guint
+count_drafts_in (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
+  guint n = 0;
+
+  /* The drafts themselves, not their logs. */
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (entry, ".steward-draft-") && strlen (entry) == strlen (".steward-draft-") + 16;
+  return n;
+}
+
+/* Another process takes the name while a workspace is being built: its
+ * file is neither replaced nor removed, and the draft goes. */
+static void
+test_create_race (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "race.steward");
+  g_autofree char *second = test_path (tmp, "race-2.steward");
+  g_autoptr(StwWorkspace) draft = stw_workspace_create_draft (path, "Race Ltd", "Ann", &error);
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autoptr(GListModel) list = NULL;
+
+  g_assert_no_error (error);
+  /* A draft is no workspace yet: not at its name, not listed. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_drafts_in (tmp), ==, 1);
+
+  g_assert_true (g_file_set_contents (path, "someone else's", -1, NULL));
+  ws = stw_workspace_publish (draft, path, FALSE, &error);
+  g_assert_null (ws);
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_clear_object (&draft);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "someone else's");
+  }
+  g_assert_cmpuint (count_drafts_in (tmp), ==, 0);
+
+  /* Taking the next free name instead. */
+  draft = stw_workspace_create_draft (path, "Race Ltd", "Ann", &error);
+  g_assert_no_error (error);
+  ws = stw_workspace_publish (draft, path, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_workspace_get_path (ws), ==, second);
+  g_assert_cmpstr (stw_workspace_get_org_name (ws), ==, "Race Ltd");
+  g_clear_object (&draft);
+  g_assert_cmpuint (count_drafts_in (tmp), ==, 0);
+}
+
+/* Drafts are never listed; one whose maker died is removed by the next
+ * list, one whose maker lives (it holds its lock) never. */
+static void
+test_stale_drafts (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = stw_workspaces_dir ();
+  g_autofree char *wanted = stw_workspaces_path_for ("Drafty Ltd");
+  g_autofree char *dead = g_build_filename (dir, ".steward-draft-0123456789abcdef", NULL);
+  g_autofree char *dead_wal = g_strconcat (dead, "-wal", NULL);
+  g_autofree char *fresh = g_build_filename (dir, ".steward-draft-fedcba9876543210", NULL);
+  g_autoptr(StwWorkspace) live = stw_workspace_create_draft (wanted, "Drafty Ltd", "Ann", &error);
+  g_autoptr(GListModel) list = NULL;
+  struct utimbuf old = { 1000000000, 1000000000 };
+  g_autoptr(GDir) folder = NULL;
+  const char *entry;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (dead, "half a workspace", -1, NULL));
+  g_assert_true (g_file_set_contents (dead_wal, "its log", -1, NULL));
+  g_assert_true (g_file_set_contents (fresh, "", -1, NULL));
+  folder = g_dir_open (dir, 0, NULL);
+  while ((entry = g_dir_read_name (folder)) != NULL)
+    if (g_str_has_prefix (entry, ".steward-draft-") && !g_str_has_prefix (entry, ".steward-draft-fedcba"))
+      {
+        g_autofree char *path = g_build_filename (dir, entry, NULL);
+        g_assert_cmpint (g_utime (path, &old), ==, 0);
+      }
+
+  list = stw_workspaces_list (&error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
+      g_assert_false (g_str_has_prefix (stw_workspace_info_get_name (info), ".steward-draft"));
+    }
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_wal, G_FILE_TEST_EXISTS));
+  /* Just made: it may not be locked yet. */
+  g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (stw_workspace_get_path (live), G_FILE_TEST_EXISTS));
+
+  g_clear_object (&live);
+  g_assert_cmpuint (count_drafts_in (dir), ==, 1);
+  g_unlink (fresh);
+}
+
+static guint
+mode_of (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+/* A workspace, its log and the log's index are its owner's alone, and so
+ * is their folder, even where it was made looser before. */
+static void
+test_permissions (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = stw_workspaces_dir ();
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autofree char *path = NULL, *wal = NULL, *shm = NULL;
+  g_autofree char *older = test_path (tmp, "older-modes.steward");
+  g_autofree char *older_wal = NULL;
+  mode_t mask = umask (022);
+
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_free (stw_workspaces_dir ());
+  g_assert_cmpuint (mode_of (dir), ==, 0700);
+
+  ws = stw_workspace_create_in_folder ("Private Ltd", "Ann", &error);
+  g_assert_no_error (error);
+  path = g_strdup (stw_workspace_get_path (ws));
+  wal = g_strconcat (path, "-wal", NULL);
+  shm = g_strconcat (path, "-shm", NULL);
+  g_assert_true (stw_workspace_set_setting (ws, "view", "board", &error));
+  g_assert_cmpuint (mode_of (path), ==, 0600);
+  g_assert_cmpuint (mode_of (wal), ==, 0600);
+  g_assert_cmpuint (mode_of (shm), ==, 0600);
+  g_clear_object (&ws);
+
+  /* One made 0644 by an older Steward, with a log beside it. */
+  make_at (older);
+  g_assert_cmpint (g_chmod (older, 0644), ==, 0);
+  older_wal = g_strconcat (older, "-wal", NULL);
+  g_assert_true (g_file_set_contents (older_wal, "", 0, NULL));
+  g_assert_cmpint (g_chmod (older_wal, 0644), ==, 0);
+  ws = stw_workspace_open (older, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mode_of (older), ==, 0600);
+  g_assert_cmpuint (mode_of (older_wal), ==, 0600);
+
+  umask (mask);
+}
+
+/* Reading only: a read-only workspace opens and stays as it was; an older
+ * one is migrated where it can be written and refused where not. */
+static void
+test_open_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("read-only.steward");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *older = test_path (tmp, "older-read-only.steward");
+  g_autofree char *older_rw = test_path (tmp, "older-writable.steward");
+  g_autofree char *before = NULL, *after = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  before = test_file_digest (path);
+  ws = stw_workspace_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_workspace_get_org_name (ws), ==, "Acme Ltd");
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_workstreams (ws)), ==, 4);
+  g_assert_false (stw_workspace_set_setting (ws, "view", "list", &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&ws);
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+
+  g_assert_true (_stw_workspace_create_at_version (older, 1, &error));
+  g_assert_cmpint (g_chmod (older, 0444), ==, 0);
+  g_assert_null (stw_workspace_open_read_only (older, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "older"));
+  g_clear_error (&error);
+
+  g_assert_true (_stw_workspace_create_at_version (older_rw, 1, &error));
+  ws = stw_workspace_open_read_only (older_rw, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stw_workspace_peek_version (older_rw, NULL), ==, STW_SCHEMA_VERSION);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -603,6 +799,10 @@ main (int   argc,
   g_test_add_func ("/workspace/custom-workstream", test_custom_workstream);
   g_test_add_func ("/workspace/list", test_workspace_list);
   g_test_add_func ("/workspace/settings", test_settings);
+  g_test_add_func ("/workspace/create-race", test_create_race);
+  g_test_add_func ("/workspace/stale-drafts", test_stale_drafts);
+  g_test_add_func ("/workspace/permissions", test_permissions);
+  g_test_add_func ("/workspace/open-read-only", test_open_read_only);
 
   ret = g_test_run ();
   g_free (tmp);

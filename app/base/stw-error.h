@@ -22,6 +22,7 @@ typedef enum {
   STW_WORKSPACE_ERROR_BUSY,            /* locked by another process for too long */
   STW_WORKSPACE_ERROR_NO_SPACE,        /* disk full */
   STW_WORKSPACE_ERROR_HISTORY_BROKEN,  /* the history hash chain does not verify */
+  STW_WORKSPACE_ERROR_AMBIGUOUS,       /* a name that more than one workspace has */
 } StwWorkspaceError;
 
 GQuark stw_workspace_error_quark (void);

@@ -81,9 +81,11 @@ static const StwCliCommand commands[] = {
     run_new },
   { "sample",
     N_("Create a workspace filled with sample data"),
-    N_("[--items N]"),
+    N_("[--new] [--items N]"),
     N_("Creates a workspace with a realistic year of ISMS work, or with "
-       "about N items for load tests, and prints the path of its file."),
+       "about N items for load tests, and prints the path of its file. "
+       "When the sample exists already, prints its path instead, unless "
+       "--new is given."),
     run_sample },
   { "check",
     N_("Check a workspace: database, history chain and evidence files"),
@@ -316,25 +318,43 @@ parse_args (const StwCliCall   *call,
   return -1;
 }
 
+/* @read_only: for the commands that only read (check, items), so that a
+ * read-only workspace, or one in a read-only folder, can be read too. */
 static StwWorkspace *
 open_named (const char  *name,
+            gboolean     read_only,
             GError     **error)
 {
   g_autofree char *path = stw_workspaces_resolve (name, error);
 
-  return path ? stw_workspace_open (path, error) : NULL;
+  if (path == NULL)
+    return NULL;
+  return read_only ? stw_workspace_open_read_only (path, error) : stw_workspace_open (path, error);
+}
+
+/* A workspace that could not be opened: a name that several workspaces
+ * have is wrong usage (exit 2), the person must say which. */
+static int
+fail_open (const StwCliCall *call,
+           const GError     *error)
+{
+  if (g_error_matches (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_AMBIGUOUS))
+    {
+      g_string_append_printf (call->err, "steward %s: %s\n", call->command->name, error->message);
+      return STW_CLI_USAGE;
+    }
+  return fail (call, error->message);
 }
 
 /* `new` and `sample` end alike: the new file's path, or why there is none. */
 static int
 print_created (const StwCliCall   *call,
-               const StwWorkspace *ws,
-               const char         *path,
+               StwWorkspace       *ws,
                const GError       *error)
 {
   if (ws == NULL)
-    return fail (call, error->message);
-  g_string_append_printf (call->out, "%s\n", path);
+    return fail_open (call, error);
+  g_string_append_printf (call->out, "%s\n", stw_workspace_get_path (ws));
   return STW_CLI_OK;
 }
 
@@ -372,7 +392,6 @@ run_new (const StwCliCall *call)
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
   g_autofree char *me = NULL;
-  g_autofree char *path = NULL;
   g_auto(GStrv) words = NULL;
   const GOptionEntry entries[] = {
     { "me", 0, 0, G_OPTION_ARG_STRING, &me,
@@ -386,9 +405,10 @@ run_new (const StwCliCall *call)
   if (me == NULL)
     return usage_error (call, _("--me PERSON is missing: every change records who made it"));
 
-  path = stw_workspaces_new_path (words[0]);
-  ws = stw_workspace_create (path, words[0], me, &error);
-  return print_created (call, ws, path, error);
+  /* Another process may make the same name at the same time: each gets
+   * its own file (acme.steward, acme-2.steward). */
+  ws = stw_workspace_create_in_folder (words[0], me, &error);
+  return print_created (call, ws, error);
 }
 
 static int
@@ -397,8 +417,12 @@ run_sample (const StwCliCall *call)
   g_autoptr(GError) error = NULL;
   g_autoptr(StwWorkspace) ws = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *existing = NULL;
   gint n_items = -1;
+  gboolean make_new = FALSE;
   const GOptionEntry entries[] = {
+    { "new", 0, 0, G_OPTION_ARG_NONE, &make_new,
+      N_("Make another sample even when there is one"), NULL },
     { "items", 0, 0, G_OPTION_ARG_INT, &n_items,
       N_("Make about N items instead of a realistic year (up to 100000)"), N_("N") },
     { NULL }
@@ -412,9 +436,19 @@ run_sample (const StwCliCall *call)
   if (n_items < -1 || n_items == 0)
     return usage_error (call, _("--items must be a positive number"));
 
-  path = stw_workspaces_new_path (n_items > 0 ? "sample-large" : "sample");
+  /* One sample is enough to look around; large ones are for load tests
+   * and always new. */
+  if (n_items < 0 && !make_new && (existing = stw_sample_find ()) != NULL)
+    {
+      g_string_append_printf (call->out, "%s\n", existing);
+      g_string_append_printf (call->err,
+                              _("steward: the sample workspace exists already; “steward sample --new” makes another\n"));
+      return STW_CLI_OK;
+    }
+
+  path = stw_workspaces_path_for (n_items > 0 ? "sample-large" : "sample");
   ws = stw_sample_create (path, n_items > 0 ? (guint) n_items : 0, &error);
-  return print_created (call, ws, path, error);
+  return print_created (call, ws, error);
 }
 
 static int
@@ -430,9 +464,9 @@ run_check (const StwCliCall *call)
   if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
     return status;
 
-  ws = open_named (words[0], &error);
+  ws = open_named (words[0], TRUE, &error);
   if (ws == NULL)
-    return fail (call, error->message);
+    return fail_open (call, error);
   intact = stw_workspace_check (ws, report, &error);
   /* The report says what was checked even when something failed. */
   g_string_append (call->out, report->str);
@@ -453,9 +487,9 @@ run_items (const StwCliCall *call)
   if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
     return status;
 
-  ws = open_named (words[0], &error);
+  ws = open_named (words[0], TRUE, &error);
   if (ws == NULL)
-    return fail (call, error->message);
+    return fail_open (call, error);
   items = stw_workspace_list_items (ws, 0, &error);
   if (items == NULL)
     return fail (call, error->message);
@@ -505,9 +539,9 @@ run_attach (const StwCliCall *call)
   if (ref == NULL)
     return usage_error (call, _("--to REF is missing"));
 
-  ws = open_named (words[0], &error);
+  ws = open_named (words[0], FALSE, &error);
   if (ws == NULL)
-    return fail (call, error->message);
+    return fail_open (call, error);
 
   if (g_str_has_prefix (ref, "R-"))
     {

@@ -266,6 +266,16 @@ drop_pending (sqlite3 *db,
   sqlite3_finalize (stmt);
 }
 
+/* The file as a person reads it: its path shown as text (a local file
+ * whose name is not UTF-8 would otherwise be shown as a file:// URI). */
+static char *
+dup_display_name (GFile *file)
+{
+  const char *path = g_file_peek_path (file);
+
+  return path != NULL ? g_filename_display_name (path) : g_file_get_parse_name (file);
+}
+
 static gboolean
 check_file (Import        *import,
             GFileInfo    **info_out,
@@ -273,7 +283,7 @@ check_file (Import        *import,
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *basename = g_file_get_basename (import->file);
-  g_autofree char *display = g_file_get_parse_name (import->file);
+  g_autofree char *display = dup_display_name (import->file);
   g_autoptr(GError) local_error = NULL;
 
   info = g_file_query_info (import->file,
@@ -336,7 +346,7 @@ import_stream (Import        *import,
   g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree guint8 *buffer = NULL;
-  g_autofree char *display = g_file_get_parse_name (import->file);
+  g_autofree char *display = dup_display_name (import->file);
   sqlite3 *db = NULL;
   sqlite3_stmt *insert = NULL, *touch = NULL;
   gnutls_hash_hd_t hash = NULL;

@@ -21,6 +21,7 @@
 #include "stw-item-private.h"
 #include "stw-risk-register.h"
 #include "stw-sample.h"
+#include "stw-workspace-list.h"
 
 typedef struct {
   const char *name;
@@ -544,11 +545,12 @@ stw_sample_create (const char  *path,
                    GError     **error)
 {
   g_autoptr(StwWorkspace) ws = NULL;
-  g_autoptr(GListModel) streams = NULL;
   Sample s = { 0 };
-  gboolean ok;
+  gboolean ok = FALSE;
 
-  ws = stw_workspace_create (path, "Harbour Lane Logistics Ltd", people[0].name, error);
+  /* Built as a draft that no list shows, and named only when complete: a
+   * sample cut short leaves no half-made workspace behind. */
+  ws = stw_workspace_create_draft (path, "Harbour Lane Logistics Ltd", people[0].name, error);
   if (ws == NULL)
     return NULL;
 
@@ -557,7 +559,7 @@ stw_sample_create (const char  *path,
   s.rand = g_rand_new_with_seed (27001);
 
   if (!stw_workspace_begin (ws, error))
-    goto fail;
+    goto out;
 
   s.people[0] = stw_workspace_get_actor_id (ws);
   ok = stw_workspace_update_person (ws, s.people[0], people[0].name, _(people[0].role),
@@ -583,29 +585,35 @@ stw_sample_create (const char  *path,
     }
 
   ok = ok && (n_items == 0 ? fill_realistic (&s, error) : fill_large (&s, n_items, error));
+  /* So that "Open sample workspace" finds this one again; a large one for
+   * load tests is not that sample. */
+  ok = ok && (n_items > 0 || stw_workspace_set_setting (ws, "made_by", "sample", error));
 
   if (ok)
     ok = stw_workspace_commit (ws, error);
   else
     stw_workspace_rollback (ws);
 
+out:
+  g_rand_free (s.rand);
+  g_free (s.today);
   if (!ok)
-    goto fail;
+    return NULL;
+  /* Another sample may have taken the name meanwhile: take the next. */
+  return stw_workspace_publish (ws, path, TRUE, error);
+}
 
-  g_rand_free (s.rand);
-  g_free (s.today);
-  return g_steal_pointer (&ws);
+char *
+stw_sample_find (void)
+{
+  g_autoptr(GListModel) list = stw_workspaces_list (NULL);
 
-fail:
-  g_rand_free (s.rand);
-  g_free (s.today);
-  g_clear_object (&ws);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (path);
-    g_unlink (wal);
-    g_unlink (shm);
-  }
+  for (guint i = 0; list != NULL && i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(StwWorkspaceInfo) info = g_list_model_get_item (list, i);
+
+      if (stw_workspace_info_is_sample (info))
+        return g_strdup (stw_workspace_info_get_path (info));
+    }
   return NULL;
 }

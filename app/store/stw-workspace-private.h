@@ -128,12 +128,23 @@ void          _stw_workspace_add_check      (StwCheckFunc   check);
 
 /* Opening and creating (the public calls are in stw-core.h). Opens the
  * file at @path, checked and migrated, reads the profile and runs the
- * domains' opened hooks. */
+ * domains' opened hooks. @read_only: see stw_workspace_open_read_only(). */
 StwWorkspace *_stw_workspace_open_file      (const char    *path,
+                                             gboolean       read_only,
                                              GError       **error);
-/* Creates the file at @path with the current schema and returns it inside
- * its first write transaction, for the caller to fill in; on failure the
- * file is removed. */
+/* Opens a connection to the workspace file at @path that writes nothing
+ * to it nor beside it where the file is read-only (an SQLite result code;
+ * close @db whatever it is). */
+int           _stw_sqlite_open_read_only    (const char    *path,
+                                             sqlite3      **db);
+/* Opened for reading only: every write fails (SQLITE_READONLY), so a
+ * domain's opened hook should not try its clean-up. */
+gboolean      _stw_workspace_is_read_only   (StwWorkspace  *self);
+/* Creates a new workspace as a draft in the folder of @path (a hidden
+ * name that no list shows, mode 0600) with the current schema and returns
+ * it inside its first write transaction, for the caller to fill in. Fails
+ * with STW_WORKSPACE_ERROR_EXISTS when @path is a workspace already.
+ * Finalizing a draft that was never published removes its files. */
 StwWorkspace *_stw_workspace_create_file    (const char    *path,
                                              GError       **error);
 /* Ends that first transaction (commits if @ok) and brings the file's
@@ -141,8 +152,18 @@ StwWorkspace *_stw_workspace_create_file    (const char    *path,
 gboolean      _stw_workspace_create_end     (StwWorkspace  *self,
                                              gboolean       ok,
                                              GError       **error);
-/* Removes the workspace file at @path and its WAL side files. */
-void          _stw_workspace_remove_files   (const char    *path);
+/* Closes the draft @self (outside any transaction) and gives it the name
+ * @path, never replacing a file (an empty one excepted); with @next_free
+ * takes the next free name ("acme-2.steward", …) when @path is taken,
+ * else fails with STW_WORKSPACE_ERROR_EXISTS. Returns the path it got;
+ * @self is then closed, for the caller to unref and open the path. */
+char         *_stw_workspace_publish        (StwWorkspace  *self,
+                                             const char    *path,
+                                             gboolean       next_free,
+                                             GError       **error);
+/* Removes the drafts in @dir whose creator is gone (no one holds their
+ * lock), with their side files. */
+void          _stw_workspace_remove_stale_drafts (const char *dir);
 
 /* Organisation profile and actor: re-reads them from the file. */
 gboolean      _stw_workspace_reload_profile (StwWorkspace  *self,

@@ -16,11 +16,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "stw-workspace-private.h"
 
@@ -41,6 +45,13 @@ struct _StwWorkspace
   gint64       actor_id;
   char        *actor_name;
 
+  /* While a new workspace is a draft: the descriptor holding its lock
+   * (see "Drafts" below); -1 once it has its name. */
+  int          draft_fd;
+
+  /* Opened for reading only (stw_workspace_open_read_only()). */
+  gboolean     read_only;
+
   guint        write_depth;
   GArray      *pending;      /* StwChange, handed to the domains when the outermost write ends */
 };
@@ -53,6 +64,8 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void remove_with_side_files (const char *path);
 
 /* The domains added by stw_core_init(), in order: const StwDomain *. */
 static GPtrArray *domains;
@@ -550,6 +563,12 @@ stw_workspace_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  /* A draft never published is ours to remove, and only ours. */
+  if (self->draft_fd >= 0)
+    {
+      remove_with_side_files (self->path);
+      close (self->draft_fd);
+    }
   g_free (self->path);
   g_free (self->today);
   g_free (self->org_name);
@@ -578,6 +597,7 @@ stw_workspace_init (StwWorkspace *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   self->pending = g_array_new (FALSE, FALSE, sizeof (StwChange));
+  self->draft_fd = -1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -626,9 +646,14 @@ check_header (const char  *path,
   if (g_stat (path, &st) != 0)
     {
       int saved = errno;
-      g_set_error (error, STW_WORKSPACE_ERROR,
-                   saved == ENOENT ? STW_WORKSPACE_ERROR_NOT_FOUND : STW_WORKSPACE_ERROR_FAILED,
-                   _("Cannot open “%s”: %s"), display, g_strerror (saved));
+
+      if (saved == ELOOP)
+        g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND,
+                     _("“%s” is a loop of symbolic links that leads to no file"), display);
+      else
+        g_set_error (error, STW_WORKSPACE_ERROR,
+                     saved == ENOENT ? STW_WORKSPACE_ERROR_NOT_FOUND : STW_WORKSPACE_ERROR_FAILED,
+                     _("Cannot open “%s”: %s"), display, g_strerror (saved));
       return -1;
     }
   if (!S_ISREG (st.st_mode))
@@ -736,6 +761,25 @@ check_writable (const char  *path,
   return TRUE;
 }
 
+/* Workspaces, their log and its index are for their owner alone (0600).
+ * New ones are made so; one an older Steward made 0644 is tightened when
+ * it is opened for writing, before SQLite makes a log with its mode. */
+static void
+tighten_modes (const char *path)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_lstat (file, &st) == 0 && S_ISREG (st.st_mode) &&
+          (st.st_mode & 077) != 0 && st.st_uid == getuid ())
+        g_chmod (file, st.st_mode & 0700);
+    }
+}
+
 static gboolean
 configure_connection (sqlite3  *db,
                       GError  **error)
@@ -818,8 +862,36 @@ load_all (StwWorkspace  *self,
   return TRUE;
 }
 
+/* A connection for reading only. A file that is writable (it, and its
+ * folder) is read as usual, beside any writer. One that is not cannot be
+ * changed by anyone but its owner making it writable again: unless a log
+ * holds pages of it, SQLite reads it as immutable, which writes nothing
+ * beside it (no log, no index) and needs no writable folder. */
+int
+_stw_sqlite_open_read_only (const char  *path,
+                            sqlite3    **db)
+{
+  g_autoptr(GString) uri = NULL;
+
+  if (has_wal_frames (path) || check_writable (path, NULL))
+    return sqlite3_open_v2 (path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+
+  /* A URI names the file byte by byte, whatever its encoding. */
+  uri = g_string_new ("file:");
+  for (const char *p = path; *p; p++)
+    {
+      if (g_ascii_isalnum (*p) || strchr ("/-._~", *p) != NULL)
+        g_string_append_c (uri, *p);
+      else
+        g_string_append_printf (uri, "%%%02X", (guint8) *p);
+    }
+  g_string_append (uri, "?immutable=1");
+  return sqlite3_open_v2 (uri->str, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW, NULL);
+}
+
 StwWorkspace *
 _stw_workspace_open_file (const char  *path,
+                          gboolean     read_only,
                           GError     **error)
 {
   g_autoptr(StwWorkspace) self = NULL;
@@ -834,10 +906,15 @@ _stw_workspace_open_file (const char  *path,
 
   if (check_header (path, &size_doubtful, error) < 0)
     return NULL;
-  if (!check_writable (path, error))
+  if (read_only)
+    rc = _stw_sqlite_open_read_only (path, &db);
+  else if (!check_writable (path, error))
     return NULL;
-
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  else
+    {
+      tighten_modes (path);
+      rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       _stw_set_sqlite_error (error, db, rc, _("Cannot open the workspace"));
@@ -885,6 +962,29 @@ _stw_workspace_open_file (const char  *path,
       return NULL;
     }
 
+  if (read_only)
+    {
+      /* An older schema cannot be read without its migration. */
+      if (version < STW_SCHEMA_VERSION)
+        {
+          sqlite3_close_v2 (db);
+          if (check_writable (path, NULL))
+            return _stw_workspace_open_file (path, FALSE, error);
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_READ_ONLY,
+                       _("The workspace “%s” was saved by an older version of Steward and is "
+                         "read-only; make it writable once so that it can be updated"),
+                       display);
+          return NULL;
+        }
+      /* query_only stays on: a domain's clean-up at open writes nothing. */
+      sqlite3_extended_result_codes (db, 1);
+      self = workspace_new (db, path);
+      self->read_only = TRUE;
+      if (!load_all (self, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
   sqlite3_exec (db, "PRAGMA query_only = OFF", NULL, NULL, NULL);
   if (!configure_connection (db, error))
     {
@@ -923,23 +1023,240 @@ stw_workspace_peek_version (const char  *path,
   return check_header (path, &size_doubtful, error);
 }
 
+/* ------------------------------------------------------------------ */
+/* Drafts: a workspace is built under a name of its own and published   */
+/*                                                                      */
+/* A new workspace is made under a hidden draft name in its folder, which */
+/* no list shows, and only gets its name once it is complete. So a run   */
+/* killed half-way leaves no empty or unopenable workspace, and two      */
+/* processes making the same name never share (or unlink) one file: the  */
+/* draft is created with O_EXCL and the name is taken with a rename that */
+/* refuses to replace. While its creator lives, a draft is held by a     */
+/* flock() on it (separate from SQLite's own fcntl() locks); a draft no  */
+/* one holds is the leftover of a run that died, and is removed.         */
+
+#define DRAFT_PREFIX ".steward-draft-"
+/* A draft whose name was just made may not be locked yet. */
+#define DRAFT_STALE_SECONDS 30
+
+static const char * const side_suffixes[] = { "-wal", "-shm", "-journal" };
+
+static void
+remove_with_side_files (const char *path)
+{
+  g_unlink (path);
+  for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+    {
+      g_autofree char *side = g_strconcat (path, side_suffixes[i], NULL);
+      g_unlink (side);
+    }
+}
+
+/* Creates an empty draft file in @dir, mode 0600 whatever the umask, and
+ * returns its path, with @lock_fd holding it. */
+static char *
+draft_create (const char  *dir,
+              int         *lock_fd,
+              GError     **error)
+{
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *name = g_strdup_printf (DRAFT_PREFIX "%08x%08x", g_random_int (), g_random_int ());
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      int fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+
+      if (fd < 0 && errno == EEXIST)
+        continue;
+      if (fd < 0)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (dir);
+
+          g_set_error (error, STW_WORKSPACE_ERROR,
+                       saved == EACCES || saved == EROFS || saved == EPERM ? STW_WORKSPACE_ERROR_READ_ONLY
+                                                                           : STW_WORKSPACE_ERROR_FAILED,
+                       _("Cannot create a workspace in “%s”: %s"), display, g_strerror (saved));
+          return NULL;
+        }
+      flock (fd, LOCK_EX);
+      *lock_fd = fd;
+      return g_steal_pointer (&path);
+    }
+
+  g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_FAILED,
+               _("Cannot find a free name for a new workspace"));
+  return NULL;
+}
+
+/* Candidate @n for @path: @path itself, then "acme-2.steward", … */
+static char *
+candidate_name (const char *path,
+                guint       n)
+{
+  g_autofree char *stem = NULL;
+
+  if (n == 1)
+    return g_strdup (path);
+  if (g_str_has_suffix (path, ".steward"))
+    {
+      stem = g_strndup (path, strlen (path) - strlen (".steward"));
+      return g_strdup_printf ("%s-%u.steward", stem, n);
+    }
+  return g_strdup_printf ("%s-%u", path, n);
+}
+
+/* Whether @path is an empty regular file that may be replaced (a file
+ * manager's "new empty document"): checked under an exclusive lock, which
+ * @lock_fd keeps until the rename, so two processes never both take it. */
+static gboolean
+take_empty_file (const char *path,
+                 int        *lock_fd)
+{
+  struct stat by_fd, by_name;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+  if (fd < 0)
+    return FALSE;
+  if (flock (fd, LOCK_EX | LOCK_NB) == 0 &&
+      fstat (fd, &by_fd) == 0 && S_ISREG (by_fd.st_mode) && by_fd.st_size == 0 &&
+      lstat (path, &by_name) == 0 && by_name.st_ino == by_fd.st_ino && by_name.st_dev == by_fd.st_dev)
+    {
+      *lock_fd = fd;
+      return TRUE;
+    }
+  close (fd);
+  return FALSE;
+}
+
+/* Gives the draft @draft the name @path without ever replacing a file
+ * (but an empty one), or with @next_free the first free name after it. */
+static char *
+draft_publish (const char  *draft,
+               const char  *path,
+               gboolean     next_free,
+               GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  for (guint n = 1; n < 10000; n++)
+    {
+      g_autofree char *name = candidate_name (path, n);
+      int empty_fd = -1;
+
+      if (renameat2 (AT_FDCWD, draft, AT_FDCWD, name, RENAME_NOREPLACE) == 0)
+        return g_steal_pointer (&name);
+      if (errno == EINVAL || errno == ENOSYS)
+        {
+          /* A file system without RENAME_NOREPLACE: link() refuses an
+           * existing name just as well. */
+          if (link (draft, name) == 0)
+            {
+              g_unlink (draft);
+              return g_steal_pointer (&name);
+            }
+        }
+      if (errno != EEXIST)
+        {
+          int saved = errno;
+
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_FAILED,
+                       _("Cannot create “%s”: %s"), display, g_strerror (saved));
+          return NULL;
+        }
+      if (take_empty_file (name, &empty_fd))
+        {
+          gboolean renamed = g_rename (draft, name) == 0;
+          int saved = errno;
+
+          close (empty_fd);
+          if (renamed)
+            return g_steal_pointer (&name);
+          g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_FAILED,
+                       _("Cannot create “%s”: %s"), display, g_strerror (saved));
+          return NULL;
+        }
+      if (!next_free)
+        break;
+    }
+
+  g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_EXISTS,
+               _("“%s” already exists"), display);
+  return NULL;
+}
+
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  /* The new name must survive a power cut as the workspace does. */
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+void
+_stw_workspace_remove_stale_drafts (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *entry;
+
+  if (folder == NULL)
+    return;
+
+  while ((entry = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf st;
+      gboolean side = FALSE;
+      int fd;
+
+      if (!g_str_has_prefix (entry, DRAFT_PREFIX))
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (side_suffixes); i++)
+        side |= g_str_has_suffix (entry, side_suffixes[i]);
+      path = g_build_filename (dir, entry, NULL);
+      if (g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode) || now - st.st_mtime < DRAFT_STALE_SECONDS)
+        continue;
+      if (side)
+        {
+          /* A log left after its draft was removed. */
+          g_autofree char *main_file = g_strndup (path, strrchr (path, '-') - path);
+
+          if (!g_file_test (main_file, G_FILE_TEST_EXISTS))
+            g_unlink (path);
+          continue;
+        }
+      fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      if (fd < 0)
+        continue;
+      /* Locked: its creator is still building it. */
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        remove_with_side_files (path);
+      close (fd);
+    }
+}
+
+/* Opens a new draft in the folder of @path and sets it up; @draft_path and
+ * @lock_fd get the draft. */
 static sqlite3 *
 create_file (const char  *path,
+             char       **draft_path,
+             int         *lock_fd,
              GError     **error)
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autofree char *dir = g_path_get_dirname (path);
-  GStatBuf st;
+  g_autofree char *draft = NULL;
   sqlite3 *db = NULL;
   g_autofree char *pragma = NULL;
-  int rc;
+  int rc, fd = -1;
 
-  if (g_stat (path, &st) == 0 && st.st_size > 0)
-    {
-      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_EXISTS,
-                   _("“%s” already exists"), display);
-      return NULL;
-    }
+  /* Whether @path is taken is settled when the draft takes its name. */
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved = errno;
@@ -947,12 +1264,17 @@ create_file (const char  *path,
                    _("Cannot create the folder for “%s”: %s"), display, g_strerror (saved));
       return NULL;
     }
+  if (!(draft = draft_create (dir, &fd, error)))
+    return NULL;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+  /* SQLite gives the log and its index the mode of the file: 0600. */
+  rc = sqlite3_open_v2 (draft, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       _stw_set_sqlite_error (error, db, rc, _("Cannot create the workspace"));
       sqlite3_close_v2 (db);
+      remove_with_side_files (draft);
+      close (fd);
       return NULL;
     }
 
@@ -960,22 +1282,14 @@ create_file (const char  *path,
   if (!_stw_exec (db, pragma, error) || !configure_connection (db, error))
     {
       sqlite3_close_v2 (db);
-      g_unlink (path);
+      remove_with_side_files (draft);
+      close (fd);
       return NULL;
     }
 
+  *draft_path = g_steal_pointer (&draft);
+  *lock_fd = fd;
   return db;
-}
-
-void
-_stw_workspace_remove_files (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
 }
 
 gboolean
@@ -983,12 +1297,15 @@ _stw_workspace_create_at_version (const char  *path,
                                   int          version,
                                   GError     **error)
 {
+  g_autofree char *draft = NULL;
+  g_autofree char *published = NULL;
   sqlite3 *db;
   gboolean ok;
+  int fd = -1;
 
   g_return_val_if_fail (version >= 1 && version <= STW_SCHEMA_VERSION, FALSE);
 
-  if (!(db = create_file (path, error)))
+  if (!(db = create_file (path, &draft, &fd, error)))
     return FALSE;
   ok = _stw_exec (db, "BEGIN IMMEDIATE", error) &&
        _stw_schema_migrate (db, 0, version, error) &&
@@ -1004,9 +1321,12 @@ _stw_workspace_create_at_version (const char  *path,
                   "          '2026-01-01T00:00:00.000000Z', '2026-01-01T00:00:00.000000Z');",
                   error) &&
        _stw_exec (db, "COMMIT", error);
-  sqlite3_close_v2 (db);
+  /* The last connection to close checkpoints and removes the log. */
+  ok = sqlite3_close (db) == SQLITE_OK && ok;
+  ok = ok && (published = draft_publish (draft, path, FALSE, error)) != NULL;
   if (!ok)
-    _stw_workspace_remove_files (path);
+    remove_with_side_files (draft);
+  close (fd);
   return ok;
 }
 
@@ -1015,26 +1335,24 @@ _stw_workspace_create_file (const char  *path,
                             GError     **error)
 {
   g_autoptr(StwWorkspace) self = NULL;
+  g_autofree char *draft = NULL;
   sqlite3 *db;
+  int fd = -1;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!(db = create_file (path, error)))
+  if (!(db = create_file (path, &draft, &fd, error)))
     return NULL;
 
-  self = workspace_new (db, path);
+  /* From here on, finalizing the draft removes its files. */
+  self = workspace_new (db, draft);
+  self->draft_fd = fd;
 
   if (!_stw_workspace_write_begin (self, error))
-    {
-      g_clear_object (&self);
-      _stw_workspace_remove_files (path);
-      return NULL;
-    }
+    return NULL;
   if (!_stw_schema_migrate (db, 0, STW_SCHEMA_VERSION, error))
     {
       _stw_workspace_write_end (self, FALSE, NULL);
-      g_clear_object (&self);
-      _stw_workspace_remove_files (path);
       return NULL;
     }
 
@@ -1053,6 +1371,50 @@ _stw_workspace_create_end (StwWorkspace  *self,
   if (ok)
     sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
   return ok;
+}
+
+char *
+_stw_workspace_publish (StwWorkspace  *self,
+                        const char    *path,
+                        gboolean       next_free,
+                        GError       **error)
+{
+  g_autofree char *published = NULL;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (self->draft_fd >= 0, NULL);
+  g_return_val_if_fail (self->write_depth == 0, NULL);
+
+  /* The connection knows the draft's name (its log is named after it):
+   * close it, complete, before the file gets its own. */
+  g_hash_table_remove_all (self->statements);
+  rc = sqlite3_close (self->db);
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (error, self->db, rc, _("Cannot create the workspace"));
+      return NULL;
+    }
+  self->db = NULL;
+  fsync (self->draft_fd);
+
+  published = draft_publish (self->path, path, next_free, error);
+  if (published == NULL)
+    return NULL;
+  sync_folder (published);
+
+  /* The file is no longer a draft: nothing removes it now. */
+  close (self->draft_fd);
+  self->draft_fd = -1;
+  g_free (self->path);
+  self->path = g_strdup (published);
+  return g_steal_pointer (&published);
+}
+
+gboolean
+_stw_workspace_is_read_only (StwWorkspace *self)
+{
+  return self->read_only;
 }
 
 const char *

@@ -67,16 +67,14 @@ workspace_dialog_responded_cb (StwWorkspaceDialog *dialog,
   g_autoptr(GError) error = NULL;
   g_autofree char *org = NULL;
   g_autofree char *me = NULL;
-  g_autofree char *path = NULL;
 
   if (g_strcmp0 (response, "create") != 0)
     return;
 
   org = stw_workspace_dialog_dup_org_name (dialog);
   me = stw_workspace_dialog_dup_me_name (dialog);
-  path = stw_workspaces_new_path (org);
 
-  workspace = stw_workspace_create (path, org, me, &error);
+  workspace = stw_workspace_create_in_folder (org, me, &error);
   if (workspace == NULL)
     {
       _stw_window_show_error (self, _("Could not create the workspace"), error);
@@ -249,8 +247,19 @@ open_sample_activated (GtkWidget  *widget,
 
   gtk_popover_popdown (self->workspace_popover);
 
+  /* The sample made before, as it was left, rather than a copy each time. */
+  path = stw_sample_find ();
+  if (path != NULL)
+    {
+      if (self->workspace != NULL && g_strcmp0 (path, stw_workspace_get_path (self->workspace)) == 0)
+        return;
+      if (!stw_window_open_workspace (self, path, &error) && error != NULL)
+        _stw_window_show_error (self, _("Could not open the sample workspace"), error);
+      return;
+    }
+
   /* Translators: the file name of a new sample workspace. */
-  path = stw_workspaces_new_path (_("Sample"));
+  path = stw_workspaces_path_for (_("Sample"));
   workspace = stw_sample_create (path, 0, &error);
   if (workspace == NULL)
     {
