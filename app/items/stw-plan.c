@@ -131,7 +131,7 @@ stw_workspace_apply_plan_template (StwWorkspace  *self,
 
           if (first != NULL)
             {
-              if (!_stw_workspace_add_occurrence (self, first, owner_id, dates[d], error))
+              if (!_stw_workspace_add_occurrence (self, first, owner_id, dates[d], NULL, error))
                 goto fail;
               created++;
               continue;
@@ -343,7 +343,7 @@ stw_workspace_roll_forward (StwWorkspace  *self,
           /* Completing an occurrence may already have scheduled it. */
           if (_stw_workspace_find_occurrence (self, row->series_id, row->dates[d]) != 0)
             continue;
-          ok = _stw_workspace_add_occurrence (self, baseline, row->owner_id, row->dates[d], error);
+          ok = _stw_workspace_add_occurrence (self, baseline, row->owner_id, row->dates[d], NULL, error);
           if (ok)
             created++;
         }
