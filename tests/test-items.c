@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "stw-item-model.h"
+#include "stw-sample.h"
+#include "stw-undo.h"
 #include "stw-workspace.h"
 #include "test-util.h"
 
@@ -497,6 +499,200 @@ test_model_loads_whole_items (Fixture       *f,
     }
 }
 
+/* The live items of @item's series. */
+static guint
+series_count (Fixture *f,
+              StwItem *item)
+{
+  g_autoptr(GListModel) all = stw_workspace_list_items (f->ws, stw_item_get_workstream_id (item), NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(StwItem) candidate = g_list_model_get_item (all, i);
+
+      if (stw_item_get_series_id (candidate) == stw_item_get_series_id (item))
+        n++;
+    }
+  return n;
+}
+
+static guint
+history_actions (Fixture    *f,
+                 gint64      item_id,
+                 const char *action)
+{
+  g_autoptr(GPtrArray) entries = stw_workspace_list_history (f->ws, "item", item_id, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < entries->len; i++)
+    if (g_str_equal (((StwHistoryEntry *) entries->pdata[i])->action, action))
+      n++;
+  return n;
+}
+
+/* Reopening a finished occurrence withdraws only the next occurrence that
+ * its own completion created, once, and only while nobody has touched it;
+ * the toast text names both. */
+static void
+test_reopen_withdraws_own_occurrence (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwItem) item = stw_item_new (f->plan);
+  g_autoptr(StwItem) next = NULL;
+  g_autofree char *said = NULL;
+  g_autofree char *again = NULL;
+  StwRecurrence monthly = { STW_REPEAT_MONTHLY, 1, "2027-01-31" };
+
+  stw_item_set_title (item, "Backup restore test");
+  stw_item_set_due_date (item, "2027-01-31");
+  stw_item_set_recurrence (item, &monthly);
+  g_assert_true (stw_workspace_insert_item (f->ws, item, &error));
+  g_assert_no_error (error);
+
+  /* Closing creates OP-2027-002; reopening withdraws it and says so. */
+  stw_item_set_status (item, STW_STATUS_DONE);
+  g_assert_true (stw_workspace_update_item (f->ws, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (series_count (f, item), ==, 2);
+  next = stw_workspace_find_item_by_ref (f->ws, "OP-2027-002", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (next);
+  g_assert_null (stw_workspace_take_withdrawn (f->ws, 0));
+
+  stw_item_set_status (item, STW_STATUS_IN_REVIEW);
+  g_assert_true (stw_workspace_update_item (f->ws, item, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (series_count (f, item), ==, 1);
+  g_assert_cmpuint (history_actions (f, stw_item_get_id (next), "delete"), ==, 1);
+  said = stw_workspace_take_withdrawn (f->ws, stw_item_get_id (item));
+  g_assert_cmpstr (said, ==, "Reopened OP-2027-001; withdrew OP-2027-002, created when it was closed");
+  /* Said once. */
+  g_assert_null (stw_workspace_take_withdrawn (f->ws, 0));
+
+  /* Closing again makes a new one (references are never reused); an
+   * ordinary edit withdraws nothing more. */
+  stw_item_set_status (item, STW_STATUS_DONE);
+  g_assert_true (stw_workspace_update_item (f->ws, item, &error));
+  g_assert_cmpuint (series_count (f, item), ==, 2);
+  stw_item_set_notes (item, "Restored the finance share");
+  g_assert_true (stw_workspace_update_item (f->ws, item, &error));
+  g_assert_cmpuint (series_count (f, item), ==, 2);
+  g_assert_null (stw_workspace_take_withdrawn (f->ws, 0));
+  g_assert_cmpuint (history_actions (f, stw_item_get_id (next), "delete"), ==, 1);
+
+  /* Once someone has touched it, it stays. */
+  {
+    g_autoptr(StwItem) third = stw_workspace_find_item_by_ref (f->ws, "OP-2027-003", &error);
+
+    g_assert_nonnull (third);
+    stw_item_set_owner_id (third, f->me);
+    g_assert_true (stw_workspace_update_item (f->ws, third, &error));
+    g_assert_no_error (error);
+    stw_item_set_status (item, STW_STATUS_TODO);
+    g_assert_true (stw_workspace_update_item (f->ws, item, &error));
+    g_assert_cmpuint (series_count (f, item), ==, 2);
+    g_assert_cmpuint (history_actions (f, stw_item_get_id (third), "delete"), ==, 0);
+    again = stw_workspace_take_withdrawn (f->ws, 0);
+    g_assert_null (again);
+  }
+}
+
+/* A rolled-back reopening withdrew nothing, and says nothing. */
+static void
+test_reopen_rolled_back (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwItem) item = stw_item_new (f->plan);
+  StwRecurrence weekly = { STW_REPEAT_WEEKLY, 1, "2027-01-04" };
+
+  stw_item_set_title (item, "Check the backup log");
+  stw_item_set_due_date (item, "2027-01-04");
+  stw_item_set_recurrence (item, &weekly);
+  g_assert_true (stw_workspace_insert_item (f->ws, item, &error));
+  stw_item_set_status (item, STW_STATUS_DONE);
+  g_assert_true (stw_workspace_update_item (f->ws, item, &error));
+  g_assert_cmpuint (series_count (f, item), ==, 2);
+
+  g_assert_true (stw_workspace_begin (f->ws, &error));
+  stw_item_set_status (item, STW_STATUS_IN_PROGRESS);
+  g_assert_true (stw_workspace_update_item (f->ws, item, &error));
+  stw_workspace_rollback (f->ws);
+  g_assert_null (stw_workspace_take_withdrawn (f->ws, 0));
+  {
+    g_autoptr(StwItem) stored = stw_workspace_load_item (f->ws, stw_item_get_id (item), &error);
+
+    g_assert_cmpint (stw_item_get_status (stored), ==, STW_STATUS_DONE);
+    g_assert_cmpuint (series_count (f, stored), ==, 2);
+  }
+}
+
+/* The sample plans six months ahead: closing an open occurrence finds the
+ * next one there already, and undoing the close (Ctrl+Z) must leave that
+ * next one alone; it used to be deleted under the person's name. */
+static void
+test_reopen_keeps_sample_occurrence (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "items-sample.steward");
+  g_autoptr(StwWorkspace) ws = stw_sample_create (path, 0, &error);
+  g_autoptr(StwUndoStack) undo = NULL;
+  g_autoptr(StwWorkstream) plan = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(StwItem) open = NULL;
+  g_autoptr(StwItem) before = NULL;
+  g_autofree char *next_ref = NULL;
+  gint64 undo_before_id = 0;
+
+  g_assert_no_error (error);
+  undo = stw_undo_stack_new (ws, 20);
+  plan = g_list_model_get_item (stw_workspace_get_workstreams (ws), 0);
+  items = stw_workspace_list_items (ws, stw_workstream_get_id (plan), &error);
+
+  /* An open occurrence whose next occurrence the sample made. */
+  for (guint i = 0; i < g_list_model_get_n_items (items) && open == NULL; i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (items, i);
+      g_autofree char *due = NULL;
+
+      if (stw_item_get_series_id (item) == 0 || !stw_status_is_open (stw_item_get_status (item)))
+        continue;
+      due = stw_recurrence_next_after (stw_item_get_recurrence (item), stw_item_get_due_date (item));
+      for (guint j = 0; j < g_list_model_get_n_items (items) && next_ref == NULL; j++)
+        {
+          g_autoptr(StwItem) other = g_list_model_get_item (items, j);
+
+          if (stw_item_get_series_id (other) == stw_item_get_series_id (item) &&
+              g_strcmp0 (stw_item_get_due_date (other), due) == 0)
+            next_ref = g_strdup (stw_item_get_ref (other));
+        }
+      if (next_ref != NULL)
+        open = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (open);
+
+  before = stw_workspace_load_item (ws, stw_item_get_id (open), &error);
+  g_assert_true (stw_workspace_move_item (ws, stw_item_get_id (open), STW_STATUS_DONE, 0, "Done as planned",
+                                          &undo_before_id, &error));
+  g_assert_no_error (error);
+  stw_undo_stack_push_move (undo, before, undo_before_id);
+  g_assert_true (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(StwItem) reopened = stw_workspace_load_item (ws, stw_item_get_id (open), &error);
+    g_autoptr(StwItem) next = stw_workspace_find_item_by_ref (ws, next_ref, &error);
+
+    g_assert_cmpint (stw_item_get_status (reopened), ==, stw_item_get_status (open));
+    g_assert_no_error (error);
+    g_assert_nonnull (next);
+  }
+  g_assert_null (stw_workspace_take_withdrawn (ws, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -513,6 +709,9 @@ main (int   argc,
   ADD ("/items/refused-input", test_refused_input);
   ADD ("/items/undo-restores-exactly", test_undo_restores_exactly);
   ADD ("/items/bulk-rollback", test_bulk_rollback);
+  ADD ("/items/reopen-withdraws-own-occurrence", test_reopen_withdraws_own_occurrence);
+  ADD ("/items/reopen-rolled-back", test_reopen_rolled_back);
+  ADD ("/items/reopen-keeps-sample-occurrence", test_reopen_keeps_sample_occurrence);
   ADD ("/items/model/sorted-and-live", test_model_sorted_and_live);
   ADD ("/items/model/many-rows", test_model_many_rows);
   ADD ("/items/model/loads-whole-items", test_model_loads_whole_items);

@@ -309,6 +309,42 @@ test_template_order_and_choice (void)
     }
   g_assert_cmpuint (count_titled (items, stw_plan_template_get (0)->title, "2000-01-01", "2099-12-31"), >=, 1);
   g_assert_cmpuint (count_titled (items, stw_plan_template_get (2)->title, "2000-01-01", "2099-12-31"), >=, 1);
+/* The template made every occurrence of the year: closing one finds the
+ * next already there, so reopening it must withdraw nothing (it used to
+ * delete the next one, untouched since the template made it, under the
+ * person's name). */
+static void
+test_reopen_keeps_template_occurrence (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = new_workspace ();
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(StwItem) april = NULL;
+  guint before;
+
+  g_assert_cmpint (stw_workspace_apply_plan_template (ws, 0, &error), >, 0);
+  items = plan_items (ws);
+  for (guint i = 0; i < g_list_model_get_n_items (items) && april == NULL; i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (items, i);
+      if (g_str_equal (stw_item_get_title (item), "Review of vulnerability scan results") &&
+          g_str_equal (stw_item_get_due_date (item), "2027-04-05"))
+        april = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (april);
+  before = g_list_model_get_n_items (items);
+
+  stw_item_set_status (april, STW_STATUS_DONE);
+  g_assert_true (stw_workspace_update_item (ws, april, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, before);
+
+  stw_item_set_status (april, STW_STATUS_IN_REVIEW);
+  g_assert_true (stw_workspace_update_item (ws, april, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, before);
+  g_assert_cmpuint (count_titled (items, "Review of vulnerability scan results", "2027-05-05", "2027-05-05"), ==, 1);
+  g_assert_null (stw_workspace_take_withdrawn (ws, 0));
 }
 
 int
@@ -326,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/plan/roll-forward", test_roll_forward);
   g_test_add_func ("/plan/roll-forward-all-or-nothing", test_roll_forward_all_or_nothing);
   g_test_add_func ("/plan/no-duplicate-after-completion", test_no_duplicate_after_completion);
+  g_test_add_func ("/plan/reopen-keeps-template-occurrence", test_reopen_keeps_template_occurrence);
 
   return g_test_run ();
 }

@@ -773,6 +773,59 @@ test_open_read_only (void)
   ws = stw_workspace_open_read_only (older_rw, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stw_workspace_peek_version (older_rw, NULL), ==, STW_SCHEMA_VERSION);
+/* Version 5 records which completion created an occurrence. A file from
+ * before has no such link: reopening there withdraws nothing, even an
+ * untouched next occurrence that a completion did create. */
+static void
+test_migrate_v4_reopen_withdraws_nothing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace ("v4-reopen.steward");
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+  g_autoptr(StwWorkstream) plan = NULL;
+  g_autoptr(StwItem) item = NULL;
+  g_autoptr(StwItem) next = NULL;
+  StwRecurrence monthly = { STW_REPEAT_MONTHLY, 1, "2027-01-31" };
+
+  g_assert_no_error (error);
+  plan = g_list_model_get_item (stw_workspace_get_workstreams (ws), 0);
+  item = stw_item_new (stw_workstream_get_id (plan));
+  stw_item_set_title (item, "Backup restore test");
+  stw_item_set_due_date (item, "2027-01-31");
+  stw_item_set_recurrence (item, &monthly);
+  g_assert_true (stw_workspace_insert_item (ws, item, &error));
+  g_assert_no_error (error);
+  stw_item_set_status (item, STW_STATUS_DONE);
+  g_assert_true (stw_workspace_update_item (ws, item, &error));
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+
+  /* That completion made OP-2027-002 and linked it; back to version 4,
+   * as an older Steward left it: no link. */
+  raw_exec (path,
+            "DROP INDEX item_by_completion;"
+            "ALTER TABLE item DROP COLUMN created_by_completion_of;"
+            "PRAGMA user_version = 4;");
+  g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, 4);
+
+  ws = stw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, STW_SCHEMA_VERSION);
+  next = stw_workspace_find_item_by_ref (ws, "OP-2027-002", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (next);
+  {
+    g_autoptr(StwItem) reopen = stw_workspace_find_item_by_ref (ws, "OP-2027-001", &error);
+    g_autoptr(StwItem) still = NULL;
+
+    stw_item_set_status (reopen, STW_STATUS_IN_REVIEW);
+    g_assert_true (stw_workspace_update_item (ws, reopen, &error));
+    g_assert_no_error (error);
+    still = stw_workspace_find_item_by_ref (ws, "OP-2027-002", &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (still);
+    g_assert_null (stw_workspace_take_withdrawn (ws, 0));
+  }
 }
 
 int
@@ -791,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/workspace/create-refuses", test_create_refuses);
   g_test_add_func ("/workspace/migrate/from-empty-file", test_migrate_from_empty_file);
   g_test_add_func ("/workspace/migrate/every-version", test_migrate_every_version);
+  g_test_add_func ("/workspace/migrate/v4-reopen-withdraws-nothing", test_migrate_v4_reopen_withdraws_nothing);
   g_test_add_func ("/workspace/bad-files", test_bad_files);
   g_test_add_func ("/workspace/open-mid-checkpoint", test_open_mid_checkpoint);
   g_test_add_func ("/workspace/open-while-another-writes", test_open_while_another_writes);

@@ -29,7 +29,8 @@ gboolean      _stw_workspace_load_items     (StwWorkspace  *self,
                                              GError       **error);
 
 /* Repeating tasks: the occurrence of a series due on @due (0: none), and a
- * new occurrence like @baseline (same lead time) due on @due. */
+ * new occurrence like @baseline (same lead time) due on @due; @new_id (may
+ * be NULL) gets its id. */
 gint64        _stw_workspace_find_occurrence (StwWorkspace *self,
                                               gint64        series_id,
                                               const char   *due);
@@ -37,6 +38,7 @@ gboolean      _stw_workspace_add_occurrence (StwWorkspace  *self,
                                              StwItem       *baseline,
                                              gint64         owner_id,
                                              const char    *due,
+                                             gint64        *new_id,
                                              GError       **error);
 
 G_END_DECLS

@@ -30,6 +30,8 @@ static guint item_changed_signal;
 
 /* After a transaction: the counts of each workstream touched, then one
  * "item-changed" per item (or per workstream when there were many). */
+static void settle_withdrawals (StwWorkspace *self);
+
 static void
 items_changed (StwWorkspace *self,
                GArray       *pending)
@@ -37,6 +39,7 @@ items_changed (StwWorkspace *self,
   g_autoptr(GHashTable) streams = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) stream_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  settle_withdrawals (self);
   if (pending->len == 0)
     return;
 
@@ -761,6 +764,7 @@ _stw_workspace_add_occurrence (StwWorkspace  *self,
                                StwItem       *baseline,
                                gint64         owner_id,
                                const char    *due,
+                               gint64        *new_id,
                                GError       **error)
 {
   g_autoptr(StwItem) item = stw_item_new (stw_item_get_workstream_id (baseline));
@@ -790,24 +794,137 @@ _stw_workspace_add_occurrence (StwWorkspace  *self,
       new_start = stw_date_add_days (due, -g_date_days_between (&a, &b));
       stw_item_set_start_date (item, new_start);
     }
-  return stw_workspace_insert_item (self, item, error);
+  if (!stw_workspace_insert_item (self, item, error))
+    return FALSE;
+  if (new_id != NULL)
+    *new_id = stw_item_get_id (item);
+  return TRUE;
 }
 
-static gint64
-history_count_for (StwWorkspace *self,
-                   gint64        item_id)
+/* What reopening withdrew, kept on the workspace until the UI asks: the
+ * changes of the transaction under way ("pending") and of the last one
+ * that ended ("last"). */
+#define WITHDRAWN_PENDING "stw-withdrawn-pending"
+#define WITHDRAWN_LAST "stw-withdrawn-last"
+
+typedef struct {
+  gint64  reopened_id;
+  char   *reopened_ref;
+  char   *withdrawn_ref;
+} Withdrawal;
+
+static void
+withdrawal_free (gpointer data)
+{
+  Withdrawal *w = data;
+
+  g_free (w->reopened_ref);
+  g_free (w->withdrawn_ref);
+  g_free (w);
+}
+
+static GPtrArray *
+get_withdrawals (StwWorkspace *self,
+                 const char   *key)
+{
+  GPtrArray *list = g_object_get_data (G_OBJECT (self), key);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new_with_free_func (withdrawal_free);
+      g_object_set_data_full (G_OBJECT (self), key, list, (GDestroyNotify) g_ptr_array_unref);
+    }
+  return list;
+}
+
+/* The transaction ended: what it withdrew is now the last change's. */
+static void
+settle_withdrawals (StwWorkspace *self)
+{
+  GPtrArray *pending = g_object_steal_data (G_OBJECT (self), WITHDRAWN_PENDING);
+
+  if (pending != NULL)
+    g_object_set_data_full (G_OBJECT (self), WITHDRAWN_LAST, pending, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_object_set_data (G_OBJECT (self), WITHDRAWN_LAST, NULL);
+}
+
+/* Nothing was withdrawn after all. */
+static void
+items_rolled_back (StwWorkspace *self)
+{
+  g_object_set_data (G_OBJECT (self), WITHDRAWN_PENDING, NULL);
+}
+
+/* Records that completing @completed_id created @occurrence_id. */
+static gboolean
+link_to_completion (StwWorkspace  *self,
+                    gint64         occurrence_id,
+                    gint64         completed_id,
+                    GError       **error)
 {
   sqlite3_stmt *stmt;
-  gint64 n = 0;
 
-  stmt = _stw_workspace_prepare (self, "SELECT count(*) FROM history WHERE entity = 'item' AND entity_id = ?", NULL);
+  stmt = _stw_workspace_prepare (self, "UPDATE item SET created_by_completion_of = ? WHERE id = ?", error);
   if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, completed_id);
+  sqlite3_bind_int64 (stmt, 2, occurrence_id);
+  return _stw_workspace_step_done (self, stmt, _("Could not save the item"), error);
+}
+
+/* Withdraws the occurrence that completing @item created, if nobody has
+ * touched it since: its creation is its only history entry (an edit, a
+ * move, an attachment would each add one). An occurrence made any other
+ * way (the template, a roll-forward, the sample planning ahead, by hand)
+ * has no link and stays. */
+static gboolean
+withdraw_created_occurrence (StwWorkspace  *self,
+                             StwItem       *item,
+                             GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) refs = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _stw_workspace_prepare (self,
+                                 "SELECT i.id, i.ref FROM item i"
+                                 " WHERE i.created_by_completion_of = ? AND i.deleted_at IS NULL"
+                                 " AND (SELECT count(*) FROM history h"
+                                 "      WHERE h.entity = 'item' AND h.entity_id = i.id) = 1",
+                                 error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, stw_item_get_id (item));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+      g_ptr_array_add (refs, g_strdup (_stw_column_text (stmt, 1)));
+    }
   sqlite3_reset (stmt);
-  return n;
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, _stw_workspace_get_db (self), rc, _("Could not save the item"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      Withdrawal *w;
+
+      if (!set_deleted (self, g_array_index (ids, gint64, i), TRUE, error))
+        return FALSE;
+      w = g_new0 (Withdrawal, 1);
+      w->reopened_id = stw_item_get_id (item);
+      w->reopened_ref = g_strdup (stw_item_get_ref (item));
+      w->withdrawn_ref = g_strdup (refs->pdata[i]);
+      g_ptr_array_add (get_withdrawals (self, WITHDRAWN_PENDING), w);
+    }
+  return TRUE;
 }
 
 static char *
@@ -822,9 +939,10 @@ next_due (StwItem *item)
 }
 
 /* Completing an occurrence of a repeating task schedules the next one
- * (unless it is already there, say from the annual roll-forward).
- * Reopening withdraws that next occurrence again if nobody has touched it
- * since, so undoing a completion leaves no stray copy. */
+ * (unless it is already there, say from the annual roll-forward) and
+ * records that this completion made it. Reopening withdraws that very
+ * occurrence again if nobody has touched it since, so undoing a completion
+ * leaves no stray copy and takes nothing else with it. */
 static gboolean
 follow_recurrence (StwWorkspace  *self,
                    StwItem       *old,
@@ -838,25 +956,23 @@ follow_recurrence (StwWorkspace  *self,
 
   if (was_done == is_done || stw_item_get_series_id (item) == 0)
     return TRUE;
-  due = next_due (is_done ? item : old);
+  if (!is_done)
+    return withdraw_created_occurrence (self, item, error);
+
+  due = next_due (item);
   if (due == NULL)
     return TRUE;
   existing = _stw_workspace_find_occurrence (self, stw_item_get_series_id (item), due);
-
-  if (is_done)
+  if (existing == 0)
     {
       StwPerson *owner = stw_workspace_find_person (self, stw_item_get_owner_id (item));
+      gint64 created = 0;
 
-      if (existing != 0)
-        return TRUE;
       return _stw_workspace_add_occurrence (self, item,
                                             owner && stw_person_get_active (owner) ? stw_person_get_id (owner) : 0,
-                                            due, error);
+                                            due, &created, error) &&
+             link_to_completion (self, created, stw_item_get_id (item), error);
     }
-
-  /* Reopened: withdraw the next occurrence if it is as it was created. */
-  if (existing != 0 && history_count_for (self, existing) == 1)
-    return set_deleted (self, existing, TRUE, error);
   return TRUE;
 }
 
@@ -1062,9 +1178,39 @@ stw_workspace_filter_items (StwWorkspace         *self,
   return G_LIST_MODEL (g_steal_pointer (&model));
 }
 
+char *
+stw_workspace_take_withdrawn (StwWorkspace *self,
+                              gint64        item_id)
+{
+  GPtrArray *last;
+  GString *text = NULL;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  last = g_object_get_data (G_OBJECT (self), WITHDRAWN_LAST);
+  for (guint i = 0; last != NULL && i < last->len; i++)
+    {
+      Withdrawal *w = last->pdata[i];
+
+      if (item_id != 0 && w->reopened_id != item_id)
+        continue;
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append_c (text, ' ');
+      /* Translators: a toast after a finished repeating item was reopened;
+       * both are item references such as OP-2027-002, OP-2027-003. */
+      g_string_append_printf (text, _("Reopened %s; withdrew %s, created when it was closed"),
+                              w->reopened_ref, w->withdrawn_ref);
+    }
+  g_object_set_data (G_OBJECT (self), WITHDRAWN_LAST, NULL);
+  return text != NULL ? g_string_free (text, FALSE) : NULL;
+}
+
 static const StwDomain items_domain = {
   .entity = "item",
   .opened = _stw_workstreams_load,
+  .rolled_back = items_rolled_back,
   .changed = items_changed,
 };
 

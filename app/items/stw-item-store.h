@@ -83,6 +83,15 @@ gboolean       stw_workspace_count_items        (StwWorkspace  *self,
                                                  guint         *overdue_count,
                                                  GError       **error);
 
+/* Reopening a finished occurrence of a repeating item withdraws the next
+ * occurrence that its completion created, when nobody has touched it
+ * since. Returns what the last change withdrew, as a sentence for a toast
+ * ("Reopened OP-2027-002; withdrew OP-2027-003, created when it was
+ * closed"), for the reopened item @item_id (0: any), or NULL when it
+ * withdrew nothing; and forgets it. */
+char          *stw_workspace_take_withdrawn     (StwWorkspace  *self,
+                                                 gint64         item_id);
+
 /* Adds the items (and the workstreams they count) to the store's
  * domains; once, from stw_core_init(). */
 void           _stw_items_init                  (void);

@@ -204,7 +204,7 @@ stw_workspace_apply_plan_tasks (StwWorkspace    *self,
 
       if (first != NULL)
         {
-          if (!_stw_workspace_add_occurrence (self, first, owner_id, p->date, error))
+          if (!_stw_workspace_add_occurrence (self, first, owner_id, p->date, NULL, error))
             goto fail;
           created++;
           continue;
@@ -415,7 +415,7 @@ stw_workspace_roll_forward (StwWorkspace  *self,
           /* Completing an occurrence may already have scheduled it. */
           if (_stw_workspace_find_occurrence (self, row->series_id, row->dates[d]) != 0)
             continue;
-          ok = _stw_workspace_add_occurrence (self, baseline, row->owner_id, row->dates[d], error);
+          ok = _stw_workspace_add_occurrence (self, baseline, row->owner_id, row->dates[d], NULL, error);
           if (ok)
             created++;
         }

@@ -275,11 +275,22 @@ static const char migration_4[] =
   "CREATE INDEX attachment_by_entity ON attachment (entity, entity_id) WHERE removed_at IS NULL;"
   "CREATE INDEX attachment_by_sha ON attachment (sha256) WHERE removed_at IS NULL;";
 
+/* The completion that created an occurrence of a repeating item: reopening
+ * that completion withdraws only what it made itself, never an occurrence
+ * the sample, the template or a roll-forward made. Not a foreign key: items
+ * are only ever marked deleted. Older files have no link, so reopening
+ * withdraws nothing there. */
+static const char migration_5[] =
+  "ALTER TABLE item ADD COLUMN created_by_completion_of INTEGER;"
+  "CREATE INDEX item_by_completion ON item (created_by_completion_of)"
+  "  WHERE created_by_completion_of IS NOT NULL AND deleted_at IS NULL;";
+
 static const char * const migrations[STW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 gboolean

@@ -1659,6 +1659,94 @@ open_item_where (StwWindow  *window,
   return 0;
 }
 
+/* The series of @id: its live occurrence due on @due, or NULL. */
+static StwItem *
+occurrence_due (StwWorkspace *workspace,
+                gint64        id,
+                const char   *due)
+{
+  g_autoptr(StwItem) item = stw_workspace_load_item (workspace, id, NULL);
+  g_autoptr(GListModel) all = stw_workspace_list_items (workspace, stw_item_get_workstream_id (item), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(StwItem) other = g_list_model_get_item (all, i);
+
+      if (stw_item_get_series_id (other) == stw_item_get_series_id (item) &&
+          g_strcmp0 (stw_item_get_due_date (other), due) == 0)
+        return g_steal_pointer (&other);
+    }
+  return NULL;
+}
+
+/* Reopening a finished repeating item withdraws the next occurrence that
+ * closing it created, and the toast says so, both from the editor and with
+ * Ctrl+Z; it used to say only "saved". */
+static void
+test_reopen_toast (void)
+{
+  StwWindow *window = open_sample ();
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  StwItemEditor *editor = _stw_window_get_editor (window);
+  g_autoptr(StwWorkstream) plan = NULL;
+  g_autoptr(StwItem) item = NULL;
+  g_autoptr(StwItem) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *want = NULL;
+  g_autofree char *ref = NULL;
+  StwRecurrence monthly = { STW_REPEAT_MONTHLY, 1, "2027-04-20" };
+  AdwComboRow *status;
+  gint64 id;
+
+  plan = g_object_ref (show_workstream (window, STW_WORKSTREAM_PLAN));
+  item = stw_item_new (stw_workstream_get_id (plan));
+  stw_item_set_title (item, "Restore test of the HR share");
+  stw_item_set_due_date (item, "2027-04-20");
+  stw_item_set_recurrence (item, &monthly);
+  g_assert_true (stw_workspace_insert_item (workspace, item, &error));
+  g_assert_no_error (error);
+  ref = g_strdup (stw_item_get_ref (item));
+  g_clear_object (&item);
+  iterate ();
+
+  id = open_item_where (window, "Restore test of the HR share", 0, TRUE);
+  status = ADW_COMBO_ROW (find_widget (GTK_WIDGET (editor), ADW_TYPE_COMBO_ROW, "Status"));
+
+  /* Closing schedules 20 May. */
+  adw_combo_row_set_selected (status, STW_STATUS_DONE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  heading = answer_closure ("Restored three files", "The restore log is in the ticket");
+  iterate ();
+  next = occurrence_due (workspace, id, "2027-05-20");
+  g_assert_nonnull (next);
+
+  /* Back to In review in the editor: withdrawn, and said. */
+  adw_combo_row_set_selected (status, STW_STATUS_IN_REVIEW);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_null (occurrence_due (workspace, id, "2027-05-20"));
+  want = g_strdup_printf ("Reopened %s; withdrew %s, created when it was closed", ref, stw_item_get_ref (next));
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==, want);
+  g_clear_object (&next);
+  g_clear_pointer (&want, g_free);
+
+  /* Closed again, then Ctrl+Z: the new one goes the same way. */
+  adw_combo_row_set_selected (status, STW_STATUS_DONE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
+  iterate ();
+  g_assert_null (find_message_dialog ());
+  next = occurrence_due (workspace, id, "2027-05-20");
+  g_assert_nonnull (next);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  g_assert_null (occurrence_due (workspace, id, "2027-05-20"));
+  want = g_strdup_printf ("Reopened %s; withdrew %s, created when it was closed", ref, stw_item_get_ref (next));
+  g_assert_cmpstr (_stw_window_get_toast_title (window), ==, want);
+
+  close_window (window);
+}
+
 static GtkWidget *
 editor_part (StwWindow *window,
              GType      type)
@@ -2274,6 +2362,7 @@ main (int   argc,
   g_test_add_func ("/ui/history-describe", test_history_describe);
   g_test_add_func ("/ui/editor-links", test_editor_links);
   g_test_add_func ("/ui/editor-done", test_editor_done);
+  g_test_add_func ("/ui/reopen-toast", test_reopen_toast);
   g_test_add_func ("/ui/people", test_people);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/search-risks", test_search_risks);

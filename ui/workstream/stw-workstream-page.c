@@ -344,8 +344,12 @@ save_editor (StwWorkstreamPage *self)
           return SAVE_FAILED;
         }
       stw_undo_stack_push_update (self->undo, before);
-      /* Translators: %s is an item reference such as T-014. */
-      text = g_strdup_printf (_("%s saved"), stw_item_get_ref (before));
+      /* Reopening may have withdrawn the occurrence its completion made:
+       * say so rather than only "saved". */
+      text = stw_workspace_take_withdrawn (self->workspace, id);
+      if (text == NULL)
+        /* Translators: %s is an item reference such as T-014. */
+        text = g_strdup_printf (_("%s saved"), stw_item_get_ref (before));
     }
 
   stored = stw_workspace_load_item (self->workspace, id, NULL);
@@ -471,7 +475,11 @@ static void
 view_changed_item_cb (StwWorkstreamPage *self,
                       const char        *message)
 {
-  stw_page_emit_changed (STW_PAGE (self), message, TRUE);
+  /* A card moved back out of Done may have withdrawn what closing it
+   * created. */
+  g_autofree char *withdrawn = self->workspace != NULL ? stw_workspace_take_withdrawn (self->workspace, 0) : NULL;
+
+  stw_page_emit_changed (STW_PAGE (self), withdrawn != NULL ? withdrawn : message, TRUE);
   update_actions (self);
 }
 
@@ -624,6 +632,16 @@ undo_activated (GSimpleAction *action,
       update_actions (self);
       return;
     }
+  /* Undoing a completion withdraws what it created: name it. */
+  {
+    char *withdrawn = stw_workspace_take_withdrawn (self->workspace, item_id);
+
+    if (withdrawn != NULL)
+      {
+        g_free (text);
+        text = withdrawn;
+      }
+  }
 
   /* Undo means the stored state: what the editor shows follows it, even
    * over unsaved edits to the same item. */
