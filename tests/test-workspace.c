@@ -161,6 +161,13 @@ test_migrate_every_version (void)
       ws = stw_workspace_open (path, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (stw_workspace_get_org_name (ws), ==, "Older workspace");
+      /* Made by an older build, with rows and no history: intact. */
+      {
+        g_autoptr(GString) report = g_string_new (NULL);
+
+        g_assert_true (stw_workspace_check (ws, report, &error));
+        g_assert_no_error (error);
+      }
       /* Items written before search existed are found after the upgrade. */
       {
         g_autoptr(GListModel) found = stw_workspace_search_items (ws, "zurich review", 0, &error);
