@@ -168,8 +168,10 @@ test_help (void)
   /* A command's help, by either spelling. */
   g_assert_cmpint (topic.status, ==, 0);
   g_assert_cmpstr (topic.err->str, ==, "");
-  g_assert_true (g_str_has_prefix (topic.out->str, "Usage: steward check WORKSPACE\n"));
+  /* check takes --expect-head since issue 9, point 5. */
+  g_assert_true (g_str_has_prefix (topic.out->str, "Usage: steward check WORKSPACE [--expect-head HASH]\n"));
   g_assert_nonnull (strstr (topic.out->str, "every evidence file against its SHA-256"));
+  g_assert_nonnull (strstr (topic.out->str, "  --expect-head HASH  "));
   g_assert_cmpint (check.status, ==, 0);
   g_assert_cmpstr (check.out->str, ==, topic.out->str);
   g_assert_cmpstr (short_check.out->str, ==, topic.out->str);
@@ -301,8 +303,15 @@ test_sample (void)
     g_assert_cmpuint (overdue, >=, 3);
   }
   {
+    /* Issue 9, point 5: the intact sample passes every part of the check:
+     * its records match their replayed history, its guards are in place
+     * and it holds the head this computer witnessed when it was made. */
     g_auto(Result) r = run ("check", path, NULL);
     g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_nonnull (strstr (r.out->str, "records match their history"));
+    g_assert_nonnull (strstr (r.out->str, "triggers in place"));
+    g_assert_nonnull (strstr (r.out->str, "the head this computer last saw"));
   }
 }
 
@@ -786,6 +795,65 @@ test_killed_sample (void)
   g_test_message ("%u of 4 samples killed", kills);
 }
 
+/* Issue 9, point 5: a head printed by an earlier check passes while the
+ * history holds it, whatever was written since; any other hash fails. */
+static void
+test_check_expect_head (void)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *upper = NULL;
+  g_autofree char *want = NULL;
+  const char *at;
+
+  {
+    g_auto(Result) r = run ("new", "Head Test", "--me", "Ann", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    path = g_strndup (r.out->str, r.out->len - 1);
+  }
+  {
+    g_auto(Result) r = run ("check", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    at = strstr (r.out->str, "chain intact, head ");
+    g_assert_nonnull (at);
+    head = g_strndup (at + strlen ("chain intact, head "), 64);
+  }
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+    g_autoptr(StwWorkstream) tasks = g_list_model_get_item (stw_workspace_get_workstreams (ws), 3);
+    g_autoptr(StwItem) item = stw_item_new (stw_workstream_get_id (tasks));
+
+    stw_item_set_title (item, "Written after the report");
+    g_assert_true (stw_workspace_insert_item (ws, item, &error));
+    g_assert_no_error (error);
+  }
+  want = g_strdup_printf ("History: the expected head %s is entry 6\n", head);
+  {
+    g_auto(Result) r = run ("check", path, "--expect-head", head, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, want));
+    g_assert_nonnull (strstr (r.out->str, "History: 7 entries"));
+  }
+  upper = g_ascii_strup (head, -1);
+  {
+    g_auto(Result) r = run ("check", path, "--expect-head", upper, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+  {
+    g_auto(Result) r = run ("check", path, "--expect-head",
+                            "00000000000000000000000000000000000000000000000000000000000000ff", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_nonnull (strstr (r.out->str, "is not in the history"));
+    g_assert_nonnull (strstr (r.err->str, "expected head"));
+  }
+  {
+    g_auto(Result) r = run ("check", path, "--expect-head", "abc", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_nonnull (strstr (r.err->str, "64 hexadecimal digits"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +877,7 @@ main (int   argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/new-list-check", test_new_list_check);
   g_test_add_func ("/cli/check-detects-tampering", test_check_detects_tampering);
+  g_test_add_func ("/cli/check-expect-head", test_check_expect_head);
   g_test_add_func ("/cli/sample", test_sample);
   g_test_add_func ("/cli/sample-sized", test_sample_sized);
   g_test_add_func ("/cli/attach", test_attach);

@@ -633,6 +633,78 @@ test_cleanup_by_importer (Fixture       *f,
   g_assert_false (_stw_importer_gone (alive));
 }
 
+/* Issue 9, point 4: the check ties each live attachment to a complete
+ * stored file with the SHA-256 its attach entry recorded. Attaches a file,
+ * runs @sql on the closed workspace, and expects the check to name the
+ * item and the file. */
+static void
+assert_tamper_found (Fixture    *f,
+                     const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "access-review-q4.csv", 2 * STW_EVIDENCE_CHUNK_SIZE + 5, 3);
+  g_autoptr(GFile) intact = write_file (f, "policy.pdf", 1000, 9);
+  g_autoptr(StwAttachment) a = NULL;
+  g_autoptr(StwAttachment) b = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autofree char *line = NULL;
+
+  a = stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->task), file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  b = stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->other), intact, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (stw_workspace_check (f->ws, report, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->ws);
+
+  exec_sql (f, sql);
+
+  f->ws = stw_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  g_string_truncate (report, 0);
+  g_assert_false (stw_workspace_check (f->ws, report, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT);
+  g_test_message ("%s", report->str);
+  g_assert_null (strstr (report->str, "every hash matches"));
+  line = g_strdup_printf ("Evidence: %s “access-review-q4.csv”: ", stw_item_get_ref (f->task));
+  g_assert_nonnull (strstr (report->str, line));
+  /* The untouched file of the other item is not blamed. */
+  g_assert_null (strstr (report->str, "policy.pdf"));
+}
+
+static void
+test_check_blob_deleted (Fixture       *f,
+                         gconstpointer  data)
+{
+  assert_tamper_found (f, "DELETE FROM blob_chunk WHERE blob_id IN (SELECT id FROM blob WHERE size > 1000);"
+                          "DELETE FROM blob WHERE size > 1000");
+}
+
+static void
+test_check_blob_pending (Fixture       *f,
+                         gconstpointer  data)
+{
+  assert_tamper_found (f, "UPDATE blob SET state = 'pending' WHERE size > 1000");
+}
+
+/* The content replaced and every hash column set to the new content's:
+ * only the attach entry still says what was attached. */
+static void
+test_check_blob_swapped (Fixture       *f,
+                         gconstpointer  data)
+{
+  gsize size = 2 * STW_EVIDENCE_CHUNK_SIZE + 5;
+  g_autofree guchar *zeros = g_malloc0 (size);
+  g_autofree char *sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, zeros, size);
+  g_autofree char *sql = g_strdup_printf ("UPDATE blob_chunk SET data = zeroblob(length(data))"
+                                          "  WHERE blob_id = (SELECT id FROM blob WHERE size > 1000);"
+                                          "UPDATE attachment SET sha256 = '%s' WHERE sha256 ="
+                                          "  (SELECT sha256 FROM blob WHERE size > 1000);"
+                                          "UPDATE blob SET sha256 = '%s' WHERE size > 1000;", sha, sha);
+
+  assert_tamper_found (f, sql);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -653,6 +725,9 @@ main (int   argc,
   ADD ("/evidence/crash-leftovers", test_crash_leftovers);
   ADD ("/evidence/cleanup-keeps-referenced", test_cleanup_keeps_referenced);
   ADD ("/evidence/cleanup-by-importer", test_cleanup_by_importer);
+  ADD ("/evidence/check-blob-deleted", test_check_blob_deleted);
+  ADD ("/evidence/check-blob-pending", test_check_blob_pending);
+  ADD ("/evidence/check-blob-swapped", test_check_blob_swapped);
   ADD ("/evidence/closure-counts-evidence", test_closure_counts_evidence);
   ADD ("/evidence/async", test_async);
   ADD ("/evidence/cli-attach", test_cli_attach);

@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * test-history.c: the hash-chained history catches a row edited, deleted or
- * inserted outside the app, and the app itself cannot change it.
+ * inserted outside the app, and the app itself cannot change it. The check
+ * goes further: a history rehashed or cut off is caught by the head
+ * witnessed outside the file, a record edited without an entry by
+ * replaying the history, dropped guards by comparing with the schema.
  */
 #include "config.h"
 
 #include <sqlite3.h>
 #include <string.h>
 
+#include "stw-risk-register.h"
 #include "stw-workspace.h"
+#include "stw-workspace-private.h"
 #include "test-util.h"
 
 static char *tmp;
@@ -195,6 +200,211 @@ test_entity_timeline (void)
   g_assert_true (update->seq > create->seq);
 }
 
+/* Runs @sql with the guards lifted and then puts them back exactly as they
+ * were: a forger who knows the schema leaves no trace in the triggers. */
+static void
+forge (const char *path,
+       const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) guards = g_string_new (NULL);
+  char *msg = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_master WHERE name LIKE 'history_no_%'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (guards, "%s;", sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (sqlite3_exec (db, "DROP TRIGGER history_no_update; DROP TRIGGER history_no_delete;", NULL, NULL, &msg) != SQLITE_OK
+      || sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK
+      || sqlite3_exec (db, guards->str, NULL, NULL, &msg) != SQLITE_OK)
+    g_error ("%s", msg);
+  sqlite3_close (db);
+}
+
+/* Recomputes the chain from entry @from on, as a forger would after
+ * editing it, so that it verifies again. */
+static void
+rehash_from (const char *path,
+             gint64      from)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *prev = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT seq, at, actor_id, actor_name, entity, entity_id, action,"
+                                       " changes, prev_hash FROM history WHERE seq >= ? ORDER BY seq",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, from);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *hash = NULL;
+
+      if (prev == NULL)
+        prev = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      hash = _stw_history_hash (prev, seq, (const char *) sqlite3_column_text (stmt, 1),
+                                sqlite3_column_int64 (stmt, 2), (const char *) sqlite3_column_text (stmt, 3),
+                                (const char *) sqlite3_column_text (stmt, 4), sqlite3_column_int64 (stmt, 5),
+                                (const char *) sqlite3_column_text (stmt, 6), (const char *) sqlite3_column_text (stmt, 7));
+      g_string_append_printf (sql, "UPDATE history SET prev_hash = '%s', hash = '%s' WHERE seq = %" G_GINT64_FORMAT ";",
+                              prev, hash, seq);
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  forge (path, sql->str);
+}
+
+/* Opens @path, expects its check to fail with a line containing @finding
+ * while the chain itself verifies. */
+static void
+assert_check_finds (const char *path,
+                    const char *finding)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_false (stw_workspace_check (ws, report, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT);
+  g_test_message ("%s", report->str);
+  g_assert_nonnull (strstr (report->str, finding));
+}
+
+static void
+assert_check_intact (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_true (stw_workspace_check (ws, report, &error));
+  g_assert_no_error (error);
+}
+
+/* Task 4 (T-005, entry 15) retitled, its row to match, and the chain
+ * recomputed from there: a valid chain, rows that agree with it, guards in
+ * place. Only the head this computer witnessed tells. */
+static void
+test_rehashed (void)
+{
+  g_autofree char *path = make_workspace_with_history ("rehashed.steward", NULL);
+  g_autofree char *witness = NULL;
+  g_autofree char *key = NULL;
+  GStatBuf st;
+
+  /* The witness sits in the data folder, readable by its owner only. */
+  {
+    g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+
+    key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+    witness = g_build_filename (g_getenv ("XDG_DATA_HOME"), "steward", "witness", key, NULL);
+  }
+  g_assert_cmpint (g_stat (witness, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  assert_check_intact (path);
+  forge (path,
+         "UPDATE history SET changes = replace(changes, 'Task 4', 'Task four') WHERE seq = 15;"
+         "UPDATE item SET title = 'Task four' WHERE title = 'Task 4';");
+  rehash_from (path, 15);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+
+    g_assert_true (stw_workspace_verify_history (ws, NULL, NULL, &error));
+  }
+  assert_check_finds (path, "History: entry 26 is not the head this computer last saw");
+}
+
+/* The last two entries (Task 9's due date) cut off, its row set back to
+ * match: again only the witness tells. */
+static void
+test_cut_off (void)
+{
+  g_autofree char *path = make_workspace_with_history ("cut.steward", NULL);
+
+  forge (path,
+         "DELETE FROM history WHERE seq = 26;"
+         "UPDATE item SET due_date = NULL WHERE title = 'Task 9';");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+
+    g_assert_true (stw_workspace_verify_history (ws, NULL, NULL, &error));
+  }
+  assert_check_finds (path, "History: entry 26, the head this computer last saw, is gone");
+}
+
+/* Rows edited in SQL with no history entry: the replayed history names
+ * the record and the field. */
+static void
+test_record_edited (void)
+{
+  const struct {
+    const char *sql;
+    const char *finding;
+  } cases[] = {
+    { "UPDATE item SET due_date = '2030-01-01' WHERE ref = 'T-003'",
+      "Records: item T-003, field “due_date”, is “2030-01-01” but its history says “2027-05-01”" },
+    { "UPDATE item SET deleted_at = '2027-01-01T00:00:00Z' WHERE ref = 'T-004'",
+      "Records: item T-004 is deleted but its history does not say so" },
+    { "UPDATE risk SET likelihood = 1 WHERE ref = 'R-001'",
+      "Records: risk R-001, field “likelihood”, is 1 but its history says 4" },
+    { "UPDATE person SET name = 'Mallory' WHERE name = 'Ann'",
+      "Records: person Mallory, field “name”, is “Mallory” but its history says “Ann”" },
+    { "UPDATE organisation SET name = 'Evil Corp'",
+      "Records: organisation Evil Corp, field “name”, is “Evil Corp” but its history says “Acme Ltd”" },
+    { "DELETE FROM item WHERE ref = 'T-002'",
+      "Records: item T-002 is missing" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("record-%u.steward", i);
+      g_autofree char *path = make_workspace_with_history (name, NULL);
+
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+        g_autoptr(StwRisk) risk = stw_risk_new ();
+
+        stw_risk_set_title (risk, "Laptop theft");
+        stw_risk_set_likelihood (risk, 4);
+        stw_risk_set_impact (risk, 3);
+        g_assert_true (stw_workspace_insert_risk (ws, risk, &error));
+        g_assert_no_error (error);
+      }
+      assert_check_intact (path);
+      {
+        sqlite3 *db = NULL;
+
+        g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_exec (db, cases[i].sql, NULL, NULL, NULL), ==, SQLITE_OK);
+        sqlite3_close (db);
+      }
+      assert_check_finds (path, cases[i].finding);
+    }
+}
+
+/* The append-only guards dropped, nothing else changed. */
+static void
+test_guards_dropped (void)
+{
+  g_autofree char *path = make_workspace_with_history ("guards.steward", NULL);
+
+  tamper (path, "SELECT 1");
+  assert_check_finds (path, "Guards: the trigger “history_no_delete” is missing");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +423,10 @@ main (int   argc,
   g_test_add_func ("/history/appended-row", test_appended_row);
   g_test_add_func ("/history/app-cannot-edit", test_app_cannot_edit);
   g_test_add_func ("/history/entity-timeline", test_entity_timeline);
+  g_test_add_func ("/history/rehashed", test_rehashed);
+  g_test_add_func ("/history/cut-off", test_cut_off);
+  g_test_add_func ("/history/record-edited", test_record_edited);
+  g_test_add_func ("/history/guards-dropped", test_guards_dropped);
 
   return g_test_run ();
 }

@@ -309,6 +309,8 @@ test_template_order_and_choice (void)
     }
   g_assert_cmpuint (count_titled (items, stw_plan_template_get (0)->title, "2000-01-01", "2099-12-31"), >=, 1);
   g_assert_cmpuint (count_titled (items, stw_plan_template_get (2)->title, "2000-01-01", "2099-12-31"), >=, 1);
+}
+
 /* The template made every occurrence of the year: closing one finds the
  * next already there, so reopening it must withdraw nothing (it used to
  * delete the next one, untouched since the template made it, under the

@@ -773,6 +773,8 @@ test_open_read_only (void)
   ws = stw_workspace_open_read_only (older_rw, &error);
   g_assert_no_error (error);
   g_assert_cmpint (stw_workspace_peek_version (older_rw, NULL), ==, STW_SCHEMA_VERSION);
+}
+
 /* Version 5 records which completion created an occurrence. A file from
  * before has no such link: reopening there withdraws nothing, even an
  * untouched next occurrence that a completion did create. */

@@ -89,10 +89,13 @@ static const StwCliCommand commands[] = {
     run_sample },
   { "check",
     N_("Check a workspace: database, history chain and evidence files"),
-    N_("WORKSPACE"),
+    N_("WORKSPACE [--expect-head HASH]"),
     N_("Checks the integrity of the database, verifies the hash chain of the "
-       "history, and checks every evidence file against its SHA-256. Exits "
-       "with 0 only when all of it is intact."),
+       "history, and checks every evidence file against its SHA-256. It "
+       "replays the history to prove each record's fields, checks the guard "
+       "triggers, and that the history still holds the head this computer "
+       "last wrote. With --expect-head, the history must also hold that "
+       "head. Exits with 0 only when all of it is intact."),
     run_check },
   { "items",
     N_("List the items of a workspace"),
@@ -451,6 +454,18 @@ run_sample (const StwCliCall *call)
   return print_created (call, ws, error);
 }
 
+/* Whether @text is a history hash: 64 hex digits. */
+static gboolean
+is_history_hash (const char *text)
+{
+  if (strlen (text) != 64)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isxdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
 static int
 run_check (const StwCliCall *call)
 {
@@ -458,20 +473,46 @@ run_check (const StwCliCall *call)
   g_autoptr(StwWorkspace) ws = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
   g_auto(GStrv) words = NULL;
+  g_autofree char *expect_head = NULL;
+  const GOptionEntry entries[] = {
+    { "expect-head", 0, 0, G_OPTION_ARG_STRING, &expect_head,
+      N_("Also require the history to contain the entry with this hash, a head printed by an earlier check or report"),
+      N_("HASH") },
+    { NULL }
+  };
   gboolean intact;
+  gint64 seq = 0;
   int status;
 
-  if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
+  if ((status = parse_args (call, entries, 1, 1, &words)) >= 0)
     return status;
+  if (expect_head != NULL && !is_history_hash (expect_head))
+    return usage_error (call, _("--expect-head needs a hash of 64 hexadecimal digits"));
 
   ws = open_named (words[0], TRUE, &error);
   if (ws == NULL)
     return fail_open (call, error);
   intact = stw_workspace_check (ws, report, &error);
+  if (expect_head != NULL)
+    {
+      g_autoptr(GError) find_error = NULL;
+
+      seq = stw_workspace_find_history_entry (ws, expect_head, &find_error);
+      if (seq < 0)
+        return fail (call, find_error->message);
+      if (seq > 0)
+        g_string_append_printf (report, _("History: the expected head %s is entry %lld\n"),
+                                expect_head, (long long) seq);
+      else
+        g_string_append_printf (report, _("History: the expected head %s is not in the history\n"),
+                                expect_head);
+    }
   /* The report says what was checked even when something failed. */
   g_string_append (call->out, report->str);
   if (!intact)
     return fail (call, error->message);
+  if (expect_head != NULL && seq == 0)
+    return fail (call, _("The history does not contain the expected head: it was cut off or rewritten"));
   return STW_CLI_OK;
 }
 

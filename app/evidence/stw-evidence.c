@@ -1266,6 +1266,187 @@ hash_chunk (const void  *data,
   return TRUE;
 }
 
+/* What an "attach" history entry recorded: the file's name and SHA-256. */
+typedef struct {
+  char *file_name;
+  char *sha256;
+} Recorded;
+
+static void
+recorded_free (gpointer data)
+{
+  Recorded *r = data;
+
+  g_free (r->file_name);
+  g_free (r->sha256);
+  g_free (r);
+}
+
+static void
+queue_free (gpointer data)
+{
+  g_queue_free_full (data, recorded_free);
+}
+
+/* The new value of @field in a change set ({"field": [old, new]}), or NULL. */
+static char *
+recorded_value (JsonObject *changes,
+                const char *field)
+{
+  JsonNode *node = json_object_get_member (changes, field);
+  JsonArray *pair;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  pair = json_node_get_array (node);
+  if (json_array_get_length (pair) != 2 || !JSON_NODE_HOLDS_VALUE (json_array_get_element (pair, 1)))
+    return NULL;
+  return g_strdup (json_array_get_string_element (pair, 1));
+}
+
+/* Every "attach" entry of the history, per record ("item:12"), oldest
+ * first. Each attach writes its attachment row and its entry in one
+ * transaction, so the n-th attachment of a record (by id, removed ones
+ * included) is the n-th attach entry of that record. */
+static GHashTable *
+load_recorded_attaches (sqlite3  *db,
+                        GError  **error)
+{
+  g_autoptr(GHashTable) by_record = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, queue_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT entity, entity_id, changes FROM history WHERE action = 'attach' ORDER BY seq",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("Could not read the history"));
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *key = g_strdup_printf ("%s:%lld", _stw_column_text (stmt, 0),
+                                              (long long) sqlite3_column_int64 (stmt, 1));
+      Recorded *r = g_new0 (Recorded, 1);
+      GQueue *queue;
+      JsonNode *root;
+
+      /* A change set that does not parse records nothing: the attachment
+       * is then reported as not matching its entry. */
+      if (json_parser_load_from_data (parser, _stw_column_text (stmt, 2), -1, NULL)
+          && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+        {
+          r->file_name = recorded_value (json_node_get_object (root), "evidence");
+          r->sha256 = recorded_value (json_node_get_object (root), "sha256");
+        }
+      queue = g_hash_table_lookup (by_record, key);
+      if (queue == NULL)
+        {
+          queue = g_queue_new ();
+          g_hash_table_insert (by_record, g_steal_pointer (&key), queue);
+        }
+      g_queue_push_tail (queue, r);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("Could not read the history"));
+      return NULL;
+    }
+  return g_steal_pointer (&by_record);
+}
+
+/* "OP-2027-001" for an item, "R-001" for a risk, else "audit 3". */
+static char *
+record_label (sqlite3    *db,
+              const char *entity,
+              gint64      entity_id)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *label = NULL;
+  const char *sql = g_str_equal (entity, "item") ? "SELECT ref FROM item WHERE id = ?"
+                    : g_str_equal (entity, "risk") ? "SELECT ref FROM risk WHERE id = ?" : NULL;
+
+  if (sql != NULL && sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, entity_id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        label = g_strdup (_stw_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+  return label ? label : g_strdup_printf ("%s %lld", entity, (long long) entity_id);
+}
+
+/* Ties every live attachment to a complete stored file with the SHA-256
+ * its attach entry recorded: the blob's own sha256 column could have been
+ * changed together with its content, and a deleted or pending blob leaves
+ * no file to hash. @ready holds the SHA-256 of every ready blob whose
+ * content matched. Returns the number of broken attachments, -1 on error. */
+static int
+check_attachments (sqlite3     *db,
+                   GHashTable  *ready,
+                   GString     *report,
+                   GError     **error)
+{
+  g_autoptr(GHashTable) recorded = load_recorded_attaches (db, error);
+  sqlite3_stmt *stmt = NULL;
+  int bad = 0;
+  int rc;
+
+  if (recorded == NULL)
+    return -1;
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT entity, entity_id, sha256, file_name, removed_at IS NULL"
+                           " FROM attachment ORDER BY id", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("Could not read the evidence"));
+      return -1;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *entity = _stw_column_text (stmt, 0);
+      gint64 entity_id = sqlite3_column_int64 (stmt, 1);
+      const char *sha = _stw_column_text (stmt, 2);
+      const char *file_name = _stw_column_text (stmt, 3);
+      gboolean live = sqlite3_column_int (stmt, 4);
+      g_autofree char *key = g_strdup_printf ("%s:%lld", entity, (long long) entity_id);
+      GQueue *queue = g_hash_table_lookup (recorded, key);
+      Recorded *r = queue ? g_queue_pop_head (queue) : NULL;
+      const char *why = NULL;
+
+      if (!live)
+        ;
+      else if (r == NULL)
+        why = _("no history entry records its attachment");
+      else if (g_strcmp0 (r->sha256, sha) != 0 || g_strcmp0 (r->file_name, file_name) != 0)
+        why = _("it is not the file whose SHA-256 the history recorded");
+      else if (!g_hash_table_contains (ready, sha))
+        why = _("its stored file is missing or incomplete");
+      /* A ready blob whose content does not match was reported above. */
+
+      if (why != NULL)
+        {
+          g_autofree char *label = record_label (db, entity, entity_id);
+
+          /* Translators: %s: an item or risk reference, %s: a file name,
+           * %s: what is wrong with it. */
+          g_string_append_printf (report, _("Evidence: %s “%s”: %s\n"), label, file_name, why);
+          bad++;
+        }
+      if (r != NULL)
+        recorded_free (r);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("Could not read the evidence"));
+      return -1;
+    }
+  return bad;
+}
+
 gboolean
 stw_workspace_verify_evidence (StwWorkspace  *self,
                                GString       *report,
@@ -1277,7 +1458,11 @@ stw_workspace_verify_evidence (StwWorkspace  *self,
   sqlite3 *db;
   g_autoptr(GPtrArray) shas = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint64));
-  guint bad = 0;
+  /* SHA-256 of every ready blob (the key owned by @shas) whose content is
+   * still what it says. */
+  g_autoptr(GHashTable) ready = g_hash_table_new (g_str_hash, g_str_equal);
+  guint bad = 0, n_blobs_bad = 0;
+  int broken;
   int rc;
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
@@ -1335,7 +1520,15 @@ stw_workspace_verify_evidence (StwWorkspace  *self,
           g_string_append_printf (report, _("Evidence: %s (%s) does not match its SHA-256 any more\n"),
                                   names->len ? names->str : "?", sha);
         }
+      /* Present, so not "missing": its mismatch is reported just above. */
+      g_hash_table_add (ready, (gpointer) sha);
     }
+  n_blobs_bad = bad;
+
+  broken = check_attachments (db, ready, report, error);
+  if (broken < 0)
+    return FALSE;
+  bad += broken;
 
   if (n_checked)
     *n_checked = shas->len;
@@ -1346,9 +1539,14 @@ stw_workspace_verify_evidence (StwWorkspace  *self,
                               shas->len);
       return TRUE;
     }
-  g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
-               g_dngettext (GETTEXT_PACKAGE, "%u evidence file does not match its hash",
-                            "%u evidence files do not match their hashes", bad), bad);
+  if (n_blobs_bad == bad)
+    g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
+                 g_dngettext (GETTEXT_PACKAGE, "%u evidence file does not match its hash",
+                              "%u evidence files do not match their hashes", bad), bad);
+  else
+    g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_CORRUPT,
+                 g_dngettext (GETTEXT_PACKAGE, "%u evidence file is missing or not the one attached",
+                              "%u evidence files are missing or not the ones attached", bad), bad);
   return FALSE;
 }
 

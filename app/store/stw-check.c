@@ -2,10 +2,11 @@
  *
  * stw-check.c: the workspace check, a list of checks run in order.
  *
- * The store's own come first (the SQLite integrity and foreign keys, then
- * the history chain); each domain appends its own through
- * _stw_workspace_add_check() (evidence), so the store runs them without
- * knowing what they look at.
+ * The store's own come first (the SQLite integrity and foreign keys, the
+ * history chain, the head witnessed outside the file, the guard triggers,
+ * the records against their replayed history); each domain appends its
+ * own through _stw_workspace_add_check() (evidence), so the store runs
+ * them without knowing what they look at.
  */
 #include "config.h"
 
@@ -102,7 +103,8 @@ ensure_checks (void)
 
   if (g_once_init_enter (&done))
     {
-      StwCheckFunc own[] = { check_database, check_history };
+      StwCheckFunc own[] = { check_database, check_history, _stw_check_witness,
+                             _stw_check_guards, _stw_check_records };
 
       checks = g_array_new (FALSE, FALSE, sizeof (StwCheckFunc));
       g_array_append_vals (checks, own, G_N_ELEMENTS (own));

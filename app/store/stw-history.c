@@ -342,3 +342,35 @@ stw_workspace_dup_history_head (StwWorkspace *self)
   sqlite3_reset (stmt);
   return head;
 }
+
+gint64
+stw_workspace_find_history_entry (StwWorkspace  *self,
+                                  const char    *hash,
+                                  GError       **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *lower = NULL;
+  gint64 seq = 0;
+  int rc;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), -1);
+  g_return_val_if_fail (hash != NULL, -1);
+
+  /* Hashes are written in lower case; one copied from a report may not be. */
+  lower = g_ascii_strdown (hash, -1);
+  stmt = _stw_workspace_prepare (self, "SELECT seq FROM history WHERE hash = ? ORDER BY seq LIMIT 1", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, _stw_workspace_get_db (self), rc, _("Could not read the history"));
+      return -1;
+    }
+  return seq;
+}

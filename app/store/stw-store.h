@@ -107,6 +107,13 @@ gboolean       stw_workspace_verify_history     (StwWorkspace  *self,
                                                  GError       **error);
 /* Hash of the newest entry (the chain head), hex; NULL for an empty log. */
 char          *stw_workspace_dup_history_head   (StwWorkspace  *self);
+/* The sequence number of the entry whose hash is @hash (hex, any case),
+ * 0 when no entry has it, -1 with @error when the history cannot be read.
+ * A head printed in an earlier report is found as long as the history
+ * still holds it; the check proves the chain around it. */
+gint64         stw_workspace_find_history_entry (StwWorkspace  *self,
+                                                 const char    *hash,
+                                                 GError       **error);
 /* Runs the workspace's checks in order: the store's own (SQLite
  * integrity, the history chain), then those the domains added (evidence).
  * Writes one line per finding to @report. */

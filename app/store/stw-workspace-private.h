@@ -222,6 +222,26 @@ char         *_stw_history_hash             (const char    *prev_hash,
                                              const char    *action,
                                              const char    *changes);
 
+/* Notes the history's head outside the file, in the app's data folder,
+ * after a committed write (stw-witness.c). Never fails the write. */
+void          _stw_witness_note             (StwWorkspace  *self);
+
+/* The store's checks beyond the chain: the witnessed head is still in the
+ * history (stw-witness.c); the triggers are the schema's; each record's
+ * row is what its replayed history says (stw-replay.c). */
+gboolean      _stw_check_witness            (StwWorkspace  *self,
+                                             GString       *report,
+                                             gboolean      *intact,
+                                             GError       **error);
+gboolean      _stw_check_guards             (StwWorkspace  *self,
+                                             GString       *report,
+                                             gboolean      *intact,
+                                             GError       **error);
+gboolean      _stw_check_records            (StwWorkspace  *self,
+                                             GString       *report,
+                                             gboolean      *intact,
+                                             GError       **error);
+
 /* The next number of a reference series ("T", "OP-2027", "R"); counters
  * only go up. 0 with @error on failure. */
 gint64        _stw_workspace_next_number    (StwWorkspace  *self,

@@ -370,6 +370,9 @@ _stw_workspace_write_end (StwWorkspace  *self,
 
   if (self->write_depth == 0)
     {
+      /* Committed: the head this computer has seen moves on. */
+      if (ok)
+        _stw_witness_note (self);
       if (!ok)
         {
           /* Cached objects may hold what was rolled back. */

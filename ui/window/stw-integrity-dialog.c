@@ -113,11 +113,16 @@ is_good_finding (const char *line)
 
   /* The same sentences as stw_workspace_check() writes. */
   if (matches_format (line, _("Database: intact\n"))
-      || matches_format (line, _("History: %lld entries, chain intact, head %s\n")))
+      || matches_format (line, _("History: %lld entries, chain intact, head %s\n"))
+      || matches_format (line, _("History: contains entry %lld, the head this computer last saw\n")))
     return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
     if (matches_format (line, g_dngettext (GETTEXT_PACKAGE, "Evidence: %u file, every hash matches\n",
-                                           "Evidence: %u files, every hash matches\n", counts[i])))
+                                           "Evidence: %u files, every hash matches\n", counts[i]))
+        || matches_format (line, g_dngettext (GETTEXT_PACKAGE, "Records: %u record matches its history\n",
+                                              "Records: %u records match their history\n", counts[i]))
+        || matches_format (line, g_dngettext (GETTEXT_PACKAGE, "Guards: %u trigger in place\n",
+                                              "Guards: %u triggers in place\n", counts[i])))
       return TRUE;
 
   return FALSE;
@@ -195,8 +200,8 @@ show_findings (StwIntegrityDialog *self,
       self->state = "intact";
       adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self), _("The workspace is intact"));
       adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
-                                   _("The database, the history’s hash chain and every stored file "
-                                     "are as Steward wrote them."));
+                                   _("The database, the history’s hash chain, every record and "
+                                     "every stored file are as Steward wrote them."));
     }
   else
     {
