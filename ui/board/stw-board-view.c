@@ -828,6 +828,28 @@ stw_board_view_select_item (StwBoardView *self,
   select_item (self, item_id, focus_is_inside (self));
 }
 
+gboolean
+stw_board_view_focus_card (StwBoardView *self)
+{
+  g_return_val_if_fail (STW_IS_BOARD_VIEW (self), FALSE);
+
+  if (self->selected_id != 0 && column_for_item (self, self->selected_id, NULL) != NULL)
+    {
+      select_item (self, self->selected_id, TRUE);
+      return TRUE;
+    }
+
+  for (guint s = 0; s < STW_N_STATUSES; s++)
+    if (column_shown (self, s) && stw_board_column_get_n_items (self->columns[s]) > 0)
+      {
+        scroll_to_column (self, self->columns[s]);
+        stw_board_column_select_position (self->columns[s], 0, TRUE);
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
 gint64
 stw_board_view_get_selected_item (StwBoardView *self)
 {
