@@ -399,7 +399,7 @@ request_move (StwBoardView *self,
   request->item_id = item_id;
   request->status = status;
   request->before_id = before_id;
-  stw_closure_dialog_ask_full (GTK_WIDGET (self), stw_item_get_ref (item), stw_item_get_title (item), 1,
+  stw_closure_dialog_ask_item (GTK_WIDGET (self), self->workspace, item,
                                stw_item_get_closure_note (item),
                                stw_closing_needs_reason (self->workspace, item), NULL,
                                self->closing, closure_answered_cb, request);

@@ -330,11 +330,18 @@ save_editor (StwWorkstreamPage *self)
       g_cancellable_cancel (self->closing);
       g_clear_object (&self->closing);
       self->closing = g_cancellable_new ();
-      stw_closure_dialog_ask_full (root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self),
-                                   stw_item_get_ref (edited), stw_item_get_title (edited),
-                                   1, stw_item_get_closure_note (edited),
-                                   stw_closing_needs_reason (self->workspace, edited), NULL,
-                                   self->closing, closure_note_given_cb, g_object_ref (self));
+      /* A stored item can have evidence attached from the dialog. */
+      if (stw_item_get_id (edited) != 0)
+        stw_closure_dialog_ask_item (root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self),
+                                     self->workspace, edited, stw_item_get_closure_note (edited),
+                                     stw_closing_needs_reason (self->workspace, edited), NULL,
+                                     self->closing, closure_note_given_cb, g_object_ref (self));
+      else
+        stw_closure_dialog_ask_full (root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self),
+                                     stw_item_get_ref (edited), stw_item_get_title (edited),
+                                     1, stw_item_get_closure_note (edited),
+                                     stw_closing_needs_reason (self->workspace, edited), NULL,
+                                     self->closing, closure_note_given_cb, g_object_ref (self));
       return SAVE_ASKING;
     }
 
