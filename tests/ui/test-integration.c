@@ -369,6 +369,51 @@ test_register_sidebar (void)
   close_window (window);
 }
 
+/* Back from the register, a workstream shows its views with no editor:
+ * the editor's pane once came back empty, with nothing to close it by,
+ * over the Done column (issue 9, point 11). */
+static void
+test_register_back (void)
+{
+  StwWindow *window = open_sample (NULL);
+  StwItemEditor *editor = _stw_window_get_editor (window);
+
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board");
+  run_for (300);
+  g_assert_false (_stw_window_get_editor_revealed (window));
+
+  show_register (window);
+  run_for (300);
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  run_for (300);
+  g_assert_null (stw_item_editor_get_item (editor));
+  g_assert_false (_stw_window_get_editor_revealed (window));
+
+  /* The views fold the editor's pane when they lack room (the register
+   * once made the window narrower for a moment); room again must not
+   * bring back an empty pane. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 720);
+  run_for (500);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 720);
+  run_for (500);
+  g_assert_null (stw_item_editor_get_item (editor));
+  g_assert_false (_stw_window_get_editor_revealed (window));
+
+  /* And again with an item open before the register. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-item", NULL);
+  iterate ();
+  g_assert_true (_stw_window_get_editor_revealed (window));
+  show_register (window);
+  run_for (300);
+  show_workstream (window, STW_WORKSTREAM_PLAN);
+  run_for (300);
+  g_assert_null (stw_item_editor_get_item (editor));
+  g_assert_false (_stw_window_get_editor_revealed (window));
+
+  close_window (window);
+}
+
 static void
 test_risk_edit_undo (void)
 {
@@ -760,6 +805,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/integration/register-sidebar", test_register_sidebar);
+  g_test_add_func ("/integration/register-back", test_register_back);
   g_test_add_func ("/integration/risk-edit-undo", test_risk_edit_undo);
   g_test_add_func ("/integration/new-treatment", test_new_treatment);
   g_test_add_func ("/integration/editor-evidence", test_editor_evidence);

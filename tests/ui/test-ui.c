@@ -20,6 +20,7 @@
 #include "stw-board-card.h"
 #include "stw-board-column.h"
 #include "stw-board-view.h"
+#include "stw-board-view-private.h"
 #include "stw-calendar-view.h"
 #include "stw-control-picker.h"
 #include "stw-controls.h"
@@ -801,6 +802,122 @@ test_view_switching (void)
   g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "board");
   show_workstream (window, STW_WORKSTREAM_TASKS);
   g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "calendar");
+  close_window (window);
+}
+
+/* The action of the first shortcut below @root (in its controllers or
+ * its children's) that @trigger sets off, or NULL. */
+static GtkShortcutAction *
+find_shortcut_action (GtkWidget          *root,
+                      GtkShortcutTrigger *trigger)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (root);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            return gtk_shortcut_get_action (shortcut);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkShortcutAction *found = find_shortcut_action (child, trigger);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The keyboard focus is on a card of @board. */
+static gboolean
+card_focused (gpointer data)
+{
+  GtkWidget *board = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (board));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, board)
+    && gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW) != NULL;
+}
+
+/* The board's keys: Ctrl+1 puts the keyboard on a card; Escape from the
+ * editor keeps its card selected, so Shift+Alt+arrows still move it;
+ * Delete deletes the selected card's item, undoably (issue 9, point 13). */
+static void
+test_board_keyboard (void)
+{
+  StwWindow *window = open_sample ();
+  StwBoardView *board = _stw_window_get_board_view (window);
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  g_autoptr(GtkShortcutTrigger) delete_key = gtk_keyval_trigger_new (GDK_KEY_Delete, 0);
+  g_autoptr(StwItem) moved = NULL;
+  g_autoptr(StwItem) gone = NULL;
+  g_autoptr(StwItem) back = NULL;
+  GtkShortcutAction *action;
+  GtkWidget *focus, *toggle;
+  gint64 id;
+
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "calendar");
+  iterate ();
+
+  /* Ctrl+1: the first card takes the keyboard, not "Show cancelled". */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board");
+  g_assert_true (wait_until (card_focused, board));
+  id = stw_board_view_get_selected_item (board);
+  g_assert_cmpint (id, !=, 0);
+  g_assert_cmpint (stw_board_column_get_item_id (_stw_board_view_get_column (board, STW_STATUS_TODO), 0), ==, id);
+
+  /* Ctrl+1 on the board itself, from its "Show cancelled": a card again. */
+  toggle = find_widget (GTK_WIDGET (board), GTK_TYPE_TOGGLE_BUTTON, NULL);
+  g_assert_nonnull (toggle);
+  gtk_widget_grab_focus (toggle);
+  g_assert_false (card_focused (board));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-view", "s", "board");
+  g_assert_true (wait_until (card_focused, board));
+  g_assert_cmpint (stw_board_view_get_selected_item (board), ==, id);
+
+  /* Open it, Escape: still selected, and Shift+Alt+Right moves it. */
+  g_signal_emit_by_name (board, "item-activated", id);
+  iterate ();
+  g_assert_true (_stw_window_get_editor_revealed (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  run_for (200);
+  g_assert_false (_stw_window_get_editor_revealed (window));
+  g_assert_cmpint (stw_board_view_get_selected_item (board), ==, id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (board), "board.move-right", NULL));
+  iterate ();
+  moved = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpint (stw_item_get_status (moved), ==, STW_STATUS_IN_PROGRESS);
+  g_assert_cmpint (stw_board_view_get_selected_item (board), ==, id);
+
+  /* Delete on the card deletes its item; Ctrl+Z brings it back. */
+  g_assert_true (wait_until (card_focused, board));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  action = find_shortcut_action (GTK_WIDGET (board), delete_key);
+  g_assert_nonnull (action);
+  g_assert_true (gtk_shortcut_action_activate (action, 0, focus, NULL));
+  iterate ();
+  gone = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_null (gone);
+  g_assert_cmpint (stw_board_column_find (_stw_board_view_get_column (board, STW_STATUS_IN_PROGRESS), id), <, 0);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  iterate ();
+  back = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_nonnull (back);
+
   close_window (window);
 }
 
@@ -2357,6 +2474,7 @@ main (int   argc,
   g_test_add_func ("/ui/last-workspace-gone", test_last_workspace_gone);
   g_test_add_func ("/ui/items", test_items);
   g_test_add_func ("/ui/view-switching", test_view_switching);
+  g_test_add_func ("/ui/board-keyboard", test_board_keyboard);
   g_test_add_func ("/ui/list-sort-filter", test_list_sort_filter);
   g_test_add_func ("/ui/list-bulk", test_list_bulk);
   g_test_add_func ("/ui/history-describe", test_history_describe);

@@ -399,7 +399,7 @@ request_move (StwBoardView *self,
   request->item_id = item_id;
   request->status = status;
   request->before_id = before_id;
-  stw_closure_dialog_ask_full (GTK_WIDGET (self), stw_item_get_ref (item), stw_item_get_title (item), 1,
+  stw_closure_dialog_ask_item (GTK_WIDGET (self), self->workspace, item,
                                stw_item_get_closure_note (item),
                                stw_closing_needs_reason (self->workspace, item), NULL,
                                self->closing, closure_answered_cb, request);
@@ -826,6 +826,28 @@ stw_board_view_select_item (StwBoardView *self,
     }
 
   select_item (self, item_id, focus_is_inside (self));
+}
+
+gboolean
+stw_board_view_focus_card (StwBoardView *self)
+{
+  g_return_val_if_fail (STW_IS_BOARD_VIEW (self), FALSE);
+
+  if (self->selected_id != 0 && column_for_item (self, self->selected_id, NULL) != NULL)
+    {
+      select_item (self, self->selected_id, TRUE);
+      return TRUE;
+    }
+
+  for (guint s = 0; s < STW_N_STATUSES; s++)
+    if (column_shown (self, s) && stw_board_column_get_n_items (self->columns[s]) > 0)
+      {
+        scroll_to_column (self, self->columns[s]);
+        stw_board_column_select_position (self->columns[s], 0, TRUE);
+        return TRUE;
+      }
+
+  return FALSE;
 }
 
 gint64

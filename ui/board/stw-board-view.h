@@ -32,6 +32,7 @@ G_DECLARE_FINAL_TYPE (StwBoardView, stw_board_view, STW, BOARD_VIEW, GtkWidget)
  *   Left / Right (no modifier): focus the nearest card of the neighbouring
  *     column.
  *   board.show-cancelled (boolean state): show the Cancelled column.
+ *   Delete: win.delete-item, the selected card's item (undoable).
  */
 
 GtkWidget *stw_board_view_new                (void);
@@ -46,6 +47,9 @@ void       stw_board_view_set_workstream     (StwBoardView *self,
  * the focus is already in the board. 0 clears the selection. */
 void       stw_board_view_select_item        (StwBoardView *self,
                                               gint64        item_id);
+/* Puts the keyboard focus on the selected card, or on the first card of
+ * the first column that has one. FALSE when the board shows no card. */
+gboolean   stw_board_view_focus_card         (StwBoardView *self);
 /* The id of the selected card, 0 if none. */
 gint64     stw_board_view_get_selected_item  (StwBoardView *self);
 gboolean   stw_board_view_get_show_cancelled (StwBoardView *self);

@@ -5,7 +5,9 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "stw-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +40,25 @@ void  stw_closure_dialog_ask_full        (GtkWidget           *parent,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+/* The same question about one stored @item of @workspace: when @need_reason,
+ * the dialog also offers "Attach evidence…" (a file chooser); a file
+ * attached there to @item meets the rule, and the reason is then no longer
+ * asked (the answer's reason is NULL). Finish with
+ * stw_closure_dialog_ask_full_finish(). */
+void  stw_closure_dialog_ask_item        (GtkWidget           *parent,
+                                          StwWorkspace        *workspace,
+                                          StwItem             *item,
+                                          const char          *initial_note,
+                                          gboolean             need_reason,
+                                          const char          *initial_reason,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+/* What the dialog's file chooser does with the files chosen (a list of
+ * GFile): attaches them to the item, off the main thread. For tests, which
+ * cannot answer a native file chooser. */
+void  _stw_closure_dialog_attach_files   (AdwMessageDialog    *dialog,
+                                          GList               *files);
 /* TRUE with the note (and the reason, or NULL when not asked), or FALSE
  * with G_IO_ERROR_CANCELLED. */
 gboolean stw_closure_dialog_ask_full_finish (GAsyncResult    *result,

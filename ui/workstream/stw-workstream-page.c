@@ -138,8 +138,23 @@ focus_in_view (StwWorkstreamPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (view != NULL && gtk_widget_get_mapped (view)
-      && (focus == NULL || !gtk_widget_is_ancestor (focus, view)))
+  gboolean take = view != NULL && gtk_widget_get_mapped (view)
+                  && (focus == NULL || !gtk_widget_is_ancestor (focus, view));
+
+  /* On the board the keyboard goes to a card (the selected one, or the
+   * first), not to the first button of its toolbar, even when that
+   * button had it: Ctrl+1 then arrows must move among cards. */
+  if (view == GTK_WIDGET (self->board_view) && gtk_widget_get_mapped (view)
+      && (focus == NULL || gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW) == NULL
+          || !gtk_widget_is_ancestor (focus, view)))
+    {
+      if (item_id != 0)
+        select_in_view (self, item_id);
+      if (stw_board_view_focus_card (self->board_view))
+        return;
+    }
+
+  if (take)
     gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD);
 
   if (item_id != 0)
@@ -155,11 +170,17 @@ show_in_editor (StwWorkstreamPage *self,
   update_actions (self);
 }
 
+/* Closes the editor; the item it showed stays selected in the view, so
+ * the view's keys (Shift+Alt+arrows on the board, Delete) go on working on
+ * it. */
 static void
 close_editor (StwWorkstreamPage *self)
 {
+  StwItem *shown = stw_item_editor_get_item (self->editor);
+  gint64 shown_id = shown != NULL ? stw_item_get_id (shown) : 0;
+
   show_in_editor (self, NULL);
-  select_in_view (self, 0);
+  select_in_view (self, shown_id);
 }
 
 /* Saves what the editor holds before it shows something else. Untouched
@@ -309,11 +330,18 @@ save_editor (StwWorkstreamPage *self)
       g_cancellable_cancel (self->closing);
       g_clear_object (&self->closing);
       self->closing = g_cancellable_new ();
-      stw_closure_dialog_ask_full (root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self),
-                                   stw_item_get_ref (edited), stw_item_get_title (edited),
-                                   1, stw_item_get_closure_note (edited),
-                                   stw_closing_needs_reason (self->workspace, edited), NULL,
-                                   self->closing, closure_note_given_cb, g_object_ref (self));
+      /* A stored item can have evidence attached from the dialog. */
+      if (stw_item_get_id (edited) != 0)
+        stw_closure_dialog_ask_item (root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self),
+                                     self->workspace, edited, stw_item_get_closure_note (edited),
+                                     stw_closing_needs_reason (self->workspace, edited), NULL,
+                                     self->closing, closure_note_given_cb, g_object_ref (self));
+      else
+        stw_closure_dialog_ask_full (root != NULL ? GTK_WIDGET (root) : GTK_WIDGET (self),
+                                     stw_item_get_ref (edited), stw_item_get_title (edited),
+                                     1, stw_item_get_closure_note (edited),
+                                     stw_closing_needs_reason (self->workspace, edited), NULL,
+                                     self->closing, closure_note_given_cb, g_object_ref (self));
       return SAVE_ASKING;
     }
 
@@ -592,7 +620,8 @@ delete_item_activated (GSimpleAction *action,
     }
 
   stw_undo_stack_push_delete (self->undo, before);
-  close_editor (self);
+  show_in_editor (self, NULL);
+  select_in_view (self, 0);
 
   /* Translators: %s is an item reference such as T-014. */
   text = g_strdup_printf (_("%s deleted"), stw_item_get_ref (before));
@@ -669,6 +698,15 @@ show_view_activated (GSimpleAction *action,
 
   if (self->workstream == NULL || adw_view_stack_get_child_by_name (self->view_stack, view) == NULL)
     return;
+
+  /* Ctrl+1 on the view already shown still puts the keyboard in it. */
+  if (g_str_equal (view, visible_view (self)))
+    {
+      StwItem *shown = stw_item_editor_get_item (self->editor);
+
+      focus_in_view (self, shown != NULL ? stw_item_get_id (shown) : 0);
+      return;
+    }
 
   adw_view_stack_set_visible_child_name (self->view_stack, view);
 }
