@@ -210,6 +210,7 @@ stw_workspace_publish (StwWorkspace  *draft,
                        GError       **error)
 {
   g_autofree char *published = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
 
   g_return_val_if_fail (STW_IS_WORKSPACE (draft), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -217,7 +218,13 @@ stw_workspace_publish (StwWorkspace  *draft,
   published = _stw_workspace_publish (draft, path, next_free, error);
   if (published == NULL)
     return NULL;
-  return stw_workspace_open (published, error);
+  ws = stw_workspace_open (published, error);
+  /* The witness of the history's head is kept per path: the draft's was
+   * noted under the draft's name, so note it again under the name the
+   * workspace now has. */
+  if (ws != NULL)
+    _stw_witness_note (ws);
+  return g_steal_pointer (&ws);
 }
 
 StwWorkspace *
