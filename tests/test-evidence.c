@@ -383,6 +383,118 @@ test_crash_leftovers (Fixture       *f,
   assert_nothing_stored (f);
 }
 
+/* Space: what the workspace holds in pages, and how many of them are free. */
+static int
+used_pages (Fixture *f)
+{
+  return count_rows (f, "PRAGMA page_count") - count_rows (f, "PRAGMA freelist_count");
+}
+
+/* Attaching a file that is stored already writes none of it: the file
+ * does not grow by its size, not even in free pages. */
+static void
+test_space_duplicate_attach (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "audit-export.csv", 8 * STW_EVIDENCE_CHUNK_SIZE, 3);
+  g_autoptr(GFile) same_size = write_file (f, "other-export.csv", 8 * STW_EVIDENCE_CHUNK_SIZE, 4);
+  g_autoptr(StwAttachment) a = NULL, b = NULL, c = NULL;
+  int file_pages, pages, used;
+
+  a = stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->task), file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  file_pages = 8 * STW_EVIDENCE_CHUNK_SIZE / count_rows (f, "PRAGMA page_size");
+  pages = count_rows (f, "PRAGMA page_count");
+  used = used_pages (f);
+
+  b = stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->other), file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_attachment_get_sha256 (b), ==, stw_attachment_get_sha256 (a));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob_chunk"), ==, 8);
+  g_test_message ("pages %d -> %d (free %d), the file is %d pages", pages, count_rows (f, "PRAGMA page_count"),
+                  count_rows (f, "PRAGMA freelist_count"), file_pages);
+  g_assert_cmpint (count_rows (f, "PRAGMA page_count"), <, pages + file_pages / 10);
+  g_assert_cmpint (used_pages (f), <, used + file_pages / 10);
+  g_assert_cmpint (count_rows (f, "PRAGMA freelist_count"), <, file_pages / 10);
+
+  /* Same size, other content: read twice, stored once, attached right. */
+  c = stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->other), same_size, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *want = sha_of (same_size);
+
+    g_assert_cmpstr (stw_attachment_get_sha256 (c), ==, want);
+  }
+  g_assert_cmpstr (stw_attachment_get_media_type (c), ==, stw_attachment_get_media_type (a));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob"), ==, 2);
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM blob_chunk"), ==, 16);
+  {
+    g_autoptr(GString) report = g_string_new (NULL);
+
+    g_assert_true (stw_workspace_verify_evidence (f->ws, report, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Removing the last attachment of a file gives its pages back. */
+  g_assert_true (stw_workspace_remove_attachment (f->ws, stw_attachment_get_id (c), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (f, "PRAGMA freelist_count"), <, file_pages / 10);
+  g_assert_cmpint (count_rows (f, "PRAGMA page_count"), <, pages + file_pages / 10);
+}
+
+static void
+cancel_late_cb (guint64  done,
+                guint64  total,
+                gpointer user_data)
+{
+  /* Past the first commit of chunks, so some are on disk. */
+  if (done >= 20 * STW_EVIDENCE_CHUNK_SIZE)
+    g_cancellable_cancel (user_data);
+}
+
+/* A cancelled import leaves no free pages behind, nor does a crashed one
+ * once the workspace is opened again. */
+static void
+test_space_cancel_and_crash (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file (f, "mail-archive.mbox", 24 * STW_EVIDENCE_CHUNK_SIZE, 8);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  int chunk_pages = STW_EVIDENCE_CHUNK_SIZE / count_rows (f, "PRAGMA page_size");
+  int pages = count_rows (f, "PRAGMA page_count");
+  sqlite3 *db = NULL;
+
+  g_assert_null (stw_workspace_attach_file (f->ws, "item", stw_item_get_id (f->task), file, NULL, cancellable,
+                                            cancel_late_cb, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_nothing_stored (f);
+  g_test_message ("after cancel: pages %d -> %d, free %d", pages, count_rows (f, "PRAGMA page_count"),
+                  count_rows (f, "PRAGMA freelist_count"));
+  g_assert_cmpint (count_rows (f, "PRAGMA freelist_count"), <, chunk_pages);
+  g_assert_cmpint (count_rows (f, "PRAGMA page_count"), <, pages + chunk_pages);
+
+  /* A crash: chunks of a pending blob from long ago, cleaned at open. */
+  g_clear_object (&f->ws);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "PRAGMA foreign_keys = ON;"
+                                 "INSERT INTO blob (id, state, created_at) VALUES (78, 'pending', '2020-01-01T00:00:00.000000Z');"
+                                 "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 7)"
+                                 "  INSERT INTO blob_chunk (blob_id, seq, data) SELECT 78, i, zeroblob(1048576) FROM n;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (count_rows (f, "PRAGMA page_count"), >, pages + 7 * chunk_pages);
+
+  f->ws = stw_workspace_open (f->path, &error);
+  g_assert_no_error (error);
+  assert_nothing_stored (f);
+  g_assert_cmpint (count_rows (f, "PRAGMA freelist_count"), <, chunk_pages);
+  g_assert_cmpint (count_rows (f, "PRAGMA page_count"), <, pages + chunk_pages);
+}
+
 static void
 test_closure_counts_evidence (Fixture       *f,
                               gconstpointer  data)
@@ -723,6 +835,8 @@ main (int   argc,
   ADD ("/evidence/cancel", test_cancel);
   ADD ("/evidence/disk-full", test_disk_full);
   ADD ("/evidence/crash-leftovers", test_crash_leftovers);
+  ADD ("/evidence/space/duplicate-attach", test_space_duplicate_attach);
+  ADD ("/evidence/space/cancel-and-crash", test_space_cancel_and_crash);
   ADD ("/evidence/cleanup-keeps-referenced", test_cleanup_keeps_referenced);
   ADD ("/evidence/cleanup-by-importer", test_cleanup_by_importer);
   ADD ("/evidence/check-blob-deleted", test_check_blob_deleted);

@@ -830,6 +830,54 @@ test_migrate_v4_reopen_withdraws_nothing (void)
   }
 }
 
+static int
+query_raw_int (const char *path,
+               const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* New workspaces give freed space back (incremental auto-vacuum); an older
+ * one without it is converted when opened, its content intact. */
+static void
+test_migrate_auto_vacuum (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fresh = make_workspace ("auto-vacuum-new.steward");
+  g_autofree char *path = test_path (tmp, "auto-vacuum-old.steward");
+  g_autoptr(StwWorkspace) ws = NULL;
+
+  g_assert_cmpint (query_raw_int (fresh, "PRAGMA auto_vacuum"), ==, 2);
+
+  g_assert_true (_stw_workspace_create_at_version (path, 4, &error));
+  g_assert_no_error (error);
+  raw_exec (path, "PRAGMA auto_vacuum = NONE; VACUUM;");
+  g_assert_cmpint (query_raw_int (path, "PRAGMA auto_vacuum"), ==, 0);
+
+  ws = stw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_raw_int (path, "PRAGMA auto_vacuum"), ==, 2);
+  g_assert_cmpstr (stw_workspace_get_org_name (ws), ==, "Older workspace");
+  {
+    g_autoptr(StwItem) item = stw_workspace_find_item_by_ref (ws, "T-001", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (stw_item_get_title (item), ==, "Zürich office access review");
+  }
+  g_assert_true (stw_workspace_verify_history (ws, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -847,6 +895,7 @@ main (int   argc,
   g_test_add_func ("/workspace/migrate/from-empty-file", test_migrate_from_empty_file);
   g_test_add_func ("/workspace/migrate/every-version", test_migrate_every_version);
   g_test_add_func ("/workspace/migrate/v4-reopen-withdraws-nothing", test_migrate_v4_reopen_withdraws_nothing);
+  g_test_add_func ("/workspace/migrate/auto-vacuum", test_migrate_auto_vacuum);
   g_test_add_func ("/workspace/bad-files", test_bad_files);
   g_test_add_func ("/workspace/open-mid-checkpoint", test_open_mid_checkpoint);
   g_test_add_func ("/workspace/open-while-another-writes", test_open_while_another_writes);

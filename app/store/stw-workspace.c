@@ -1281,7 +1281,10 @@ create_file (const char  *path,
       return NULL;
     }
 
-  pragma = g_strdup_printf ("PRAGMA application_id = %d", STW_APPLICATION_ID);
+  /* Space that deleted evidence frees goes back to the file system
+   * (PRAGMA incremental_vacuum after each removal). SQLite takes this only
+   * before the file's first page is written, so it comes first. */
+  pragma = g_strdup_printf ("PRAGMA auto_vacuum = INCREMENTAL; PRAGMA application_id = %d", STW_APPLICATION_ID);
   if (!_stw_exec (db, pragma, error) || !configure_connection (db, error))
     {
       sqlite3_close_v2 (db);
