@@ -309,6 +309,18 @@ fixture_set_up (Fixture       *fixture,
   fixture->messages = g_ptr_array_new_with_free_func (g_free);
   fixture->errors = g_ptr_array_new_with_free_func (g_free);
 
+  /* These tests are about the manual board order (moves within a column
+   * and drops between cards); the due-date order, the board's default
+   * since issue 9, has its own test. */
+  if (data == NULL)
+    {
+      g_autofree char *key = g_strdup_printf ("board-order:%" G_GINT64_FORMAT, fixture->workstream_id);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (stw_workspace_set_setting (fixture->workspace, key, "manual", &error));
+      g_assert_no_error (error);
+    }
+
   fixture->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (fixture->window, 1400, 700);
   fixture->board = STW_BOARD_VIEW (stw_board_view_new ());
@@ -799,6 +811,92 @@ test_large_column (Fixture       *fixture,
   assert_focus_on (fixture, last_id);
 }
 
+/* The board's default order puts what is due first (undated last); the
+ * manual order is a choice remembered per workstream. In due-date order a
+ * drop changes the column only (issue 9, point 14). */
+static void
+test_order (Fixture       *fixture,
+            gconstpointer  data)
+{
+  StwBoardColumn *todo = _stw_board_view_get_column (fixture->board, STW_STATUS_TODO);
+  StwBoardColumn *doing = _stw_board_view_get_column (fixture->board, STW_STATUS_IN_PROGRESS);
+  g_autofree char *key = g_strdup_printf ("board-order:%" G_GINT64_FORMAT, fixture->workstream_id);
+  g_autofree char *setting = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(StwItem) moved = NULL;
+  StwBoardCard *card;
+  guint n_messages;
+  gint64 later, earliest;
+
+  /* Added last, but one is due long after the others and one before. */
+  later = add_item (fixture, "Monthly log review", STW_STATUS_TODO, "2028-01-31");
+  earliest = add_item (fixture, "Patch the mail servers", STW_STATUS_TODO, "2027-01-05");
+  run_frames ();
+
+  g_assert_cmpstr (stw_board_view_get_order (fixture->board), ==, "due");
+  shown = board_column (fixture, STW_STATUS_TODO);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                              ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                              earliest, fixture->ids[0], fixture->ids[1], later, fixture->ids[2]);
+  g_assert_cmpstr (shown, ==, expected);
+  g_clear_pointer (&shown, g_free);
+  g_clear_pointer (&expected, g_free);
+
+  /* Overdue stands out on the card. */
+  card = find_card (todo, earliest);
+  g_assert_nonnull (card);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (card), "card-overdue"));
+
+  /* No places to move a card to within a date order. */
+  stw_board_view_select_item (fixture->board, fixture->ids[1]);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.move-up", NULL)
+                  && stw_board_column_find (todo, fixture->ids[1]) != 2);
+  g_assert_cmpint (stw_board_column_find (todo, fixture->ids[1]), ==, 2);
+
+  /* A drop between cards of the same column changes nothing… */
+  n_messages = fixture->messages->len;
+  stw_board_column_drop_at (todo, later, 0);
+  iterate ();
+  g_assert_cmpuint (fixture->messages->len, ==, n_messages);
+  g_assert_cmpint (stw_board_column_find (todo, later), ==, 3);
+
+  /* …and into another column, the status only: it stands by its date. */
+  stw_board_column_drop_at (doing, later, 0);
+  iterate ();
+  moved = load (fixture, later);
+  g_assert_cmpint (stw_item_get_status (moved), ==, STW_STATUS_IN_PROGRESS);
+  g_assert_cmpint (stw_board_column_find (doing, fixture->ids[3]), ==, 0);
+  g_assert_cmpint (stw_board_column_find (doing, later), ==, 1);
+
+  /* The manual order on request, remembered for the workstream. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->board), "board.order", "s", "manual"));
+  iterate ();
+  g_assert_cmpstr (stw_board_view_get_order (fixture->board), ==, "manual");
+  shown = board_column (fixture, STW_STATUS_TODO);
+  expected = g_strdup_printf ("%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT,
+                              fixture->ids[0], fixture->ids[1], fixture->ids[2], earliest);
+  g_assert_cmpstr (shown, ==, expected);
+  g_clear_pointer (&shown, g_free);
+  setting = stw_workspace_dup_setting (fixture->workspace, key);
+  g_assert_cmpstr (setting, ==, "manual");
+  g_clear_pointer (&setting, g_free);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->board), GTK_TYPE_LABEL, "Manual order"));
+
+  stw_board_view_set_workstream (fixture->board, NULL, NULL, 0);
+  g_assert_cmpstr (stw_board_view_get_order (fixture->board), ==, "due");
+  stw_board_view_set_workstream (fixture->board, fixture->workspace, fixture->undo, fixture->workstream_id);
+  g_assert_cmpstr (stw_board_view_get_order (fixture->board), ==, "manual");
+  shown = board_column (fixture, STW_STATUS_TODO);
+  g_assert_cmpstr (shown, ==, expected);
+
+  stw_board_view_set_order (fixture->board, "due");
+  setting = stw_workspace_dup_setting (fixture->workspace, key);
+  g_assert_cmpstr (setting, ==, "due");
+  g_assert_cmpint (stw_board_column_find (todo, earliest), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->board), GTK_TYPE_LABEL, "Due first"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +918,7 @@ main (int   argc,
   g_test_add ("/board/activate", Fixture, NULL, fixture_set_up, test_activate, fixture_tear_down);
   g_test_add ("/board/focus-across", Fixture, NULL, fixture_set_up, test_focus_across, fixture_tear_down);
   g_test_add ("/board/large-column", Fixture, NULL, fixture_set_up, test_large_column, fixture_tear_down);
+  g_test_add ("/board/order", Fixture, "due", fixture_set_up, test_order, fixture_tear_down);
 
   status = g_test_run ();
 

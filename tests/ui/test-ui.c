@@ -506,11 +506,12 @@ test_items (void)
   g_assert_nonnull (stw_item_editor_get_item (editor));
   g_assert_cmpint (stw_item_get_id (stw_item_editor_get_item (editor)), ==, 0);
 
-  /* Without a title nothing is saved. */
+  /* Without a title nothing is saved: Save is off, and the field says
+   * why (since issue 9, point 20; it used to be a toast). */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save-item", NULL);
   iterate ();
   g_assert_cmpuint (n_items (window), ==, 0);
-  g_assert_true (g_str_has_prefix (_stw_window_get_toast_title (window), "Could not save the item"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, "An item needs a title."));
 
   gtk_editable_set_text (editor_field (window, ADW_TYPE_ENTRY_ROW, "Title"), "Brief top management on the audit plan");
   gtk_editable_set_text (editor_field (window, STW_TYPE_DATE_ROW, "Due date"), "2020-01-31");
@@ -917,6 +918,140 @@ test_board_keyboard (void)
   iterate ();
   back = stw_workspace_load_item (workspace, id, NULL);
   g_assert_nonnull (back);
+
+  close_window (window);
+}
+
+/* The button whose label (in a GtkLabel child) is @label, below @root. */
+static GtkWidget *
+find_labelled_button (GtkWidget  *root,
+                      const char *label)
+{
+  GtkWidget *found = find_widget (root, GTK_TYPE_LABEL, label);
+
+  return found != NULL ? gtk_widget_get_ancestor (found, GTK_TYPE_BUTTON) : NULL;
+}
+
+/* Presses @label in the message dialog shown and waits until it is gone;
+ * returns its heading. */
+static char *
+answer_message (const char *label)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  GtkWidget *button;
+
+  g_assert_true (wait_until (message_dialog_shown, NULL));
+  dialog = find_message_dialog ();
+  heading = g_strdup (adw_message_dialog_get_heading (dialog));
+  button = find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, label);
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  g_assert_true (wait_until (message_dialog_gone, NULL));
+
+  return g_steal_pointer (&heading);
+}
+
+/* The editor: Escape with unsaved edits asks (keep editing, discard,
+ * save); Save is off without a title and the field says why; Delete is
+ * in the editor's menu, away from Save, and keeps Alt+D (issue 9,
+ * point 20). */
+static void
+test_editor_discard (void)
+{
+  StwWindow *window = open_sample ();
+  StwItemEditor *editor = _stw_window_get_editor (window);
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  g_autoptr(GtkShortcutTrigger) alt_d = gtk_keyval_trigger_new (GDK_KEY_d, GDK_ALT_MASK);
+  g_autoptr(StwItem) stored = NULL;
+  g_autofree char *original = NULL;
+  g_autofree char *heading = NULL;
+  GtkEditable *title;
+  GtkWidget *save, *bar, *error_label;
+  GtkMenuButton *menu;
+  GtkShortcutAction *action;
+  gint64 id;
+
+  show_workstream (window, STW_WORKSTREAM_TASKS);
+  g_signal_emit_by_name (_stw_list_view_get_list (_stw_window_get_list_view (window)), "activate", 0);
+  iterate ();
+  g_assert_true (_stw_window_get_editor_revealed (window));
+  id = stw_item_get_id (stw_item_editor_get_item (editor));
+  original = g_strdup (stw_item_get_title (stw_item_editor_get_item (editor)));
+  title = editor_field (window, ADW_TYPE_ENTRY_ROW, "Title");
+
+  /* Escape, Keep editing: nothing happens. */
+  gtk_editable_set_text (title, "Typed, then thought better of");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  heading = answer_message ("_Keep Editing");
+  g_assert_cmpstr (heading, ==, "Save Changes?");
+  g_assert_true (_stw_window_get_editor_revealed (window));
+  g_assert_true (stw_item_editor_get_modified (editor));
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Typed, then thought better of");
+
+  /* Discard: closed, the stored item untouched. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  g_free (answer_message ("_Discard"));
+  g_assert_false (_stw_window_get_editor_revealed (window));
+  stored = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpstr (stw_item_get_title (stored), ==, original);
+  g_clear_object (&stored);
+
+  /* Save: saved and closed. */
+  g_signal_emit_by_name (_stw_list_view_get_list (_stw_window_get_list_view (window)), "activate", 0);
+  iterate ();
+  g_assert_cmpint (stw_item_get_id (stw_item_editor_get_item (editor)), ==, id);
+  gtk_editable_set_text (title, "Kept on purpose");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-editor", NULL);
+  g_free (answer_message ("_Save"));
+  g_assert_false (_stw_window_get_editor_revealed (window));
+  stored = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_cmpstr (stw_item_get_title (stored), ==, "Kept on purpose");
+  g_clear_object (&stored);
+
+  /* An empty title: Save is off and the field is marked, with why. */
+  g_signal_emit_by_name (_stw_list_view_get_list (_stw_window_get_list_view (window)), "activate", 0);
+  iterate ();
+  save = find_labelled_button (GTK_WIDGET (editor), "_Save");
+  g_assert_nonnull (save);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  gtk_editable_set_text (title, "  ");
+  iterate ();
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (title), "error"));
+  error_label = find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, "An item needs a title.");
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_is_drawable (error_label) || gtk_widget_get_visible (error_label));
+  gtk_editable_set_text (title, "Kept on purpose");
+  iterate ();
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (title), "error"));
+  g_assert_null (find_widget (GTK_WIDGET (editor), GTK_TYPE_LABEL, "An item needs a title."));
+
+  /* Delete is not beside Save: it is in the editor's menu. */
+  bar = gtk_widget_get_parent (save);
+  g_assert_null (find_labelled_button (bar, "_Delete"));
+  menu = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (editor), GTK_TYPE_MENU_BUTTON, NULL));
+  g_assert_nonnull (menu);
+  g_assert_cmpint (g_menu_model_get_n_items (gtk_menu_button_get_menu_model (menu)), >, 0);
+  {
+    GMenuModel *section = g_menu_model_get_item_link (gtk_menu_button_get_menu_model (menu), 0, G_MENU_LINK_SECTION);
+    g_autofree char *target = NULL;
+
+    g_assert_nonnull (section);
+    g_assert_true (g_menu_model_get_item_attribute (section, 0, G_MENU_ATTRIBUTE_ACTION, "s", &target));
+    g_assert_cmpstr (target, ==, "win.delete-item");
+    g_object_unref (section);
+  }
+
+  /* Alt+D still deletes (undoably). */
+  action = find_shortcut_action (GTK_WIDGET (editor), alt_d);
+  g_assert_nonnull (action);
+  g_assert_true (gtk_shortcut_action_activate (action, 0, GTK_WIDGET (editor), NULL));
+  iterate ();
+  stored = stw_workspace_load_item (workspace, id, NULL);
+  g_assert_null (stored);
+  g_assert_false (_stw_window_get_editor_revealed (window));
 
   close_window (window);
 }
@@ -2475,6 +2610,7 @@ main (int   argc,
   g_test_add_func ("/ui/items", test_items);
   g_test_add_func ("/ui/view-switching", test_view_switching);
   g_test_add_func ("/ui/board-keyboard", test_board_keyboard);
+  g_test_add_func ("/ui/editor-discard", test_editor_discard);
   g_test_add_func ("/ui/list-sort-filter", test_list_sort_filter);
   g_test_add_func ("/ui/list-bulk", test_list_bulk);
   g_test_add_func ("/ui/history-describe", test_history_describe);

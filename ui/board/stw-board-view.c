@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * stw-board-view.c: the Board view of a workstream. One column per status,
- * each over its own lazy item model in board order; cards move between and
- * within columns by dragging or with the move actions, every move goes
- * through stw_workspace_move_item() and onto the window's undo stack, and a
- * move into Done asks for the closure note first.
+ * each over its own lazy item model, ordered by due date (what is due
+ * first on top, undated last) or, on request, in the manual board order;
+ * cards move between and within columns by dragging or with the move
+ * actions, every move goes through stw_workspace_move_item() and onto the
+ * window's undo stack, and a move into Done asks for the closure note
+ * first.
  */
 #include "config.h"
 
@@ -28,6 +30,7 @@ struct _StwBoardView
   StwUndoStack   *undo;
   gint64          workstream_id;
   gboolean        show_cancelled;
+  gboolean        manual_order;     /* else by due date */
   gint64          selected_id;
   guint           syncing;
   /* Bumped whenever the board shows something else, so an answer to a
@@ -41,6 +44,7 @@ struct _StwBoardView
 
   GtkScrolledWindow *scroller;
   GtkBox         *columns_box;
+  GtkLabel       *order_label;
 };
 
 /* A move waiting for its closure note. */
@@ -57,6 +61,7 @@ G_DEFINE_FINAL_TYPE (StwBoardView, stw_board_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_SHOW_CANCELLED,
+  PROP_ORDER,
   N_PROPS
 };
 
@@ -138,10 +143,13 @@ update_actions (StwBoardView *self)
                                  column != NULL && neighbour_status (self, status, -1) >= 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-right",
                                  column != NULL && neighbour_status (self, status, 1) >= 0);
+  /* In due-date order a card's place is its date: only the manual order
+   * has places to move it to. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-up",
-                                 column != NULL && position > 0);
+                                 self->manual_order && column != NULL && position > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "board.move-down",
-                                 column != NULL && (guint) position + 1 < stw_board_column_get_n_items (column));
+                                 self->manual_order && column != NULL
+                                 && (guint) position + 1 < stw_board_column_get_n_items (column));
 }
 
 static void
@@ -155,6 +163,12 @@ static char *
 dup_setting_key (StwBoardView *self)
 {
   return g_strdup_printf ("board-show-cancelled:%" G_GINT64_FORMAT, self->workstream_id);
+}
+
+static char *
+dup_order_key (StwBoardView *self)
+{
+  return g_strdup_printf ("board-order:%" G_GINT64_FORMAT, self->workstream_id);
 }
 
 /* Gives each shown column its model; the Cancelled column reads nothing
@@ -179,7 +193,7 @@ load_columns (StwBoardView *self)
 
           stw_item_filter_init (&filter, self->workstream_id);
           filter.statuses = STW_STATUS_MASK (s);
-          filter.sort = STW_ITEM_SORT_POSITION;
+          filter.sort = self->manual_order ? STW_ITEM_SORT_POSITION : STW_ITEM_SORT_DUE;
           items = stw_workspace_filter_items (self->workspace, &filter, &error);
           if (items == NULL)
             emit_error (self, error);
@@ -435,7 +449,7 @@ move_selected_along (StwBoardView *self,
   gint64 before_id;
 
   column = column_for_item (self, self->selected_id, &position);
-  if (column == NULL)
+  if (column == NULL || !self->manual_order)
     return;
   n = stw_board_column_get_n_items (column);
   if ((direction < 0 && position == 0) || (direction > 0 && (guint) position + 1 >= n))
@@ -474,6 +488,12 @@ focused_column (StwBoardView  *self,
     }
 
   return NULL;
+}
+
+static void
+update_order_label (StwBoardView *self)
+{
+  gtk_label_set_label (self->order_label, self->manual_order ? _("Manual order") : _("Due first"));
 }
 
 /* Callbacks */
@@ -535,6 +555,18 @@ card_dropped_cb (StwBoardColumn *column,
   origin = column_for_item (self, item_id, &old_position);
   if (origin == NULL)
     return;
+
+  /* In due-date order the place of a drop means nothing (a card stands
+   * where its date puts it), so a drop changes the status only and the
+   * card keeps its manual place at the end of its new column. Switching
+   * to the manual order instead would reshuffle the whole board under the
+   * pointer; the order is the person's choice, in the board's header. */
+  if (!self->manual_order)
+    {
+      if (origin != column)
+        request_move (self, item_id, stw_board_column_get_status (column), 0);
+      return;
+    }
 
   before_id = stw_board_column_get_item_id (column, position);
   if (origin == column && (before_id == item_id || position == (guint) old_position + 1))
@@ -645,6 +677,10 @@ stw_board_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_cancelled);
       break;
 
+    case PROP_ORDER:
+      g_value_set_string (value, stw_board_view_get_order (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -662,6 +698,10 @@ stw_board_view_set_property (GObject      *object,
     {
     case PROP_SHOW_CANCELLED:
       stw_board_view_set_show_cancelled (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_ORDER:
+      stw_board_view_set_order (self, g_value_get_string (value));
       break;
 
     default:
@@ -693,6 +733,10 @@ stw_board_view_class_init (StwBoardViewClass *klass)
     g_param_spec_boolean ("show-cancelled", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORDER] =
+    g_param_spec_string ("order", NULL, NULL,
+                         "due",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ITEM_ACTIVATED] =
@@ -708,12 +752,14 @@ stw_board_view_class_init (StwBoardViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-board-view.ui");
   gtk_widget_class_bind_template_child (widget_class, StwBoardView, scroller);
   gtk_widget_class_bind_template_child (widget_class, StwBoardView, columns_box);
+  gtk_widget_class_bind_template_child (widget_class, StwBoardView, order_label);
 
   gtk_widget_class_install_action (widget_class, "board.move-left", NULL, move_activated_cb);
   gtk_widget_class_install_action (widget_class, "board.move-right", NULL, move_activated_cb);
   gtk_widget_class_install_action (widget_class, "board.move-up", NULL, move_activated_cb);
   gtk_widget_class_install_action (widget_class, "board.move-down", NULL, move_activated_cb);
   gtk_widget_class_install_property_action (widget_class, "board.show-cancelled", "show-cancelled");
+  gtk_widget_class_install_property_action (widget_class, "board.order", "order");
 
   add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, "board.move-left");
   add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, "board.move-right");
@@ -741,6 +787,7 @@ stw_board_view_init (StwBoardView *self)
       gtk_box_append (self->columns_box, GTK_WIDGET (self->columns[s]));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->columns[STW_STATUS_CANCELLED]), FALSE);
+  update_order_label (self);
 
   /* Before the list views see the keys. */
   controller = gtk_shortcut_controller_new ();
@@ -771,6 +818,7 @@ stw_board_view_set_workstream (StwBoardView *self,
                                gint64        workstream_id)
 {
   gboolean show_cancelled = FALSE;
+  gboolean manual_order = FALSE;
 
   g_return_if_fail (STW_IS_BOARD_VIEW (self));
   g_return_if_fail (workspace == NULL || STW_IS_WORKSPACE (workspace));
@@ -799,12 +847,25 @@ stw_board_view_set_workstream (StwBoardView *self,
       g_autofree char *key = dup_setting_key (self);
       g_autofree char *value = stw_workspace_dup_setting (workspace, key);
 
+      g_autofree char *order_key = dup_order_key (self);
+      g_autofree char *order = stw_workspace_dup_setting (workspace, order_key);
+
       show_cancelled = g_strcmp0 (value, "true") == 0;
+      manual_order = g_strcmp0 (order, "manual") == 0;
     }
   if (self->show_cancelled != show_cancelled)
     {
       self->show_cancelled = show_cancelled;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CANCELLED]);
+    }
+  if (self->manual_order != manual_order)
+    {
+      /* The columns read their items again, in the other order. */
+      for (guint s = 0; s < STW_N_STATUSES; s++)
+        stw_board_column_set_model (self->columns[s], NULL);
+      self->manual_order = manual_order;
+      update_order_label (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
     }
 
   load_columns (self);
@@ -897,6 +958,49 @@ stw_board_view_set_show_cancelled (StwBoardView *self,
         emit_error (self, error);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_CANCELLED]);
+}
+
+const char *
+stw_board_view_get_order (StwBoardView *self)
+{
+  g_return_val_if_fail (STW_IS_BOARD_VIEW (self), NULL);
+
+  return self->manual_order ? "manual" : "due";
+}
+
+void
+stw_board_view_set_order (StwBoardView *self,
+                          const char   *order)
+{
+  gint64 selected;
+  gboolean manual;
+
+  g_return_if_fail (STW_IS_BOARD_VIEW (self));
+
+  manual = g_strcmp0 (order, "manual") == 0;
+  if (self->manual_order == manual)
+    return;
+
+  selected = self->selected_id;
+  self->manual_order = manual;
+  for (guint s = 0; s < STW_N_STATUSES; s++)
+    stw_board_column_set_model (self->columns[s], NULL);
+  load_columns (self);
+  update_order_label (self);
+  /* The selected card stays selected, wherever the new order puts it. */
+  if (selected != 0)
+    select_item (self, selected, focus_is_inside (self));
+  update_actions (self);
+
+  if (self->workspace != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *key = dup_order_key (self);
+
+      if (!stw_workspace_set_setting (self->workspace, key, manual ? "manual" : "due", &error))
+        emit_error (self, error);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORDER]);
 }
 
 /* Private API */

@@ -32,6 +32,7 @@ G_DECLARE_FINAL_TYPE (StwBoardView, stw_board_view, STW, BOARD_VIEW, GtkWidget)
  *   Left / Right (no modifier): focus the nearest card of the neighbouring
  *     column.
  *   board.show-cancelled (boolean state): show the Cancelled column.
+ *   board.order (string state "due" or "manual"): the cards' order.
  *   Delete: win.delete-item, the selected card's item (undoable).
  */
 
@@ -53,6 +54,13 @@ gboolean   stw_board_view_focus_card         (StwBoardView *self);
 /* The id of the selected card, 0 if none. */
 gint64     stw_board_view_get_selected_item  (StwBoardView *self);
 gboolean   stw_board_view_get_show_cancelled (StwBoardView *self);
+/* "due": each column by due date, the earliest first and undated cards
+ * last (the default); "manual": the board order that drags and the move
+ * actions set. Remembered per workstream in the workspace's settings. In
+ * due-date order a drop or move changes a card's column only. */
+const char *stw_board_view_get_order        (StwBoardView *self);
+void       stw_board_view_set_order          (StwBoardView *self,
+                                              const char   *order);
 void       stw_board_view_set_show_cancelled (StwBoardView *self,
                                               gboolean      show_cancelled);
 

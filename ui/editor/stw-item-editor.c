@@ -32,10 +32,12 @@ struct _StwItemEditor
   gboolean       reason_shown;    /* the item has a reason for no evidence, or was given one */
   gboolean       modified;
   gboolean       clauses_valid;
+  gboolean       title_valid;
   guint          loading;         /* > 0 while fields are filled from the item */
 
   GtkLabel      *heading_label;
   AdwEntryRow   *title_row;
+  GtkWidget     *title_error_label;
   GtkTextView   *description_view;
   GtkWidget     *risk_group;
   StwRiskChooserRow *risk_row;
@@ -57,7 +59,7 @@ struct _StwItemEditor
   StwEvidenceList *evidence_list;
   GtkWidget     *history_group;
   StwHistoryList *history_list;
-  GtkWidget     *delete_button;
+  GtkWidget     *menu_button;
   GtkLabel      *modified_label;
 };
 
@@ -68,6 +70,7 @@ enum {
   PROP_WORKSPACE,
   PROP_ITEM,
   PROP_MODIFIED,
+  PROP_CAN_SAVE,
   N_PROPS
 };
 
@@ -85,6 +88,32 @@ set_modified (StwItemEditor *self,
   self->modified = modified;
   gtk_label_set_label (self->modified_label, modified ? _("Unsaved changes") : "");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/* An item needs a title: without one Save is off, and the field says why
+ * (marked as an error once the item is stored or the title was typed
+ * and cleared, not on a new item's first empty field). */
+static void
+validate_title (StwItemEditor *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  gboolean valid = self->item == NULL || title[0] != '\0';
+  gboolean marked = !valid && (self->modified || stw_item_get_id (self->item) != 0);
+
+  if (marked)
+    gtk_widget_add_css_class (GTK_WIDGET (self->title_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->title_row), "error");
+  gtk_widget_set_visible (self->title_error_label, !valid);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->title_row),
+                               GTK_ACCESSIBLE_STATE_INVALID,
+                               valid ? GTK_ACCESSIBLE_INVALID_FALSE : GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+
+  if (self->title_valid == valid)
+    return;
+  self->title_valid = valid;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_SAVE]);
 }
 
 static StwStatus
@@ -211,10 +240,11 @@ load_fields (StwItemEditor *self)
       stw_control_list_set_controls (self->control_list, NULL);
       stw_evidence_list_set_record (self->evidence_list, NULL, NULL, 0);
       stw_history_list_load (self->history_list, NULL, NULL, 0);
-      gtk_widget_set_visible (self->delete_button, FALSE);
+      gtk_widget_set_visible (self->menu_button, FALSE);
       load_kind_fields (self);
       update_closed_fields (self);
       self->loading--;
+      validate_title (self);
       return;
     }
 
@@ -239,11 +269,12 @@ load_fields (StwItemEditor *self)
   stw_evidence_list_set_record (self->evidence_list, self->workspace, "item", stw_item_get_id (item));
   stw_history_list_load (self->history_list, self->workspace, "item", stw_item_get_id (item));
   gtk_widget_set_visible (self->history_group, stw_item_get_id (item) != 0);
-  gtk_widget_set_visible (self->delete_button, stw_item_get_id (item) != 0);
+  gtk_widget_set_visible (self->menu_button, stw_item_get_id (item) != 0);
   load_kind_fields (self);
   update_closed_fields (self);
 
   self->loading--;
+  validate_title (self);
 }
 
 static const char *
@@ -267,6 +298,28 @@ field_changed_cb (StwItemEditor *self)
     return;
 
   set_modified (self, TRUE);
+}
+
+static void
+title_changed_cb (StwItemEditor *self)
+{
+  field_changed_cb (self);
+  validate_title (self);
+}
+
+/* Alt+D, as the Delete button had: only a stored item has anything to
+ * delete. */
+static gboolean
+delete_pressed_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  StwItemEditor *self = STW_ITEM_EDITOR (widget);
+
+  if (self->item == NULL || stw_item_get_id (self->item) == 0)
+    return FALSE;
+
+  return gtk_widget_activate_action (widget, "win.delete-item", NULL);
 }
 
 /* A repeating task with no "from" date of its own repeats from its due
@@ -348,6 +401,10 @@ stw_item_editor_get_property (GObject    *object,
       g_value_set_boolean (value, self->modified);
       break;
 
+    case PROP_CAN_SAVE:
+      g_value_set_boolean (value, stw_item_editor_get_can_save (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -398,6 +455,10 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
     g_param_spec_boolean ("modified", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_SAVE] =
+    g_param_spec_boolean ("can-save", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (STW_TYPE_CONTROL_LIST);
@@ -412,6 +473,7 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-item-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, title_error_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, risk_group);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, risk_row);
@@ -433,14 +495,17 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, evidence_list);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, history_group);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, history_list);
-  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, delete_button);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, menu_button);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, modified_label);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, due_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clauses_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, evidence_changed_cb);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_d, GDK_ALT_MASK, delete_pressed_cb, NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "itemeditor");
@@ -454,6 +519,7 @@ stw_item_editor_init (StwItemEditor *self)
   GtkTextView *texts[4];
 
   self->clauses_valid = TRUE;
+  self->title_valid = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -532,6 +598,7 @@ stw_item_editor_set_item (StwItemEditor *self,
 
   load_fields (self);
   set_modified (self, FALSE);
+  validate_title (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
 }
@@ -542,6 +609,14 @@ stw_item_editor_get_modified (StwItemEditor *self)
   g_return_val_if_fail (STW_IS_ITEM_EDITOR (self), FALSE);
 
   return self->modified;
+}
+
+gboolean
+stw_item_editor_get_can_save (StwItemEditor *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM_EDITOR (self), FALSE);
+
+  return self->item != NULL && self->title_valid;
 }
 
 StwItem *

@@ -25,6 +25,9 @@ void          stw_item_editor_set_item      (StwItemEditor *self,
                                              StwItem       *item);
 /* TRUE when a field was changed since the item was loaded. */
 gboolean      stw_item_editor_get_modified  (StwItemEditor *self);
+/* An item is shown and what it holds can be saved (it has a title); the
+ * "can-save" property says when this changes. */
+gboolean      stw_item_editor_get_can_save  (StwItemEditor *self);
 /* A new item holding the loaded one with the form's values, or NULL with
  * STW_WORKSPACE_ERROR_INVALID when a field cannot be saved (empty title,
  * a date that is not a date, a clause that is not a clause, a repeating

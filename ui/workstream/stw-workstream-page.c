@@ -30,6 +30,8 @@ struct _StwWorkstreamPage
   StwWorkstream      *workstream;
   StwUndoStack       *undo;             /* the window's */
   GCancellable       *closing;          /* the closure dialog of a save */
+  GtkWidget          *discard_dialog;   /* asks before Escape drops edits */
+  gboolean            close_after_save; /* the save was asked for by closing */
   guint               syncing;          /* > 0 while the page moves selections itself */
   StwEvidenceQueue   *evidence_queue;   /* files dropped on cards and rows */
   GSimpleActionGroup *actions;
@@ -76,7 +78,8 @@ update_actions (StwWorkstreamPage *self)
   StwItem *item = stw_item_editor_get_item (self->editor);
 
   set_action_enabled (self, "new-item", self->workstream != NULL);
-  set_action_enabled (self, "save-item", item != NULL);
+  /* Save needs a title; the editor says why it is off. */
+  set_action_enabled (self, "save-item", stw_item_editor_get_can_save (self->editor));
   /* The board tells nobody when its selection moves: with a workstream
    * shown, Delete is always there and does nothing without an item. */
   set_action_enabled (self, "delete-item", (item != NULL && stw_item_get_id (item) != 0) || self->workstream != NULL);
@@ -288,6 +291,9 @@ closure_note_given_cb (GObject      *source,
   g_autofree char *note = NULL;
   g_autofree char *reason = NULL;
 
+  gboolean close_after = self->close_after_save;
+
+  self->close_after_save = FALSE;
   if (!stw_closure_dialog_ask_full_finish (result, &note, &reason, &error))
     return;
 
@@ -296,7 +302,8 @@ closure_note_given_cb (GObject      *source,
     return;
 
   stw_item_editor_set_closure (self->editor, note, reason);
-  save_editor (self);
+  if (save_editor (self) == SAVE_DONE && close_after)
+    close_editor (self);
 }
 
 /* Writes the editor's item to the workspace: inserts a new one, updates a
@@ -555,6 +562,71 @@ evidence_list_error_cb (StwWorkstreamPage *self,
   stw_page_emit_error (STW_PAGE (self), NULL, error->message);
 }
 
+static void
+discard_answered_cb (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     StwWorkstreamPage *self)
+{
+  SaveResult result;
+
+  if (g_str_equal (response, "discard"))
+    close_editor (self);
+  else if (g_str_equal (response, "save"))
+    {
+      /* A close into Done asks for its note first; the editor closes once
+       * that save is done. */
+      self->close_after_save = TRUE;
+      result = save_editor (self);
+      if (result != SAVE_ASKING)
+        self->close_after_save = FALSE;
+      if (result == SAVE_DONE)
+        close_editor (self);
+    }
+}
+
+/* Escape with unsaved edits: they are neither saved nor lost without the
+ * person saying which. */
+static void
+ask_before_closing (StwWorkstreamPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  StwItem *item = stw_item_editor_get_item (self->editor);
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->discard_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->discard_dialog));
+      return;
+    }
+
+  if (stw_item_get_id (item) != 0)
+    /* Translators: %s is an item reference such as T-014. */
+    body = g_strdup_printf (_("%s has changes that are not saved. Discarded changes cannot be brought back."),
+                            stw_item_get_ref (item));
+  else
+    body = g_strdup (_("The new item is not saved. A discarded item cannot be brought back."));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Save Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  /* Without a title there is nothing to save; the field says why. */
+  adw_message_dialog_set_response_enabled (dialog, "save", stw_item_editor_get_can_save (self->editor));
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_answered_cb), self, 0);
+
+  self->discard_dialog = GTK_WIDGET (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->discard_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Actions */
 
 static void
@@ -634,9 +706,16 @@ close_editor_activated (GSimpleAction *action,
                         gpointer       user_data)
 {
   StwWorkstreamPage *self = user_data;
+  StwItem *item = stw_item_editor_get_item (self->editor);
 
-  if (commit_editor (self))
-    close_editor (self);
+  /* A new item never typed in has nothing to lose. */
+  if (item != NULL && stw_item_editor_get_modified (self->editor))
+    {
+      ask_before_closing (self);
+      return;
+    }
+
+  close_editor (self);
 }
 
 static void
@@ -832,6 +911,11 @@ stw_workstream_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->closing);
   g_clear_object (&self->closing);
+  if (self->discard_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->discard_dialog), (gpointer *) &self->discard_dialog);
+      gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&self->discard_dialog)));
+    }
 
   if (self->workspace != NULL)
     g_signal_handlers_disconnect_by_data (self->workspace, self);
@@ -918,6 +1002,8 @@ stw_workstream_page_init (StwWorkstreamPage *self)
   gtk_revealer_set_child (self->progress_revealer, progress);
   g_object_bind_property (self->evidence_queue, "busy", self->progress_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
 
+  g_signal_connect_object (self->editor, "notify::can-save",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (stw_item_editor_get_evidence_list (self->editor), "error",
                            G_CALLBACK (evidence_list_error_cb), self, G_CONNECT_SWAPPED);
 
