@@ -204,8 +204,12 @@ stw_evidence_progress_init (StwEvidenceProgress *self)
   gtk_widget_set_valign (GTK_WIDGET (self->cancel_button), GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->cancel_button),
                                _("Stop attaching; files not yet attached are left out"));
+  /* Named by its label. GTK 4.8 also sets the raw mnemonic as a label
+   * property, read before the label ("_Cancel Cancel"); any label property
+   * would be, so the longer name is a description. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->cancel_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->cancel_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel attaching"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Cancel attaching"),
                                   -1);
   g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (cancel_clicked_cb), self);
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->cancel_button));

@@ -358,10 +358,16 @@ stw_heat_map_init (StwHeatMap *self)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->inherent_button), TRUE);
   gtk_widget_set_tooltip_text (self->inherent_button, _("Show where risks are before treatment"));
   gtk_widget_set_tooltip_text (self->residual_button, _("Show where risks are after treatment"));
+  /* The buttons are named by their own labels. GTK 4.8 also sets the raw
+   * mnemonic ("_Inherent") as a label property, read before the label
+   * ("_Inherent Inherent"), so that goes; a longer label property would be
+   * read the same way ("Inherent risk Inherent"), so it is a description. */
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->inherent_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self->residual_button), GTK_ACCESSIBLE_PROPERTY_LABEL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->inherent_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Inherent risk"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Inherent risk"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->residual_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Residual risk"), -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Residual risk"), -1);
   g_signal_connect_object (self->inherent_button, "toggled", G_CALLBACK (mode_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->residual_button, "toggled", G_CALLBACK (mode_toggled_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (switcher), self->inherent_button);

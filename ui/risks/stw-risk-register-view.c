@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "stw-a11y.h"
 #include "stw-heat-map.h"
 #include "stw-risk-register.h"
 #include "stw-risk-register-view.h"
@@ -71,6 +72,7 @@ struct _StwRiskRegisterView
   GtkColumnViewColumn *columns[N_COLUMNS];
   int                  fitted_width;
   guint                fit_source;
+  guint                name_rows_source;
 };
 
 G_DEFINE_FINAL_TYPE (StwRiskRegisterView, stw_risk_register_view, GTK_TYPE_WIDGET)
@@ -199,6 +201,8 @@ set_tile (GtkLabel   *count_label,
   gtk_label_set_label (caption_label, caption);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (count_label))),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* And the flow box child around the tile, which a screen reader lands on. */
+  stw_a11y_label_wrapper (gtk_widget_get_parent (GTK_WIDGET (count_label)), name);
 }
 
 static void
@@ -497,7 +501,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, child);
 }
 
-static void
+/* Returns the score's spoken name. */
+static char *
 bind_score (GtkWidget *badge,
             guint      likelihood,
             guint      impact)
@@ -505,7 +510,7 @@ bind_score (GtkWidget *badge,
   guint score = likelihood * impact;
   g_autofree char *text = NULL;
   g_autofree char *tooltip = NULL;
-  g_autofree char *name = NULL;
+  char *name = NULL;
 
   stw_widget_set_risk_level (badge, score);
   if (score == 0)
@@ -514,7 +519,7 @@ bind_score (GtkWidget *badge,
       gtk_widget_add_css_class (badge, "unassessed");
       gtk_widget_set_tooltip_text (badge, _("Not assessed"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not assessed"), -1);
-      return;
+      return g_strdup (_("Not assessed"));
     }
 
   gtk_widget_remove_css_class (badge, "unassessed");
@@ -527,6 +532,33 @@ bind_score (GtkWidget *badge,
   /* Translators: a score's accessible name: "16, Very high". */
   name = g_strdup_printf (_("%u, %s"), score, stw_risk_level_label (stw_risk_level_for_score (score)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return name;
+}
+
+/* Each row of the table reads as the risk it shows ("R-001 Title"),
+ * from its first two cells' names. */
+static gboolean
+name_rows_idle_cb (gpointer user_data)
+{
+  StwRiskRegisterView *self = user_data;
+
+  self->name_rows_source = 0;
+  for (GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       list != NULL;
+       list = gtk_widget_get_next_sibling (list))
+    {
+      if (!GTK_IS_LIST_VIEW (list))
+        continue;
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *ref_cell = gtk_widget_get_first_child (row);
+          GtkWidget *ref = ref_cell != NULL ? gtk_widget_get_first_child (ref_cell) : NULL;
+
+          if (ref != NULL)
+            stw_a11y_label_wrapper (ref_cell, g_object_get_data (G_OBJECT (ref), "stw-row-name"));
+        }
+    }
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -537,11 +569,13 @@ cell_bound_cb (GtkSignalListItemFactory *factory,
   Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *child = gtk_list_item_get_child (list_item);
   StwRisk *risk = gtk_list_item_get_item (list_item);
+  g_autofree char *name = NULL;
 
   switch (column)
     {
     case COLUMN_REF:
       gtk_label_set_label (GTK_LABEL (child), stw_risk_get_ref (risk));
+      name = g_strdup (stw_risk_get_ref (risk));
       break;
 
     case COLUMN_TITLE:
@@ -552,6 +586,10 @@ cell_bound_cb (GtkSignalListItemFactory *factory,
         gtk_label_set_label (GTK_LABEL (title), stw_risk_get_title (risk));
         gtk_widget_set_tooltip_text (title, stw_risk_get_title (risk));
         gtk_widget_set_visible (flag, stw_risk_get_flagged (risk));
+        if (stw_risk_get_flagged (risk))
+          name = g_strdup_printf ("%s, %s", stw_risk_get_title (risk), gtk_label_get_text (GTK_LABEL (flag)));
+        else
+          name = g_strdup (stw_risk_get_title (risk));
       }
       break;
 
@@ -568,11 +606,11 @@ cell_bound_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_INHERENT:
-      bind_score (child, stw_risk_get_likelihood (risk), stw_risk_get_impact (risk));
+      name = bind_score (child, stw_risk_get_likelihood (risk), stw_risk_get_impact (risk));
       break;
 
     case COLUMN_RESIDUAL:
-      bind_score (child, stw_risk_get_residual_likelihood (risk), stw_risk_get_residual_impact (risk));
+      name = bind_score (child, stw_risk_get_residual_likelihood (risk), stw_risk_get_residual_impact (risk));
       break;
 
     case COLUMN_TREATMENT:
@@ -600,6 +638,10 @@ cell_bound_cb (GtkSignalListItemFactory *factory,
         else
           gtk_widget_remove_css_class (date, "overdue");
         gtk_widget_set_visible (badge, overdue);
+        if (overdue)
+          name = g_strdup_printf ("%s, %s", gtk_label_get_text (GTK_LABEL (date)), gtk_label_get_text (GTK_LABEL (badge)));
+        else
+          name = g_strdup (gtk_label_get_text (GTK_LABEL (date)));
       }
       break;
 
@@ -623,6 +665,27 @@ cell_bound_cb (GtkSignalListItemFactory *factory,
     case N_COLUMNS:
     default:
       g_assert_not_reached ();
+    }
+
+  /* GTK 4.8 reads an unnamed cell and row by their class names
+   * ("GtkColumnViewCell", "GtkListItemWidget"): the cell says what it
+   * shows, the row which risk it is. */
+  if (name == NULL && GTK_IS_LABEL (child))
+    name = g_strdup (gtk_label_get_text (GTK_LABEL (child)));
+  stw_a11y_label_wrapper (child, name);
+  if (column == COLUMN_REF || column == COLUMN_TITLE)
+    {
+      char *row_name = g_strdup_printf ("%s %s", stw_risk_get_ref (risk), stw_risk_get_title (risk));
+      GtkWidget *cell = gtk_widget_get_parent (child);
+
+      g_object_set_data_full (G_OBJECT (child), "stw-row-name", row_name, g_free);
+
+      if (cell != NULL)
+        stw_a11y_label_wrapper (cell, row_name);
+      /* The cell is put in its row after it is bound: the rows are named
+       * once they are all made. */
+      if (self->name_rows_source == 0)
+        self->name_rows_source = g_idle_add_full (G_PRIORITY_LOW, name_rows_idle_cb, self, NULL);
     }
 }
 
@@ -815,6 +878,7 @@ stw_risk_register_view_dispose (GObject *object)
 
   disconnect_workspace (self);
   g_clear_handle_id (&self->fit_source, g_source_remove);
+  g_clear_handle_id (&self->name_rows_source, g_source_remove);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
 
@@ -987,6 +1051,13 @@ stw_risk_register_view_init (StwRiskRegisterView *self)
   add_column (self, COLUMN_ITEMS, _("Treatment items"), FALSE, 120);
   g_signal_connect_object (gtk_scrolled_window_get_hadjustment (self->scroller), "notify::page-size",
                            G_CALLBACK (page_width_changed_cb), self, G_CONNECT_SWAPPED);
+  /* The column view's own list of rows is read as the table is, not as
+   * "GtkColumnListView". */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Risks"), -1);
 
   self->filter = gtk_custom_filter_new (risk_passes, self, NULL);
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (g_object_ref (self->filter)));

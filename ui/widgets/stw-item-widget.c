@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "stw-a11y.h"
 #include "stw-item-evidence.h"
 #include "stw-item-widget.h"
 
@@ -35,6 +36,9 @@ static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
 
+/* The card or row is read by its own name, and so is the list item (or
+ * flow box child) a list wraps it in: that is what a screen reader lands
+ * on, and unnamed GTK 4.8 reads its class name. */
 static void
 update_accessible_label (StwItemWidget *self)
 {
@@ -46,6 +50,7 @@ update_accessible_label (StwItemWidget *self)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                     -1);
+  stw_a11y_label_wrapper (GTK_WIDGET (self), label);
 }
 
 /* The badge counts the evidence of the item shown, in the workspace of the

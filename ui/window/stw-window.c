@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stw-a11y.h"
 #include "stw-risk-register.h"
 #include "stw-toaster.h"
 #include "stw-window.h"
@@ -435,6 +436,9 @@ stw_window_class_init (StwWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  /* Names for what GTK and libadwaita leave unnamed inside their widgets. */
+  stw_a11y_init ();
 
   object_class->dispose = stw_window_dispose;
   object_class->get_property = stw_window_get_property;
