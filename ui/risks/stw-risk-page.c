@@ -35,6 +35,9 @@ struct _StwRiskPage
   AdwFlap             *flap;
   StwRiskRegisterView *register_view;
   StwRiskEditor       *editor;
+
+  gint64               pending_risk; /* to open once the page is laid out */
+  guint                pending_source;
 };
 
 static void stw_risk_page_iface_init (StwPageInterface *iface);
@@ -339,11 +342,37 @@ stw_risk_page_commit_page (StwPage *page)
 }
 
 static gboolean
+open_pending_cb (gpointer user_data)
+{
+  StwRiskPage *self = user_data;
+  gint64 id = self->pending_risk;
+
+  self->pending_source = 0;
+  self->pending_risk = 0;
+  stw_risk_page_open_risk (self, id);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 stw_risk_page_show_record (StwPage    *page,
                            const char *entity,
                            gint64      id)
 {
-  return g_str_equal (entity, "risk") && stw_risk_page_open_risk (STW_RISK_PAGE (page), id);
+  StwRiskPage *self = STW_RISK_PAGE (page);
+
+  if (!g_str_equal (entity, "risk") || self->workspace == NULL || id == 0)
+    return FALSE;
+  /* Shown this moment (from search): revealing the editor before the page
+   * has its first size makes AdwFlap measure a natural width below its
+   * least one. Open the risk once the page is laid out. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) == 0)
+    {
+      self->pending_risk = id;
+      if (self->pending_source == 0)
+        self->pending_source = g_idle_add_full (G_PRIORITY_LOW, open_pending_cb, self, NULL);
+      return TRUE;
+    }
+  return stw_risk_page_open_risk (self, id);
 }
 
 static void
@@ -364,6 +393,7 @@ stw_risk_page_dispose (GObject *object)
 {
   StwRiskPage *self = STW_RISK_PAGE (object);
 
+  g_clear_handle_id (&self->pending_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), STW_TYPE_RISK_PAGE);
   g_clear_object (&self->workspace);
   g_clear_object (&self->actions);
