@@ -441,6 +441,11 @@ test_last_workspace_gone (void)
 
   g_assert_null (stw_window_get_workspace (window));
   g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "welcome");
+  /* The start page's title is true whether workspaces are listed under it
+   * or not (issue 9, point 23: it said "No workspace yet" above a list). */
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (find_descendant (GTK_WIDGET (window),
+                                                                                ADW_TYPE_STATUS_PAGE))),
+                   ==, "Welcome to Steward");
   g_assert_nonnull (_stw_window_get_toast_title (window));
   g_assert_true (g_str_has_prefix (_stw_window_get_toast_title (window), "Could not open the last workspace"));
   /* Not tried again at the next start. */
