@@ -20,7 +20,7 @@ import re
 import sys
 
 DOMAINS = {'items', 'people', 'risks', 'corrective', 'evidence', 'controls'}
-TOP = {'sample', 'cli', '.'}
+TOP = {'core', 'sample', 'cli', '.'}
 # What each layer of app/ may not include, by the folder under app/ that
 # holds the header ('.' is the top of app/).
 FORBIDDEN = {
