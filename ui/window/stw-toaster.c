@@ -23,6 +23,22 @@ struct _StwToaster
 
 G_DEFINE_FINAL_TYPE (StwToaster, stw_toaster, G_TYPE_OBJECT)
 
+/* How long a toast stays, in seconds (libadwaita's default is 5; 0 keeps it
+ * until the next one). STEWARD_TOAST_TIMEOUT sets it for the end-to-end
+ * tests: on a loaded machine one walk of the accessible tree can take longer
+ * than five seconds, and a toast the test waits for was gone before it was
+ * looked for. */
+static guint
+toast_timeout (void)
+{
+  const char *env = g_getenv ("STEWARD_TOAST_TIMEOUT");
+  guint64 seconds;
+
+  if (env != NULL && g_ascii_string_to_unsigned (env, 10, 0, 3600, &seconds, NULL))
+    return (guint) seconds;
+  return 5;
+}
+
 /* Callbacks */
 
 static void
@@ -123,6 +139,7 @@ stw_toaster_show (StwToaster *self,
     }
 
   toast = adw_toast_new (markup);
+  adw_toast_set_timeout (toast, toast_timeout ());
   if (undo_action != NULL)
     {
       adw_toast_set_button_label (toast, _("_Undo"));
