@@ -829,12 +829,14 @@ test_editor (Fixture       *f,
   g_assert_cmpstr (stw_risk_get_title (stored), ==, "Customer data exposed from lost laptops");
   g_assert_cmpuint (stw_risk_get_residual_likelihood (stored), ==, 1);
 
-  /* A review date that is not a date is the core's to refuse too. */
+  /* A review date that is not a date is refused, with how to write one
+   * (issue 9, point 24: the row reads the locale's format, so the row's
+   * reason, not the core's "year-month-day", is the message). */
   adw_combo_row_set_selected (ADW_COMBO_ROW (residual_i_row), 2);
   gtk_editable_set_text (GTK_EDITABLE (review_row), "31/03/2027");
   g_assert_false (stw_risk_editor_save (editor, NULL));
   g_assert_cmpstr (_stw_risk_editor_get_shown_error (editor), ==,
-                   "Dates are written as year-month-day, such as 2027-03-31");
+                   "Next review: “31/03/2027” is not a date. Write it like 2027-03-13.");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (review_row)), ==, "31/03/2027");
 
   /* Corrected, it saves and the message goes. */

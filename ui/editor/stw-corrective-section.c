@@ -487,14 +487,16 @@ stw_corrective_section_dup_corrective (StwCorrectiveSection  *self,
 
   if (!stw_date_row_get_valid (self->check_due_row))
     {
-      g_set_error_literal (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
-                           _("The date the effectiveness check is due is not a date. Write it as year-month-day, for example 2025-03-31."));
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   /* Translators: %s says why the text is not a date. */
+                   _("Check due: %s"), stw_date_row_get_error (self->check_due_row));
       return NULL;
     }
   if (!stw_date_row_get_valid (self->check_date_row))
     {
-      g_set_error_literal (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
-                           _("The date of the effectiveness check is not a date. Write it as year-month-day, for example 2025-03-31."));
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   /* Translators: %s says why the text is not a date. */
+                   _("Checked on: %s"), stw_date_row_get_error (self->check_date_row));
       return NULL;
     }
 

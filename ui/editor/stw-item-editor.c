@@ -14,6 +14,7 @@
 
 #include "stw-control-list.h"
 #include "stw-corrective-section.h"
+#include "stw-date-input.h"
 #include "stw-date-row.h"
 #include "stw-evidence-list.h"
 #include "stw-history-list.h"
@@ -44,6 +45,7 @@ struct _StwItemEditor
   StwOwnerRow   *owner_row;
   AdwComboRow   *status_row;
   AdwComboRow   *priority_row;
+  AdwPreferencesGroup *dates_group;
   StwDateRow    *start_row;
   StwDateRow    *due_row;
   StwDateRow    *completed_row;
@@ -473,6 +475,7 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-item-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, heading_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, dates_group);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, title_error_label);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, risk_group);
@@ -517,11 +520,20 @@ stw_item_editor_init (StwItemEditor *self)
   g_autoptr(GtkStringList) statuses = NULL;
   g_autoptr(GtkStringList) priorities = NULL;
   GtkTextView *texts[4];
+  g_autofree char *hint = NULL;
+  g_autofree char *dates_description = NULL;
 
   self->clauses_valid = TRUE;
   self->title_valid = TRUE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The example is worked out now, in the locale's format, so it is never
+   * a day already past. */
+  hint = stw_date_input_hint (NULL);
+  /* Translators: %s is how to type a date, "13.12.2026 or 2026-12-13". */
+  dates_description = g_strdup_printf (_("For example %s."), hint);
+  adw_preferences_group_set_description (self->dates_group, dates_description);
 
   /* Indexes of these lists are the enum values. */
   statuses = stw_string_list_new_labels (status_label, STW_N_STATUSES);
@@ -647,20 +659,23 @@ stw_item_editor_dup_edited_item (StwItemEditor  *self,
     }
   if (!stw_date_row_get_valid (self->start_row))
     {
-      g_set_error_literal (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
-                           _("The start date is not a date. Write it as year-month-day, for example 2025-03-31."));
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   /* Translators: %s says why the text is not a date. */
+                   _("Start date: %s"), stw_date_row_get_error (self->start_row));
       return NULL;
     }
   if (!stw_date_row_get_valid (self->due_row))
     {
-      g_set_error_literal (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
-                           _("The due date is not a date. Write it as year-month-day, for example 2025-03-31."));
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   /* Translators: %s says why the text is not a date. */
+                   _("Due date: %s"), stw_date_row_get_error (self->due_row));
       return NULL;
     }
   if (!stw_date_row_get_valid (self->completed_row))
     {
-      g_set_error_literal (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
-                           _("The completion date is not a date. Write it as year-month-day, for example 2025-03-31."));
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                   /* Translators: %s says why the text is not a date. */
+                   _("Completed on: %s"), stw_date_row_get_error (self->completed_row));
       return NULL;
     }
   clauses = parse_clauses (gtk_editable_get_text (GTK_EDITABLE (self->clauses_row)), &bad_clause);

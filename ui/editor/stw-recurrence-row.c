@@ -148,7 +148,7 @@ update_summary (StwRecurrenceRow *self)
   if (r.unit == STW_REPEAT_NONE)
     summary = g_strdup ("");
   else if (!stw_date_row_get_valid (self->anchor_row))
-    summary = g_strdup (_("The “from” date is not a date: write it as year-month-day, such as 2027-03-31."));
+    summary = g_strdup (stw_date_row_get_error (self->anchor_row));
   else if (r.anchor[0] == '\0')
     summary = g_strdup (_("Choose the date it repeats from."));
   else
@@ -335,7 +335,9 @@ stw_recurrence_row_get_recurrence (StwRecurrenceRow  *self,
   if (!stw_date_row_get_valid (self->anchor_row))
     {
       g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
-                   _("The date a task repeats from is written as year-month-day, such as 2027-03-31"));
+                   /* Translators: the date a task repeats from; %s says why
+                    * the text is not a date. */
+                   _("Repeats from: %s"), stw_date_row_get_error (self->anchor_row));
       return FALSE;
     }
   if (!stw_recurrence_validate (&r, error))

@@ -652,10 +652,12 @@ details_changed_cb (AdwMessageDialog *dialog)
   const char *until = stw_date_row_get_date (expiry);
   gboolean order_ok = from == NULL || until == NULL || g_strcmp0 (until, from) >= 0;
   gboolean ok = stw_date_row_get_valid (effective) && stw_date_row_get_valid (expiry) && order_ok;
+  const char *date_error = stw_date_row_get_error (effective) != NULL ? stw_date_row_get_error (effective)
+                                                                       : stw_date_row_get_error (expiry);
 
-  if (!order_ok)
+  if (date_error != NULL || !order_ok)
     {
-      gtk_label_set_label (hint, _("The expiry date is before the effective date."));
+      gtk_label_set_label (hint, date_error != NULL ? date_error : _("The expiry date is before the effective date."));
       gtk_widget_add_css_class (GTK_WIDGET (hint), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (hint), "dim-label");
     }

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "stw-date-input.h"
 #include "stw-history-list.h"
 #include "stw-item-model.h"
 #include "stw-plan.h"
@@ -151,23 +152,44 @@ compare_dates (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The dates typed in a task's entry: each year-month-day, separated by
- * commas (or spaces or semicolons). NULL when one is not a date or there
- * is none. */
+/* The dates typed in a task's entry, in the locale's format or ISO,
+ * separated by commas (or spaces or semicolons), as ISO. NULL when one is
+ * not a date or there is none. */
 static GStrv
 parse_dates (const char *text)
 {
-  g_auto(GStrv) tokens = g_strsplit_set (text, ",; \t\n", -1);
+  g_auto(GStrv) tokens = g_strsplit_set (text, ",;\t\n", -1);
   g_autoptr(GPtrArray) dates = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      if (tokens[i][0] == '\0')
+      g_autofree char *date = NULL;
+      g_auto(GStrv) words = NULL;
+
+      if (g_strstrip (tokens[i])[0] == '\0')
         continue;
-      if (!stw_date_is_valid (tokens[i]))
-        return NULL;
-      if (!g_ptr_array_find_with_equal_func (dates, tokens[i], g_str_equal, NULL))
-        g_ptr_array_add (dates, g_strdup (tokens[i]));
+      /* A locale's format may have spaces in it ("2027. 03. 31."); only
+       * when the whole is not one date are spaces between dates. */
+      date = stw_date_from_input (tokens[i], NULL, NULL);
+      if (date != NULL)
+        {
+          if (!g_ptr_array_find_with_equal_func (dates, date, g_str_equal, NULL))
+            g_ptr_array_add (dates, g_steal_pointer (&date));
+          continue;
+        }
+      words = g_strsplit (tokens[i], " ", -1);
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          g_autofree char *word_date = NULL;
+
+          if (words[j][0] == '\0')
+            continue;
+          word_date = stw_date_from_input (words[j], NULL, NULL);
+          if (word_date == NULL)
+            return NULL;
+          if (!g_ptr_array_find_with_equal_func (dates, word_date, g_str_equal, NULL))
+            g_ptr_array_add (dates, g_steal_pointer (&word_date));
+        }
     }
   if (dates->len == 0)
     return NULL;
@@ -503,7 +525,9 @@ build_task (StwRollForwardWindow *self,
   g_autofree char *include_name = NULL;
   g_autofree char *owner_name = NULL;
   g_autofree char *dates_name = NULL;
-  g_autofree char *dates_text = NULL;
+  g_autoptr(GString) dates_text = g_string_new (NULL);
+  g_autofree char *dates_hint = NULL;
+  g_autofree char *dates_description = NULL;
 
   task->window = self;
   task->row = row;
@@ -551,13 +575,21 @@ build_task (StwRollForwardWindow *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (task->dates_row), _("Due dates next year"));
   /* Translators: %s is an item reference such as OP-2027-014. */
   dates_name = g_strdup_printf (_("Due dates of %s"), row->ref);
+  dates_hint = stw_date_input_hint (NULL);
+  /* Translators: %s is how to type a date, "13.12.2026 or 2026-12-13". */
+  dates_description = g_strdup_printf (_("Dates such as %s, separated by commas"), dates_hint);
   gtk_accessible_update_property (GTK_ACCESSIBLE (task->dates_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, dates_name,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Dates as year-month-day, separated by commas"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, dates_description,
                                   -1);
-  dates_text = row->dates != NULL ? g_strjoinv (", ", row->dates) : g_strdup ("");
-  gtk_editable_set_text (GTK_EDITABLE (task->dates_row), dates_text);
+  /* Shown in the locale's format, like every date entry. */
+  for (guint i = 0; row->dates != NULL && row->dates[i] != NULL; i++)
+    {
+      g_autofree char *shown = stw_date_to_input (row->dates[i], NULL);
+
+      g_string_append_printf (dates_text, "%s%s", i > 0 ? ", " : "", shown != NULL ? shown : row->dates[i]);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (task->dates_row), dates_text->str);
   adw_expander_row_add_row (task->expander, GTK_WIDGET (task->dates_row));
 
   adw_expander_row_set_enable_expansion (task->expander, row->include);

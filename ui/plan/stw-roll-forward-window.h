@@ -48,8 +48,8 @@ G_DECLARE_FINAL_TYPE (StwRollForwardWindow, stw_roll_forward_window, STW, ROLL_F
  * "Roll forward" and "Cancel" (or "Close"); one row per task named
  * "<ref> <title>" (the latest occurrence, such as "OP-2027-014 Backup
  * restore test"); inside it the switch "Include <ref> <title>", the combo
- * "Owner of <ref>" and the entry "Due dates of <ref>" (dates as
- * year-month-day separated by commas). */
+ * "Owner of <ref>" and the entry "Due dates of <ref>" (dates in the
+ * locale's format or year-month-day, separated by commas). */
 
 /* A modal window over @parent reviewing the ISMS year that starts on
  * @cycle_start ("YYYY-MM-DD"), or the current year when NULL. */

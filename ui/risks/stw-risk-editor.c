@@ -814,8 +814,12 @@ stw_risk_editor_dup_edited_risk (StwRiskEditor *self)
   if (selected < STW_N_RISK_STATUSES)
     stw_risk_set_status (edited, selected);
 
-  /* What was typed, even if it is not a date: the core says why not. */
-  review = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->review_row))));
+  /* The date as ISO; what was typed, even if it is not a date, so that
+   * nothing is lost and saving says why not. */
+  if (stw_date_row_get_date (self->review_row) != NULL)
+    review = g_strdup (stw_date_row_get_date (self->review_row));
+  else
+    review = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->review_row))));
   stw_risk_set_next_review (edited, review[0] != '\0' ? review : NULL);
 
   stw_risk_set_residual_likelihood (edited, selected_scale (self->residual_likelihood_row, TRUE));
@@ -848,7 +852,16 @@ stw_risk_editor_save (StwRiskEditor  *self,
 
   edited = stw_risk_editor_dup_edited_risk (self);
   created = stw_risk_get_id (edited) == 0;
-  if (created)
+  /* The row knows what is wrong with a date typed in the locale's format;
+   * the core would only say that it is not ISO. */
+  if (!stw_date_row_get_valid (self->review_row))
+    {
+      local_error = g_error_new (STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
+                                 /* Translators: %s says why the text is not a date. */
+                                 _("Next review: %s"), stw_date_row_get_error (self->review_row));
+      ok = FALSE;
+    }
+  else if (created)
     ok = stw_workspace_insert_risk (self->workspace, edited, &local_error);
   else
     ok = stw_workspace_update_risk (self->workspace, edited, &local_error);

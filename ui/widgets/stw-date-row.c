@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * stw-date-row.c: an entry row for a calendar date. People type
- * "YYYY-MM-DD" or pick a day from the calendar popover; text that is not a
- * date gets the error style and the row reports itself invalid, so the
- * editor refuses to save it rather than dropping it silently.
+ * stw-date-row.c: an entry row for a calendar date. People type it in the
+ * locale's numeric format or as ISO "YYYY-MM-DD" (stw-date-input.h), or
+ * pick a day from the calendar popover; the row shows dates in the locale's
+ * format and hands out ISO. Text that is not a date gets the error style and
+ * the row reports itself invalid with the reason, so the editor refuses to
+ * save it rather than dropping it silently.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <glib/gi18n.h>
 
+#include "stw-date-input.h"
 #include "stw-date-row.h"
 #include "stw-types.h"
 
@@ -18,6 +21,8 @@ struct _StwDateRow
   AdwEntryRow  parent_instance;
 
   char        *date;
+  char        *format;          /* the locale's, read once */
+  char        *error_message;   /* why the text is not a date */
   gboolean     valid;
   gboolean     syncing_calendar;
 
@@ -44,18 +49,20 @@ update_state (StwDateRow *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  gboolean valid;
-  const char *date = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  gboolean valid = TRUE;
 
-  if (stripped[0] == '\0')
-    valid = TRUE;
-  else if (stw_date_is_valid (stripped))
+  if (stripped[0] != '\0')
     {
-      valid = TRUE;
-      date = stripped;
+      date = stw_date_from_input (stripped, self->format, &error);
+      valid = date != NULL;
     }
-  else
-    valid = FALSE;
+
+  g_free (self->error_message);
+  self->error_message = error != NULL ? g_strdup (error->message) : NULL;
+  /* Pointing at a red row says why it is red. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), self->error_message);
 
   if (valid)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
@@ -71,7 +78,7 @@ update_state (StwDateRow *self)
   if (g_strcmp0 (date, self->date) != 0)
     {
       g_free (self->date);
-      self->date = g_strdup (date);
+      self->date = g_steal_pointer (&date);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
     }
 
@@ -116,13 +123,15 @@ calendar_day_selected_cb (GtkCalendar *calendar,
                           StwDateRow  *self)
 {
   g_autoptr(GDateTime) day = NULL;
+  g_autofree char *iso = NULL;
   g_autofree char *text = NULL;
 
   if (self->syncing_calendar)
     return;
 
   day = gtk_calendar_get_date (calendar);
-  text = g_date_time_format (day, "%Y-%m-%d");
+  iso = g_date_time_format (day, "%Y-%m-%d");
+  text = stw_date_to_input (iso, self->format);
   gtk_editable_set_text (GTK_EDITABLE (self), text);
   gtk_popover_popdown (self->calendar_popover);
 }
@@ -143,6 +152,8 @@ stw_date_row_finalize (GObject *object)
   StwDateRow *self = STW_DATE_ROW (object);
 
   g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->format, g_free);
+  g_clear_pointer (&self->error_message, g_free);
 
   G_OBJECT_CLASS (stw_date_row_parent_class)->finalize (object);
 }
@@ -222,8 +233,27 @@ stw_date_row_class_init (StwDateRowClass *klass)
 static void
 stw_date_row_init (StwDateRow *self)
 {
+  GtkEditable *text;
+  g_autofree char *example = NULL;
+
   self->valid = TRUE;
+  self->format = stw_date_input_format ();
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* An empty row shows, once focused, how a date looks here: a day that
+   * is not in the past, in the format the row reads. */
+  text = gtk_editable_get_delegate (GTK_EDITABLE (self));
+  example = stw_date_input_example (self->format);
+  if (GTK_IS_TEXT (text))
+    {
+      gtk_text_set_placeholder_text (GTK_TEXT (text), example);
+      /* Outside a GtkEntry the theme does not dim a placeholder, and an
+       * example in full colour reads as a date already given. */
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (text));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LABEL (child))
+          gtk_widget_add_css_class (child, "dim-label");
+    }
 }
 
 /* Public API */
@@ -246,9 +276,14 @@ void
 stw_date_row_set_date (StwDateRow *self,
                        const char *date)
 {
+  g_autofree char *text = NULL;
+
   g_return_if_fail (STW_IS_DATE_ROW (self));
 
-  gtk_editable_set_text (GTK_EDITABLE (self), date != NULL ? date : "");
+  /* Text that is not an ISO date is shown as it is, so nothing is lost. */
+  if (date != NULL)
+    text = stw_date_to_input (date, self->format);
+  gtk_editable_set_text (GTK_EDITABLE (self), text != NULL ? text : date != NULL ? date : "");
   /* An unchanged text emits no "changed"; make sure the state is current. */
   update_state (self);
 }
@@ -259,4 +294,12 @@ stw_date_row_get_valid (StwDateRow *self)
   g_return_val_if_fail (STW_IS_DATE_ROW (self), FALSE);
 
   return self->valid;
+}
+
+const char *
+stw_date_row_get_error (StwDateRow *self)
+{
+  g_return_val_if_fail (STW_IS_DATE_ROW (self), NULL);
+
+  return self->error_message;
 }

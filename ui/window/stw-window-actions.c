@@ -277,7 +277,8 @@ open_workspace_activated (GtkWidget  *widget,
 {
   StwWindow *self = STW_WINDOW (widget);
   g_autoptr(GError) error = NULL;
-  const char *path = g_variant_get_string (parameter, NULL);
+  /* A bytestring: a workspace's path need not be UTF-8. */
+  const char *path = g_variant_get_bytestring (parameter);
 
   gtk_popover_popdown (self->workspace_popover);
 
@@ -480,7 +481,7 @@ _stw_window_class_actions_init (StwWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-workspace", NULL, new_workspace_activated);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_activated);
-  gtk_widget_class_install_action (widget_class, "win.open-workspace", "s", open_workspace_activated);
+  gtk_widget_class_install_action (widget_class, "win.open-workspace", "ay", open_workspace_activated);
   gtk_widget_class_install_action (widget_class, "win.new-item", NULL, page_action_activated);
   gtk_widget_class_install_action (widget_class, "win.save-item", NULL, page_action_activated);
   gtk_widget_class_install_action (widget_class, "win.delete-item", NULL, page_action_activated);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "stw-a11y.h"
+#include "stw-last-workspace.h"
 #include "stw-risk-register.h"
 #include "stw-toaster.h"
 #include "stw-window.h"
@@ -166,7 +167,7 @@ remember_workspace (StwWindow  *self,
                     const char *path)
 {
   if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-workspace", path != NULL ? path : "");
+    stw_last_workspace_save (self->settings, path);
 }
 
 static void
@@ -673,8 +674,8 @@ stw_window_open_last_workspace (StwWindow *self)
   if (self->settings == NULL)
     return;
 
-  path = g_settings_get_string (self->settings, "last-workspace");
-  if (path == NULL || path[0] == '\0')
+  path = stw_last_workspace_load (self->settings);
+  if (path == NULL)
     return;
 
   if (!stw_window_open_workspace (self, path, &error))

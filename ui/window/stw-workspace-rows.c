@@ -19,22 +19,25 @@ create_workspace_row (gpointer item,
   StwWorkspaceInfo *info = STW_WORKSPACE_INFO (item);
   const char *org = stw_workspace_info_get_org_name (info);
   const char *path = stw_workspace_info_get_path (info);
+  /* The file's name is bytes too; a label needs UTF-8. */
+  g_autofree char *name = g_filename_display_name (stw_workspace_info_get_name (info));
   GtkWidget *row;
 
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (path));
+  /* The path's bytes: a folder named in Latin-1 is no UTF-8 string. */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_bytestring (path));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-workspace");
 
   if (org != NULL && org[0] != '\0')
     {
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), org);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), stw_workspace_info_get_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), name);
     }
   else
     {
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), stw_workspace_info_get_name (info));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Cannot be read"));
     }
 
