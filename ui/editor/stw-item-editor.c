@@ -20,6 +20,7 @@
 #include "stw-history-list.h"
 #include "stw-item-editor.h"
 #include "stw-owner-row.h"
+#include "stw-pane.h"
 #include "stw-recurrence-row.h"
 #include "stw-risk-chooser-row.h"
 #include "stw-text-util.h"
@@ -36,7 +37,9 @@ struct _StwItemEditor
   gboolean       title_valid;
   guint          loading;         /* > 0 while fields are filled from the item */
 
+  GtkWidget     *back_button;
   GtkLabel      *heading_label;
+  GtkWidget     *close_button;
   AdwEntryRow   *title_row;
   GtkWidget     *title_error_label;
   GtkTextView   *description_view;
@@ -473,7 +476,9 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   g_type_ensure (STW_TYPE_RISK_CHOOSER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-item-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, dates_group);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, title_error_label);
@@ -771,4 +776,13 @@ stw_item_editor_focus_title (StwItemEditor *self)
   g_return_if_fail (STW_IS_ITEM_EDITOR (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+void
+stw_item_editor_set_folded (StwItemEditor *self,
+                            gboolean       folded)
+{
+  g_return_if_fail (STW_IS_ITEM_EDITOR (self));
+
+  stw_pane_set_folded (GTK_WIDGET (self), self->back_button, self->close_button, folded);
 }

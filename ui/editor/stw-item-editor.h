@@ -45,4 +45,9 @@ void          stw_item_editor_focus_title   (StwItemEditor *self);
 /* The item's Evidence group; the window shows its "error" in a toast. */
 StwEvidenceList *stw_item_editor_get_evidence_list (StwItemEditor *self);
 
+/* Folded over a narrow page, the editor fills it and offers "Back" in
+ * place of "Close"; unfolded, it is a side pane again. */
+void          stw_item_editor_set_folded    (StwItemEditor *self,
+                                             gboolean       folded);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "stw-history-list.h"
 #include "stw-item-model.h"
 #include "stw-owner-row.h"
+#include "stw-pane.h"
 #include "stw-risk-editor.h"
 #include "stw-risk-register.h"
 #include "stw-text-util.h"
@@ -32,7 +33,9 @@ struct _StwRiskEditor
   gboolean        modified;
   guint           loading;         /* > 0 while fields are filled from the risk */
 
+  GtkWidget      *back_button;
   GtkLabel       *heading_label;
+  GtkWidget      *close_button;
   GtkLabel       *heading_score;
   GtkRevealer    *error_revealer;
   GtkLabel       *error_label;
@@ -624,7 +627,9 @@ stw_risk_editor_class_init (StwRiskEditorClass *klass)
   g_type_ensure (STW_TYPE_OWNER_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/isms_steward/Steward/stw-risk-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, close_button);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, heading_score);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, StwRiskEditor, error_label);
@@ -952,4 +957,13 @@ _stw_risk_editor_get_treatment_items (StwRiskEditor *self)
   g_return_val_if_fail (STW_IS_RISK_EDITOR (self), NULL);
 
   return self->items;
+}
+
+void
+stw_risk_editor_set_folded (StwRiskEditor *self,
+                            gboolean       folded)
+{
+  g_return_if_fail (STW_IS_RISK_EDITOR (self));
+
+  stw_pane_set_folded (GTK_WIDGET (self), self->back_button, self->close_button, folded);
 }

@@ -78,6 +78,10 @@ gboolean      stw_risk_editor_save            (StwRiskEditor *self,
 gboolean      stw_risk_editor_delete          (StwRiskEditor *self,
                                                GError       **error);
 void          stw_risk_editor_focus_title     (StwRiskEditor *self);
+/* Folded over a narrow register, the editor fills it and offers "Back"
+ * in place of "Close"; unfolded, it is a side pane again. */
+void          stw_risk_editor_set_folded      (StwRiskEditor *self,
+                                               gboolean       folded);
 
 /* For tests: the message shown in the pane (NULL when none) and the
  * treatment items listed (StwItem). */

@@ -127,6 +127,14 @@ show_risk (StwRiskPage *self,
 
 /* Callbacks */
 
+/* A narrow page folds the flap: the editor then covers the page, and
+ * becomes a page of its own (issue 9, point 19). */
+static void
+flap_folded_cb (StwRiskPage *self)
+{
+  stw_risk_editor_set_folded (self->editor, adw_flap_get_folded (self->flap));
+}
+
 static void
 reveal_changed_cb (StwRiskPage *self)
 {
@@ -496,6 +504,7 @@ stw_risk_page_class_init (StwRiskPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwRiskPage, flap);
   gtk_widget_class_bind_template_child (widget_class, StwRiskPage, register_view);
   gtk_widget_class_bind_template_child (widget_class, StwRiskPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, flap_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, reveal_progress_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, risk_activated_cb);

@@ -465,6 +465,14 @@ item_changed_cb (StwWorkspace      *workspace,
     refresh_editor (self, FALSE);
 }
 
+/* A narrow page folds the flap: the editor then covers the page, and
+ * becomes a page of its own (issue 9, point 19). */
+static void
+flap_folded_cb (StwWorkstreamPage *self)
+{
+  stw_item_editor_set_folded (self->editor, adw_flap_get_folded (self->flap));
+}
+
 static void
 view_switched_cb (StwWorkstreamPage *self)
 {
@@ -961,6 +969,7 @@ stw_workstream_page_class_init (StwWorkstreamPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamPage, calendar_view);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, StwWorkstreamPage, editor);
+  gtk_widget_class_bind_template_callback (widget_class, flap_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_switched_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_item_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_item_selected_cb);
