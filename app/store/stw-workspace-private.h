@@ -228,7 +228,8 @@ void          _stw_witness_note             (StwWorkspace  *self);
 
 /* The store's checks beyond the chain: the witnessed head is still in the
  * history (stw-witness.c); the triggers are the schema's; each record's
- * row is what its replayed history says (stw-replay.c). */
+ * row is what its replayed history says, and every row has a history
+ * (stw-replay.c). */
 gboolean      _stw_check_witness            (StwWorkspace  *self,
                                              GString       *report,
                                              gboolean      *intact,
