@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -645,6 +646,155 @@ test_sample_passes (void)
   g_assert_nonnull (strstr (report->str, "records match their history"));
 }
 
+/* The store's clock for the sample: entries carry it, never a time before
+ * the entry they follow, and NULL is the real time again. */
+static void
+test_clock (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = make_workspace_with_history ("clock.steward", NULL);
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+  g_autoptr(StwWorkstream) tasks = g_list_model_get_item (stw_workspace_get_workstreams (ws), 3);
+  g_autoptr(GPtrArray) all = NULL;
+  const char *titles[] = { "In the future", "Back in time", "Now again" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(StwItem) item = stw_item_new (stw_workstream_get_id (tasks));
+
+      _stw_workspace_set_clock (ws, i == 0 ? "2099-01-01T09:00:00.000000Z"
+                                    : i == 1 ? "2001-01-01T09:00:00.000000Z" : NULL);
+      stw_item_set_title (item, titles[i]);
+      g_assert_true (stw_workspace_insert_item (ws, item, &error));
+      g_assert_no_error (error);
+    }
+  all = stw_workspace_list_history (ws, NULL, 0, &error);
+  g_assert_cmpstr (((StwHistoryEntry *) all->pdata[all->len - 3])->at, ==, "2099-01-01T09:00:00.000000Z");
+  g_assert_cmpstr (((StwHistoryEntry *) all->pdata[all->len - 2])->at, ==, "2099-01-01T09:00:00.000000Z");
+  /* The real time is not held back by a clock once set. */
+  g_assert_cmpstr (((StwHistoryEntry *) all->pdata[all->len - 1])->at, <, "2099");
+  g_assert_true (stw_workspace_verify_history (ws, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The new value a change set records for @field, or NULL. */
+static char *
+changed_to (const char *changes,
+            const char *field)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object;
+  JsonArray *pair;
+
+  g_assert_true (json_parser_load_from_data (parser, changes, -1, NULL));
+  object = json_node_get_object (json_parser_get_root (parser));
+  if (!json_object_has_member (object, field))
+    return NULL;
+  pair = json_object_get_array_member (object, field);
+  if (JSON_NODE_HOLDS_NULL (json_array_get_element (pair, 1)))
+    return NULL;
+  return g_strdup (json_array_get_string_element (pair, 1));
+}
+
+/* The sample's history reads like the year it shows: set up months ago,
+ * each completion dated on its done date, evidence filed that day, in
+ * time order, and the check passes. Once made, the workspace writes with
+ * the real time again. */
+static void
+test_sample_dated (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "sample-dated.steward");
+  g_autoptr(StwWorkspace) ws = stw_sample_create (path, 0, &error);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *real_today = g_date_time_format (now, "%Y-%m-%d");
+  GDate first, last;
+  guint n_completions = 0, n_attached = 0;
+
+  g_assert_no_error (error);
+  all = stw_workspace_list_history (ws, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, >, 100);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      StwHistoryEntry *e = all->pdata[i];
+      g_autofree char *done = NULL;
+      g_autofree char *status = NULL;
+
+      if (i > 0)
+        g_assert_cmpstr (((StwHistoryEntry *) all->pdata[i - 1])->at, <=, e->at);
+      if (!g_str_equal (e->entity, "item"))
+        continue;
+      status = changed_to (e->changes, "status");
+      done = changed_to (e->changes, "completed_date");
+      if (g_str_equal (e->action, "update") && g_strcmp0 (status, "done") == 0)
+        {
+          g_assert_nonnull (done);
+          g_assert_cmpmem (e->at, 10, done, 10);
+          n_completions++;
+        }
+      if (g_str_equal (e->action, "attach"))
+        {
+          g_autoptr(StwItem) item = stw_workspace_load_item (ws, e->entity_id, &error);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (stw_item_get_status (item), ==, STW_STATUS_DONE);
+          g_assert_cmpmem (e->at, 10, stw_item_get_completed_date (item), 10);
+          n_attached++;
+        }
+    }
+  g_assert_cmpuint (n_completions, >, 20);
+  g_assert_cmpuint (n_attached, ==, 2);
+
+  /* Set up seven months before the pinned today, the last entry no later
+   * than that day. */
+  g_date_clear (&first, 1);
+  g_date_clear (&last, 1);
+  {
+    g_autofree char *a = g_strndup (((StwHistoryEntry *) all->pdata[0])->at, 10);
+    g_autofree char *b = g_strndup (((StwHistoryEntry *) all->pdata[all->len - 1])->at, 10);
+
+    g_date_set_parse (&first, a);
+    g_date_set_parse (&last, b);
+    g_assert_cmpstr (a, ==, "2026-08-01");
+    g_assert_cmpstr (b, <=, TEST_TODAY);
+  }
+  g_assert_cmpint (g_date_days_between (&first, &last), >, 180);
+
+  if (!stw_workspace_check (ws, report, &error))
+    g_error ("%s", report->str);
+  g_assert_no_error (error);
+
+  /* The one-off items keep the references of their lists' order. */
+  {
+    g_autoptr(StwItem) task = stw_workspace_find_item_by_ref (ws, "T-001", &error);
+    g_autoptr(StwItem) treatment = stw_workspace_find_item_by_ref (ws, "RT-001", &error);
+    g_autoptr(StwItem) action = stw_workspace_find_item_by_ref (ws, "CA-001", &error);
+
+    g_assert_cmpstr (stw_item_get_title (task), ==, "Brief the board on the certification timeline");
+    g_assert_cmpstr (stw_item_get_title (treatment), ==, "Enforce multi-factor sign-in for all administrator accounts");
+    g_assert_cmpstr (stw_item_get_title (action), ==, "Access review for the finance system was skipped in Q2");
+  }
+
+  /* Written after the sample was made: now. */
+  {
+    g_autoptr(StwWorkstream) tasks = g_list_model_get_item (stw_workspace_get_workstreams (ws), 3);
+    g_autoptr(StwItem) item = stw_item_new (stw_workstream_get_id (tasks));
+    g_autoptr(GPtrArray) mine = NULL;
+
+    stw_item_set_title (item, "Written today");
+    g_assert_true (stw_workspace_insert_item (ws, item, &error));
+    g_assert_no_error (error);
+    mine = stw_workspace_list_history (ws, "item", stw_item_get_id (item), &error);
+    g_assert_cmpuint (mine->len, ==, 1);
+    g_assert_cmpmem (((StwHistoryEntry *) mine->pdata[0])->at, 10, real_today, 10);
+  }
+}
+
 /* The append-only guards dropped, nothing else changed. */
 static void
 test_guards_dropped (void)
@@ -681,6 +831,8 @@ main (int   argc,
   g_test_add_func ("/history/renamed-owner", test_renamed_owner);
   g_test_add_func ("/history/review-tampered", test_review_tampered);
   g_test_add_func ("/history/sample-passes", test_sample_passes);
+  g_test_add_func ("/history/sample-dated", test_sample_dated);
+  g_test_add_func ("/history/clock", test_clock);
 
   return g_test_run ();
 }
