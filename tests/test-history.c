@@ -533,6 +533,37 @@ test_review_tampered (void)
     }
 }
 
+/* A forged entry whose list holds a number: named, not a crash. */
+static void
+test_forged_list (void)
+{
+  g_autofree char *path = make_workspace_with_history ("forged-list.steward", NULL);
+  gint64 seq;
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+    g_autoptr(StwItem) item = stw_workspace_find_item_by_ref (ws, "T-006", &error);
+    const char *controls[] = { "A.5.15", NULL };
+    g_autoptr(GPtrArray) all = NULL;
+
+    g_assert_no_error (error);
+    stw_item_set_controls (item, controls);
+    g_assert_true (stw_workspace_update_item (ws, item, &error));
+    g_assert_no_error (error);
+    all = stw_workspace_list_history (ws, NULL, 0, &error);
+    seq = ((StwHistoryEntry *) all->pdata[all->len - 1])->seq;
+  }
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE history SET changes = replace (changes, '\"A.5.15\"', '515')"
+                                            " WHERE seq = %" G_GINT64_FORMAT, seq);
+
+    forge (path, sql);
+  }
+  rehash_from (path, seq);
+  assert_check_finds (path, "Records: item T-006, field “controls”, is “A.5.15” but its history says “?”");
+}
+
 /* Names change through the app: a renamed owner and a renamed workstream
  * still match what older entries recorded under the old names. */
 static void
@@ -829,6 +860,7 @@ main (int   argc,
   g_test_add_func ("/history/guards-dropped", test_guards_dropped);
   g_test_add_func ("/history/record-gaps", test_record_gaps);
   g_test_add_func ("/history/renamed-owner", test_renamed_owner);
+  g_test_add_func ("/history/forged-list", test_forged_list);
   g_test_add_func ("/history/review-tampered", test_review_tampered);
   g_test_add_func ("/history/sample-passes", test_sample_passes);
   g_test_add_func ("/history/sample-dated", test_sample_dated);

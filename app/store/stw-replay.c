@@ -486,10 +486,14 @@ join_set (JsonNode *recorded)
   array = json_node_get_array (recorded);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      const char *s = json_array_get_string_element (array, i);
+      JsonNode *element = json_array_get_element (array, i);
 
-      if (s != NULL)
-        g_ptr_array_add (items, (gpointer) s);
+      /* Anything but a string was not written by Steward: it matches no
+       * row, and the difference is named. */
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        g_ptr_array_add (items, (gpointer) json_node_get_string (element));
+      else
+        g_ptr_array_add (items, (gpointer) "?");
     }
   g_ptr_array_sort (items, compare_string_ptrs);
   for (guint i = 0; i < items->len; i++)
