@@ -800,6 +800,47 @@ test_killed_sample (void)
 
 /* Issue 9, point 5: a head printed by an earlier check passes while the
  * history holds it, whatever was written since; any other hash fails. */
+/* An older workspace too large to convert when opened is converted by
+ * the check, after it found the file sound. */
+static void
+test_check_converts_space (void)
+{
+  g_autofree char *path = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int auto_vacuum = -1;
+
+  {
+    g_auto(Result) r = run ("new", "Space Test", "--me", "Ann", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    path = g_strndup (r.out->str, r.out->len - 1);
+  }
+  /* As made before version 5: no auto-vacuum, and 72 MiB of content. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO setting (key, value) VALUES ('padding', randomblob (72 * 1024 * 1024));"
+                                 "PRAGMA auto_vacuum = NONE; VACUUM;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_auto(Result) r = run ("check", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_nonnull (strstr (r.out->str, "Records: "));
+    g_assert_nonnull (strstr (r.out->str, "Space: converted to give the space of removed evidence back"));
+  }
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA auto_vacuum", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    auto_vacuum = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpint (auto_vacuum, ==, 2);
+  /* Converted once: the next check has nothing to say about space. */
+  {
+    g_auto(Result) r = run ("check", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_null (strstr (r.out->str, "Space:"));
+  }
+}
+
 static void
 test_check_expect_head (void)
 {
@@ -881,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/cli/new-list-check", test_new_list_check);
   g_test_add_func ("/cli/check-detects-tampering", test_check_detects_tampering);
   g_test_add_func ("/cli/check-expect-head", test_check_expect_head);
+  g_test_add_func ("/cli/check-converts-space", test_check_converts_space);
   g_test_add_func ("/cli/sample", test_sample);
   g_test_add_func ("/cli/sample-sized", test_sample_sized);
   g_test_add_func ("/cli/attach", test_attach);

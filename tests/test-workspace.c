@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include <utime.h>
 
+#include "stw-evidence-private.h"
 #include "stw-workspace.h"
 #include "stw-workspace-list.h"
 #include "test-util.h"
@@ -878,6 +879,67 @@ test_migrate_auto_vacuum (void)
   g_assert_no_error (error);
 }
 
+/* An older workspace holding more than opening converts quickly (64 MiB)
+ * stays as it is when opened, and is converted on request: refused with a
+ * clear error, changing nothing, when the disk lacks room; then converted,
+ * its content intact, and space comes back afterwards. */
+static void
+test_migrate_auto_vacuum_large (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "auto-vacuum-large.steward");
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  GStatBuf st;
+
+  g_assert_true (_stw_workspace_create_at_version (path, 4, &error));
+  g_assert_no_error (error);
+  /* 72 MiB of content, as evidence would be. */
+  raw_exec (path, "PRAGMA auto_vacuum = NONE; VACUUM;"
+                  "INSERT INTO setting (key, value) VALUES ('padding', randomblob (72 * 1024 * 1024));");
+  g_assert_cmpint (query_raw_int (path, "PRAGMA auto_vacuum"), ==, 0);
+
+  /* Opening stays quick: no rewrite of 72 MiB. */
+  ws = stw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, STW_SCHEMA_VERSION);
+  g_assert_false (stw_workspace_gives_space_back (ws));
+  g_assert_cmpint (query_raw_int (path, "PRAGMA auto_vacuum"), ==, 0);
+
+  /* Too little disk: refused, nothing changed. */
+  _stw_evidence_set_free_space_for_test (100 * 1024 * 1024);
+  g_assert_false (stw_workspace_convert_space (ws, report, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, "Not enough free disk space"));
+  g_clear_error (&error);
+  g_assert_cmpuint (report->len, ==, 0);
+  g_assert_false (stw_workspace_gives_space_back (ws));
+
+  _stw_evidence_set_free_space_for_test (-1);
+  g_assert_true (stw_workspace_convert_space (ws, report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report->str, "Space: converted"));
+  g_assert_true (stw_workspace_gives_space_back (ws));
+  g_assert_cmpint (query_raw_int (path, "PRAGMA auto_vacuum"), ==, 2);
+  {
+    g_autoptr(StwItem) item = stw_workspace_find_item_by_ref (ws, "T-001", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (stw_item_get_title (item), ==, "Zürich office access review");
+  }
+  g_assert_cmpint (query_raw_int (path, "SELECT length (value) FROM setting WHERE key = 'padding'"), ==,
+                   72 * 1024 * 1024);
+  g_clear_object (&ws);
+
+  /* Now the space of removed content goes back at the next open. */
+  raw_exec (path, "DELETE FROM setting WHERE key = 'padding'");
+  ws = stw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&ws);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <, 8 * 1024 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -896,6 +958,7 @@ main (int   argc,
   g_test_add_func ("/workspace/migrate/every-version", test_migrate_every_version);
   g_test_add_func ("/workspace/migrate/v4-reopen-withdraws-nothing", test_migrate_v4_reopen_withdraws_nothing);
   g_test_add_func ("/workspace/migrate/auto-vacuum", test_migrate_auto_vacuum);
+  g_test_add_func ("/workspace/migrate/auto-vacuum-large", test_migrate_auto_vacuum_large);
   g_test_add_func ("/workspace/bad-files", test_bad_files);
   g_test_add_func ("/workspace/open-mid-checkpoint", test_open_mid_checkpoint);
   g_test_add_func ("/workspace/open-while-another-writes", test_open_while_another_writes);

@@ -21,7 +21,7 @@
 #include "stw-workspace-private.h"
 #include "stw-workstream-store.h"
 
-#include "stw-core.h"
+#include "stw-core-private.h"
 
 void
 stw_core_init (void)
@@ -77,6 +77,16 @@ stw_workspace_create_draft (const char  *path,
                             const char  *me_name,
                             GError     **error)
 {
+  return _stw_workspace_create_draft_at (path, org_name, me_name, NULL, error);
+}
+
+StwWorkspace *
+_stw_workspace_create_draft_at (const char  *path,
+                                const char  *org_name,
+                                const char  *me_name,
+                                const char  *clock,
+                                GError     **error)
+{
   g_autoptr(StwWorkspace) self = NULL;
   g_autofree char *now = stw_timestamp_now ();
   g_autofree char *org = NULL;
@@ -111,6 +121,8 @@ stw_workspace_create_draft (const char  *path,
   if (!(self = _stw_workspace_create_file (path, error)))
     return NULL;
   db = _stw_workspace_get_db (self);
+  if (clock != NULL)
+    _stw_workspace_set_clock (self, clock);
 
   /* The first person is inserted before there is an actor; the history
    * entries below are written once the actor is set. */

@@ -409,6 +409,131 @@ pragma_int (sqlite3    *db,
   return value;
 }
 
+/* What _stw_evidence_set_free_space_for_test() set; -1: the real figure. */
+static gint64 free_space_for_test = -1;
+
+void
+_stw_evidence_set_free_space_for_test (gint64 bytes)
+{
+  free_space_for_test = bytes;
+}
+
+/* Free bytes and the file system's id for the folder @dir; FALSE when the
+ * file system does not say. */
+static gboolean
+query_free (const char  *dir,
+            guint64     *free_bytes,
+            char       **fs_id)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (dir);
+  g_autoptr(GFileInfo) fs = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (free_space_for_test >= 0)
+    {
+      *free_bytes = (guint64) free_space_for_test;
+      *fs_id = g_strdup ("test");
+      return TRUE;
+    }
+  fs = g_file_query_filesystem_info (file, G_FILE_ATTRIBUTE_FILESYSTEM_FREE, NULL, NULL);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ID_FILESYSTEM, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (fs == NULL || info == NULL || !g_file_info_has_attribute (fs, G_FILE_ATTRIBUTE_FILESYSTEM_FREE))
+    return FALSE;
+  *free_bytes = g_file_info_get_attribute_uint64 (fs, G_FILE_ATTRIBUTE_FILESYSTEM_FREE);
+  *fs_id = g_strdup (g_file_info_get_attribute_string (info, G_FILE_ATTRIBUTE_ID_FILESYSTEM));
+  return TRUE;
+}
+
+/* The folder where SQLite puts the copy that VACUUM builds: the first of
+ * these that is a folder, as its Unix layer looks for one. */
+static char *
+sqlite_temp_dir (void)
+{
+  const char *candidates[] = { g_getenv ("SQLITE_TMPDIR"), g_getenv ("TMPDIR"), "/var/tmp", "/usr/tmp", "/tmp" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (candidates[i] != NULL && g_file_test (candidates[i], G_FILE_TEST_IS_DIR))
+      return g_strdup (candidates[i]);
+  return g_strdup (".");
+}
+
+/* Whether rewriting @live bytes of the workspace at @path fits on disk:
+ * VACUUM builds a copy in the temporary folder, then writes it back
+ * through the log beside the workspace, so each folder needs the live
+ * content once (twice when they share a file system), plus a margin. */
+static gboolean
+enough_disk (const char  *path,
+             gint64       live,
+             GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *tmp = sqlite_temp_dir ();
+  g_autofree char *dir_fs = NULL;
+  g_autofree char *tmp_fs = NULL;
+  guint64 dir_free = 0, tmp_free = 0;
+  guint64 once = (guint64) live + (guint64) live / 8 + 16 * 1024 * 1024;
+  guint64 dir_needed, tmp_needed;
+
+  if (!query_free (dir, &dir_free, &dir_fs) || !query_free (tmp, &tmp_free, &tmp_fs))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_FAILED,
+                   _("Could not find out how much disk space is free"));
+      return FALSE;
+    }
+  if (g_strcmp0 (dir_fs, tmp_fs) == 0)
+    dir_needed = tmp_needed = 2 * once;
+  else
+    dir_needed = tmp_needed = once;
+  if (dir_free < dir_needed || tmp_free < tmp_needed)
+    {
+      gboolean short_here = dir_free < dir_needed;
+      g_autofree char *needed = g_format_size (short_here ? dir_needed : tmp_needed);
+      g_autofree char *available = g_format_size (short_here ? dir_free : tmp_free);
+
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NO_SPACE,
+                   /* Translators: the first %s is a folder, then two sizes ("2.1 GB"). */
+                   _("Not enough free disk space in %s to convert the workspace: it needs %s, %s are free"),
+                   short_here ? dir : tmp, needed, available);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The live content: what a rewrite copies. */
+static gint64
+live_bytes (sqlite3 *db)
+{
+  return (pragma_int (db, "PRAGMA page_count") - pragma_int (db, "PRAGMA freelist_count")) *
+         pragma_int (db, "PRAGMA page_size");
+}
+
+/* Turns on incremental auto-vacuum by rewriting the file (VACUUM). One
+ * transaction: interrupted or failing, it leaves the file as it was. Never
+ * waits for another writer. */
+static gboolean
+convert (StwWorkspace  *self,
+         gint64         live,
+         GError       **error)
+{
+  sqlite3 *db = _stw_workspace_get_db (self);
+  int rc;
+
+  if (!enough_disk (stw_workspace_get_path (self), live, error))
+    return FALSE;
+  sqlite3_busy_timeout (db, 0);
+  rc = sqlite3_exec (db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
+  else if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_BUSY,
+                 _("Another program is using the workspace; try again when it is closed"));
+  else
+    _stw_set_sqlite_error (error, db, rc, _("Could not convert the workspace"));
+  sqlite3_busy_timeout (db, STW_BUSY_TIMEOUT_MS);
+  /* A failed VACUUM leaves the setting asked for but not in effect. */
+  return rc == SQLITE_OK && pragma_int (db, "PRAGMA auto_vacuum") == 2;
+}
+
 /* Workspaces made before version 5 have no auto-vacuum, so the space of
  * deleted chunks never went back. Turning it on means rewriting the whole
  * file (VACUUM): time in proportion to the live content, and free disk for
@@ -416,25 +541,23 @@ pragma_int (sqlite3    *db,
  * workspace with 1 GiB of evidence took 137 s on a busy two-core test
  * machine, and the log grew to 1.08 GB. Opening must stay quick, so this
  * runs at open only up to STW_VACUUM_AT_OPEN_MAX of live content (about a
- * second) and only when no other process writes. A larger file works as
- * before (SQLite reuses its free pages for new evidence) and is converted
- * at an open once removals bring it under the limit. */
+ * second), only when no other process writes and only when the disk has
+ * room; anything else is left as it is, quietly. A larger file is
+ * converted by `steward check` (stw_workspace_convert_space()), where a
+ * person waits for a long job and is told what happened. */
 static void
 enable_auto_vacuum (StwWorkspace *self)
 {
   sqlite3 *db = _stw_workspace_get_db (self);
   gint64 live;
 
-  if (pragma_int (db, "PRAGMA auto_vacuum") != 0 || !sqlite3_get_autocommit (db))
+  if (pragma_int (db, "PRAGMA auto_vacuum") != 0 || !sqlite3_get_autocommit (db)
+      || _stw_workspace_is_read_only (self))
     return;
-  live = (pragma_int (db, "PRAGMA page_count") - pragma_int (db, "PRAGMA freelist_count")) *
-         pragma_int (db, "PRAGMA page_size");
+  live = live_bytes (db);
   if (live < 0 || live > STW_VACUUM_AT_OPEN_MAX)
     return;
-  sqlite3_busy_timeout (db, 0);
-  if (sqlite3_exec (db, "PRAGMA auto_vacuum = INCREMENTAL; VACUUM;", NULL, NULL, NULL) == SQLITE_OK)
-    sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
-  sqlite3_busy_timeout (db, STW_BUSY_TIMEOUT_MS);
+  convert (self, live, NULL);
 }
 
 static gboolean
@@ -475,4 +598,50 @@ _stw_evidence_init (void)
 {
   _stw_workspace_add_domain (&evidence_domain);
   _stw_workspace_add_check (check_evidence);
+}
+
+gboolean
+stw_workspace_gives_space_back (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+
+  return pragma_int (_stw_workspace_get_db (self), "PRAGMA auto_vacuum") != 0;
+}
+
+gboolean
+stw_workspace_convert_space (StwWorkspace  *self,
+                             GString       *report,
+                             GError       **error)
+{
+  sqlite3 *db;
+  gint64 live;
+  g_autofree char *size = NULL;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  db = _stw_workspace_get_db (self);
+  if (stw_workspace_gives_space_back (self))
+    goto done;
+  if (_stw_workspace_is_read_only (self))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_READ_ONLY,
+                   _("The workspace is read-only"));
+      return FALSE;
+    }
+  if (!sqlite3_get_autocommit (db))
+    {
+      g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_FAILED,
+                   _("The workspace is in the middle of a change"));
+      return FALSE;
+    }
+  live = live_bytes (db);
+  if (!convert (self, live, error))
+    return FALSE;
+
+done:
+  size = g_format_size ((guint64) pragma_int (db, "PRAGMA page_count") * (guint64) pragma_int (db, "PRAGMA page_size"));
+  g_string_append_printf (report, _("Space: converted to give the space of removed evidence back; the file is now %s\n"),
+                          size);
+  return TRUE;
 }

@@ -25,4 +25,7 @@ gboolean  _stw_evidence_for_each_chunk (sqlite3        *db,
                                         GCancellable   *cancellable,
                                         GError        **error);
 
+/* Tests only: the free disk space to assume (-1: ask the file system). */
+void      _stw_evidence_set_free_space_for_test (gint64 bytes);
+
 G_END_DECLS

@@ -122,6 +122,19 @@ gboolean       stw_workspace_verify_evidence    (StwWorkspace            *self,
                                                  GCancellable            *cancellable,
                                                  GError                 **error);
 
+/* Whether the workspace gives the space of removed evidence back to the
+ * file system. Workspaces made before version 5 do not until converted:
+ * small ones are when opened, larger ones by stw_workspace_convert_space(). */
+gboolean       stw_workspace_gives_space_back   (StwWorkspace            *self);
+/* Converts such a workspace, rewriting the file once: time in proportion
+ * to its content, and free disk about twice its content. Refused, changing
+ * nothing, when that space is not free, the workspace is read-only or
+ * another process writes. Appends to @report a line saying that it gives
+ * space back (converted now or when it was opened) and the file's size. */
+gboolean       stw_workspace_convert_space      (StwWorkspace            *self,
+                                                 GString                 *report,
+                                                 GError                 **error);
+
 /* Adds the evidence to the store's domains (cleaning up after a crashed
  * import on open) and its check to the workspace check; once, from
  * stw_core_init(). */

@@ -8,7 +8,11 @@
  * (mostly done behind, a few overdue), risk treatments, corrective actions
  * from audits, and one-off ISMS tasks. Dates are relative to today so the
  * sample always looks current; a fixed random seed keeps it reproducible.
- * Everything goes through the normal write API, so the history is real.
+ * Everything goes through the normal write API, so the history is real,
+ * and it is written in the order the work would have happened, each entry
+ * dated then (the store's clock, set for this workspace only): set up at
+ * the start of the year, each completion on its done date, evidence filed
+ * the same day.
  */
 #include "config.h"
 
@@ -16,12 +20,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "stw-core-private.h"
 #include "stw-evidence.h"
 #include "stw-item-model.h"
 #include "stw-item-private.h"
 #include "stw-risk-register.h"
 #include "stw-sample.h"
 #include "stw-workspace-list.h"
+#include "stw-workspace-private.h"
 
 typedef struct {
   const char *name;
@@ -174,6 +180,8 @@ static const OneOff tasks[] = {
     N_("Clause 6.2 objectives with owners and measures."), 0, 100, STW_STATUS_TODO, NULL, 0 },
 };
 
+#define N_ONE_OFFS (G_N_ELEMENTS (treatments) + G_N_ELEMENTS (corrective) + G_N_ELEMENTS (tasks))
+
 typedef struct {
   StwWorkspace *ws;
   gint64        people[G_N_ELEMENTS (people)];
@@ -181,7 +189,31 @@ typedef struct {
   gint64        risks[G_N_ELEMENTS (risks)];
   char         *today;
   GRand        *rand;
+  /* The realistic sample's made-up year: the day it starts, and the time
+   * no entry may pass (now, or midday when "today" is pinned). */
+  char         *start;
+  char         *now;
+  /* Each plan task's current occurrence, and the one-off items. */
+  StwItem      *current[G_N_ELEMENTS (plan)];
+  StwItem      *one_offs[N_ONE_OFFS];
 } Sample;
+
+/* What happens to the realistic sample, in time order. */
+typedef enum {
+  EVENT_PLAN_CREATE,       /* the first occurrence of plan[index] */
+  EVENT_PLAN_COMPLETE,     /* its current occurrence is done */
+  EVENT_PLAN_AHEAD,        /* the rest of its next six months is planned */
+  EVENT_ONE_OFF_CREATE,    /* one-off number index is raised */
+  EVENT_ONE_OFF_ATTACH,    /* its evidence is filed */
+  EVENT_ONE_OFF_PROGRESS,  /* it moves on to its status */
+} EventKind;
+
+typedef struct {
+  char      *at;
+  guint      order;
+  EventKind  kind;
+  guint      index;
+} Event;
 
 /* Closes @item as a person would: the note, and for risk treatment and
  * corrective actions where the evidence is kept. */
@@ -205,13 +237,14 @@ attach_text (Sample      *s,
              StwItem     *item,
              const char  *name,
              const char  *text,
+             const char  *effective,
              GError     **error)
 {
   g_autofree char *dir = g_dir_make_tmp ("steward-sample-XXXXXX", error);
   g_autofree char *path = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(StwAttachment) attachment = NULL;
-  StwAttachOptions options = { NULL, s->today, NULL };
+  StwAttachOptions options = { NULL, effective, NULL };
 
   if (dir == NULL)
     return FALSE;
@@ -265,7 +298,7 @@ add_item (Sample     *s,
 {
   if (!stw_workspace_insert_item (s->ws, item, error))
     return FALSE;
-  if (evidence_name != NULL && !attach_text (s, item, evidence_name, evidence_text, error))
+  if (evidence_name != NULL && !attach_text (s, item, evidence_name, evidence_text, s->today, error))
     return FALSE;
   if (status == STW_STATUS_TODO)
     return TRUE;
@@ -326,118 +359,137 @@ add_risks (Sample  *s,
   return TRUE;
 }
 
-static gboolean
-fill_realistic (Sample  *s,
-                GError **error)
+/* @date at @minutes past midnight, as the history writes times. */
+static char *
+stamp (const char *date,
+       guint       minutes)
 {
-  if (!add_risks (s, error))
-    return FALSE;
+  minutes = MIN (minutes, 24 * 60 - 1);
+  return g_strdup_printf ("%sT%02u:%02u:00.000000Z", date, minutes / 60, minutes % 60);
+}
 
-  /* Operational plan: each task repeats from six months back; past
-   * occurrences are completed (which schedules the next), about one in six
-   * is late. */
-  for (guint t = 0; t < G_N_ELEMENTS (plan); t++)
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  const Event *ea = *(const Event * const *) a;
+  const Event *eb = *(const Event * const *) b;
+  int c = strcmp (ea->at, eb->at);
+
+  if (c != 0)
+    return c;
+  return ea->order < eb->order ? -1 : ea->order > eb->order;
+}
+
+static void
+event_free (gpointer data)
+{
+  Event *e = data;
+
+  g_free (e->at);
+  g_free (e);
+}
+
+static void
+schedule (GPtrArray  *events,
+          char       *at,
+          EventKind   kind,
+          guint       index)
+{
+  Event *e = g_new0 (Event, 1);
+
+  e->at = at;
+  e->order = events->len;
+  e->kind = kind;
+  e->index = index;
+  g_ptr_array_add (events, e);
+}
+
+static void
+plan_recurrence (Sample        *s,
+                 guint          t,
+                 StwRecurrence *recurrence,
+                 char         **anchor)
+{
+  const PlanTask *task = &plan[t];
+
+  *anchor = month_offset (s->today, -6 + (int) (t % task->every_months), 5 + (t * 7) % 22);
+  recurrence->unit = STW_REPEAT_MONTHLY;
+  recurrence->interval = task->every_months;
+  g_strlcpy (recurrence->anchor, *anchor, sizeof recurrence->anchor);
+  if (task->every_months == 3)
+    recurrence->unit = STW_REPEAT_QUARTERLY, recurrence->interval = 1;
+  else if (task->every_months == 6)
+    recurrence->unit = STW_REPEAT_HALF_YEARLY, recurrence->interval = 1;
+  else if (task->every_months == 12)
+    recurrence->unit = STW_REPEAT_YEARLY, recurrence->interval = 1;
+}
+
+/* The one-off @n: a treatment, a corrective action or an ISMS task. */
+static const OneOff *
+one_off (guint n)
+{
+  if (n < G_N_ELEMENTS (treatments))
+    return &treatments[n];
+  n -= G_N_ELEMENTS (treatments);
+  if (n < G_N_ELEMENTS (corrective))
+    return &corrective[n].item;
+  return &tasks[n - G_N_ELEMENTS (corrective)];
+}
+
+/* The workstream one-off @n goes to. */
+static guint
+one_off_stream (guint n)
+{
+  if (n < G_N_ELEMENTS (treatments))
+    return 1;
+  if (n < G_N_ELEMENTS (treatments) + G_N_ELEMENTS (corrective))
+    return 2;
+  return 3;
+}
+
+/* The evidence one-off @n files, if any, and its content. */
+static const char *
+one_off_evidence (guint        n,
+                  const char **text)
+{
+  if (n == 0)
     {
-      const PlanTask *task = &plan[t];
-      g_autoptr(StwItem) item = NULL;
-      g_autofree char *anchor = month_offset (s->today, -6 + (int) (t % task->every_months), 5 + (t * 7) % 22);
-      StwRecurrence recurrence = { STW_REPEAT_MONTHLY, task->every_months, "" };
-
-      g_strlcpy (recurrence.anchor, anchor, sizeof recurrence.anchor);
-      if (task->every_months == 3)
-        recurrence.unit = STW_REPEAT_QUARTERLY, recurrence.interval = 1;
-      else if (task->every_months == 6)
-        recurrence.unit = STW_REPEAT_HALF_YEARLY, recurrence.interval = 1;
-      else if (task->every_months == 12)
-        recurrence.unit = STW_REPEAT_YEARLY, recurrence.interval = 1;
-
-      item = new_item (s, 0, _(task->title), NULL, task->owner, anchor,
-                       task->every_months == 12 ? STW_PRIORITY_HIGH : STW_PRIORITY_NORMAL,
-                       task->clause, task->control);
-      stw_item_set_recurrence (item, &recurrence);
-      if (!stw_workspace_insert_item (s->ws, item, error))
-        return FALSE;
-
-      while (strcmp (stw_item_get_due_date (item), s->today) < 0)
-        {
-          g_autoptr(StwItem) next = NULL;
-          StwItemFilter filter;
-          g_autoptr(GListModel) series = NULL;
-
-          g_autofree char *following = stw_recurrence_next_after (&recurrence, stw_item_get_due_date (item));
-
-          /* The latest past occurrence is sometimes still open: overdue. */
-          if (strcmp (following, s->today) >= 0 && g_rand_int_range (s->rand, 0, 3) == 0)
-            break;
-          close_item (s, item);
-          if (!stw_workspace_update_item (s->ws, item, error))
-            return FALSE;
-
-          /* The completion scheduled the next occurrence: carry on with it. */
-          stw_item_filter_init (&filter, s->streams[0]);
-          filter.statuses = STW_STATUS_MASK_OPEN;
-          series = stw_workspace_filter_items (s->ws, &filter, error);
-          for (guint i = 0; series && i < g_list_model_get_n_items (series); i++)
-            {
-              g_autoptr(StwItem) candidate = g_list_model_get_item (series, i);
-
-              if (stw_item_get_series_id (candidate) == stw_item_get_series_id (item))
-                next = g_steal_pointer (&candidate);
-            }
-          if (next == NULL)
-            break;
-          g_object_unref (item);
-          item = g_steal_pointer (&next);
-        }
-
-      /* The rest of the next six months is already planned. */
-      {
-        g_autofree char *horizon = month_offset (s->today, 6, 28);
-        g_autofree char *after = stw_date_add_days (stw_item_get_due_date (item), 1);
-        g_auto(GStrv) dates = stw_recurrence_between (&recurrence, after, horizon);
-
-        for (guint d = 0; dates[d]; d++)
-          {
-            g_autoptr(StwItem) later = stw_item_copy (item);
-
-            _stw_item_set_stored (later, 0, NULL, NULL, NULL, NULL);
-            stw_item_set_status (later, STW_STATUS_TODO);
-            stw_item_set_completed_date (later, NULL);
-            stw_item_set_closure_note (later, NULL);
-            stw_item_set_no_evidence_reason (later, NULL);
-            stw_item_set_position (later, 0);
-            stw_item_set_due_date (later, dates[d]);
-            if (!stw_workspace_insert_item (s->ws, later, error))
-              return FALSE;
-          }
-      }
+      *text = "account,role,second factor,enrolled\n"
+              "admin-cloud,administrator,hardware key,2026-09-14\n"
+              "admin-backup,administrator,authenticator app,2026-09-15\n"
+              "admin-network,administrator,hardware key,2026-09-15\n";
+      return "mfa-enrolment-report.csv";
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (treatments); i++)
+  if (n >= G_N_ELEMENTS (treatments) && n - G_N_ELEMENTS (treatments) < G_N_ELEMENTS (corrective)
+      && corrective[n - G_N_ELEMENTS (treatments)].check == STW_CHECK_EFFECTIVE)
     {
-      const OneOff *o = &treatments[i];
-      g_autofree char *due = stw_date_add_days (s->today, o->due_in_days);
-      g_autoptr(StwItem) item = new_item (s, 1, _(o->title), _(o->description), o->owner, due,
-                                          STW_PRIORITY_NORMAL, "8.3", o->control);
+      *text = "Change 2026-118: antivirus alerts now go to the shared security mailbox.\n"
+              "Tested by sending the EICAR test file from a lab laptop; alert received in 2 minutes.\n";
+      return "alert-routing-change.txt";
+    }
+  return NULL;
+}
 
+static StwItem *
+new_one_off (Sample *s,
+             guint   n)
+{
+  const OneOff *o = one_off (n);
+  g_autofree char *due = stw_date_add_days (s->today, o->due_in_days);
+  StwItem *item;
+
+  if (one_off_stream (n) == 1)
+    {
+      item = new_item (s, 1, _(o->title), _(o->description), o->owner, due, STW_PRIORITY_NORMAL, "8.3", o->control);
       stw_item_set_risk_id (item, s->risks[o->risk - 1]);
-      if (!add_item (s, item, o->status,
-                     i == 0 ? "mfa-enrolment-report.csv" : NULL,
-                     "account,role,second factor,enrolled\n"
-                     "admin-cloud,administrator,hardware key,2026-09-14\n"
-                     "admin-backup,administrator,authenticator app,2026-09-15\n"
-                     "admin-network,administrator,hardware key,2026-09-15\n", error))
-        return FALSE;
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (corrective); i++)
+  else if (one_off_stream (n) == 2)
     {
-      const SampleCorrective *c = &corrective[i];
-      g_autofree char *due = stw_date_add_days (s->today, c->item.due_in_days);
-      g_autoptr(StwItem) item = new_item (s, 2, _(c->item.title), _(c->item.description), c->item.owner, due,
-                                          STW_PRIORITY_HIGH, "10.2", c->item.control);
+      const SampleCorrective *c = &corrective[n - G_N_ELEMENTS (treatments)];
       g_autoptr(StwCorrective) ca = stw_corrective_new ();
 
+      item = new_item (s, 2, _(o->title), _(o->description), o->owner, due, STW_PRIORITY_HIGH, "10.2", o->control);
       ca->source = c->source;
       stw_corrective_set_text (&ca->source_ref, c->source_ref);
       ca->classification = c->classification;
@@ -457,26 +509,273 @@ fill_realistic (Sample  *s,
           stw_corrective_set_text (&ca->check_note, _("No missed alerts in the four weeks checked."));
         }
       stw_item_set_corrective (item, ca);
-      if (!add_item (s, item, c->item.status,
-                     c->check == STW_CHECK_EFFECTIVE ? "alert-routing-change.txt" : NULL,
-                     "Change 2026-118: antivirus alerts now go to the shared security mailbox.\n"
-                     "Tested by sending the EICAR test file from a lab laptop; alert received in 2 minutes.\n",
-                     error))
-        return FALSE;
     }
+  else
+    item = new_item (s, 3, _(o->title), o->description ? _(o->description) : NULL,
+                     o->owner, due, STW_PRIORITY_NORMAL, NULL, o->control);
+  return item;
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (tasks); i++)
+/* When one-off @n is raised, and when it reaches its status (its done
+ * date, as close_item() sets it). */
+static void
+one_off_dates (Sample  *s,
+               guint    n,
+               char   **raised,
+               char   **moved)
+{
+  const OneOff *o = one_off (n);
+  g_autofree char *due = stw_date_add_days (s->today, o->due_in_days);
+  const char *until = strcmp (due, s->today) < 0 ? due : s->today;
+  g_autofree char *early = stw_date_add_days (until, -30);
+
+  *raised = g_strdup (strcmp (early, s->start) > 0 ? early : s->start);
+  if (o->status == STW_STATUS_DONE)
+    *moved = g_strdup (until);
+  else
     {
-      const OneOff *o = &tasks[i];
-      g_autofree char *due = stw_date_add_days (s->today, o->due_in_days);
-      g_autoptr(StwItem) item = new_item (s, 3, _(o->title), o->description ? _(o->description) : NULL,
-                                          o->owner, due, STW_PRIORITY_NORMAL, NULL, o->control);
+      g_autofree char *later = stw_date_add_days (*raised, 10);
 
-      if (!add_item (s, item, o->status, NULL, NULL, error))
-        return FALSE;
+      *moved = g_strdup (strcmp (later, s->today) < 0 ? later : s->today);
+    }
+}
+
+/* The realistic sample's year as events, in time order. The random draws
+ * (which plan occurrence is left overdue) come in the order they always
+ * did, so the sample holds the same work as before. */
+static GPtrArray *
+plan_year (Sample *s)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (event_free);
+  g_autofree char *set_up = stw_date_add_days (s->start, 2);
+  g_autofree char *planning = stw_date_add_days (s->today, -14);
+  char *raised[N_ONE_OFFS] = { NULL };
+
+  for (guint t = 0; t < G_N_ELEMENTS (plan); t++)
+    {
+      g_autofree char *anchor = NULL;
+      g_autofree char *due = NULL;
+      g_autofree char *last = NULL;
+      StwRecurrence recurrence = { 0 };
+      char *ahead;
+
+      plan_recurrence (s, t, &recurrence, &anchor);
+      schedule (events, stamp (set_up, 9 * 60 + t * 5), EVENT_PLAN_CREATE, t);
+
+      /* Past occurrences are completed on their due date; the latest is
+       * sometimes still open: overdue. */
+      due = g_strdup (anchor);
+      while (strcmp (due, s->today) < 0)
+        {
+          char *following = stw_recurrence_next_after (&recurrence, due);
+
+          if (strcmp (following, s->today) >= 0 && g_rand_int_range (s->rand, 0, 3) == 0)
+            {
+              g_free (following);
+              break;
+            }
+          g_free (last);
+          last = stamp (due, 15 * 60 + t * 5);
+          schedule (events, g_strdup (last), EVENT_PLAN_COMPLETE, t);
+          g_free (due);
+          due = following;
+        }
+
+      /* Planned ahead a fortnight ago, after its last completion. */
+      ahead = stamp (planning, 10 * 60 + t * 5);
+      if (last != NULL && strcmp (last, ahead) >= 0)
+        {
+          g_free (ahead);
+          ahead = g_strdup_printf ("%.17s59.000000Z", last);
+        }
+      schedule (events, ahead, EVENT_PLAN_AHEAD, t);
     }
 
+  /* One-offs are raised in the order of their lists, so their references
+   * read as before (T-001 is the first task): a later one raised earlier
+   * than its date says pulls the ones before it along. */
+  for (guint n = N_ONE_OFFS; n-- > 0;)
+    {
+      g_autofree char *moved = NULL;
+
+      one_off_dates (s, n, &raised[n], &moved);
+      if (n + 1 < N_ONE_OFFS && one_off_stream (n + 1) == one_off_stream (n) && strcmp (raised[n + 1], raised[n]) < 0)
+        {
+          g_free (raised[n]);
+          raised[n] = g_strdup (raised[n + 1]);
+        }
+    }
+
+  for (guint n = 0; n < N_ONE_OFFS; n++)
+    {
+      const OneOff *o = one_off (n);
+      g_autofree char *unused = NULL;
+      g_autofree char *moved = NULL;
+      const char *text = NULL;
+
+      one_off_dates (s, n, &unused, &moved);
+      schedule (events, stamp (raised[n], 10 * 60 + n * 5), EVENT_ONE_OFF_CREATE, n);
+      if (one_off_evidence (n, &text) != NULL)
+        schedule (events, stamp (moved, 14 * 60 + n * 5), EVENT_ONE_OFF_ATTACH, n);
+      if (o->status != STW_STATUS_TODO)
+        schedule (events, stamp (moved, 16 * 60 + n * 5), EVENT_ONE_OFF_PROGRESS, n);
+    }
+
+  for (guint n = 0; n < N_ONE_OFFS; n++)
+    g_free (raised[n]);
+  g_ptr_array_sort (events, compare_events);
+  return g_steal_pointer (&events);
+}
+
+/* Completing an occurrence scheduled the next: carry on with it. */
+static gboolean
+complete_occurrence (Sample  *s,
+                     guint    t,
+                     GError **error)
+{
+  StwItem *item = s->current[t];
+  g_autoptr(GListModel) series = NULL;
+  StwItemFilter filter;
+  StwItem *next = NULL;
+
+  close_item (s, item);
+  if (!stw_workspace_update_item (s->ws, item, error))
+    return FALSE;
+
+  stw_item_filter_init (&filter, s->streams[0]);
+  filter.statuses = STW_STATUS_MASK_OPEN;
+  series = stw_workspace_filter_items (s->ws, &filter, error);
+  if (series == NULL)
+    return FALSE;
+  for (guint i = 0; i < g_list_model_get_n_items (series); i++)
+    {
+      g_autoptr(StwItem) candidate = g_list_model_get_item (series, i);
+
+      if (stw_item_get_series_id (candidate) == stw_item_get_series_id (item))
+        g_set_object (&next, candidate);
+    }
+  if (next != NULL)
+    {
+      g_object_unref (s->current[t]);
+      s->current[t] = next;
+    }
   return TRUE;
+}
+
+/* The rest of the next six months of plan task @t. */
+static gboolean
+plan_ahead (Sample  *s,
+            guint    t,
+            GError **error)
+{
+  StwItem *item = s->current[t];
+  g_autofree char *horizon = month_offset (s->today, 6, 28);
+  g_autofree char *after = stw_date_add_days (stw_item_get_due_date (item), 1);
+  g_auto(GStrv) dates = stw_recurrence_between (stw_item_get_recurrence (item), after, horizon);
+
+  for (guint d = 0; dates[d]; d++)
+    {
+      g_autoptr(StwItem) later = stw_item_copy (item);
+
+      _stw_item_set_stored (later, 0, NULL, NULL, NULL, NULL);
+      stw_item_set_status (later, STW_STATUS_TODO);
+      stw_item_set_completed_date (later, NULL);
+      stw_item_set_closure_note (later, NULL);
+      stw_item_set_no_evidence_reason (later, NULL);
+      stw_item_set_position (later, 0);
+      stw_item_set_due_date (later, dates[d]);
+      if (!stw_workspace_insert_item (s->ws, later, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_event (Sample       *s,
+           const Event  *e,
+           GError      **error)
+{
+  guint n = e->index;
+
+  switch (e->kind)
+    {
+    case EVENT_PLAN_CREATE:
+      {
+        const PlanTask *task = &plan[n];
+        g_autofree char *anchor = NULL;
+        StwRecurrence recurrence = { 0 };
+
+        plan_recurrence (s, n, &recurrence, &anchor);
+        s->current[n] = new_item (s, 0, _(task->title), NULL, task->owner, anchor,
+                                  task->every_months == 12 ? STW_PRIORITY_HIGH : STW_PRIORITY_NORMAL,
+                                  task->clause, task->control);
+        stw_item_set_recurrence (s->current[n], &recurrence);
+        return stw_workspace_insert_item (s->ws, s->current[n], error);
+      }
+    case EVENT_PLAN_COMPLETE:
+      return complete_occurrence (s, n, error);
+    case EVENT_PLAN_AHEAD:
+      return plan_ahead (s, n, error);
+    case EVENT_ONE_OFF_CREATE:
+      s->one_offs[n] = new_one_off (s, n);
+      return stw_workspace_insert_item (s->ws, s->one_offs[n], error);
+    case EVENT_ONE_OFF_ATTACH:
+      {
+        const char *text = NULL;
+        const char *name = one_off_evidence (n, &text);
+
+        g_autofree char *day = g_strndup (e->at, 10);
+
+        return attach_text (s, s->one_offs[n], name, text, day, error);
+      }
+    case EVENT_ONE_OFF_PROGRESS:
+      if (one_off (n)->status == STW_STATUS_DONE)
+        close_item (s, s->one_offs[n]);
+      else
+        stw_item_set_status (s->one_offs[n], one_off (n)->status);
+      return stw_workspace_update_item (s->ws, s->one_offs[n], error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Sets the history's clock to @at, but never past the sample's now. */
+static void
+set_clock (Sample     *s,
+           const char *at)
+{
+  _stw_workspace_set_clock (s->ws, strcmp (at, s->now) < 0 ? at : s->now);
+}
+
+static gboolean
+fill_realistic (Sample  *s,
+                GError **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autofree char *assessed = stw_date_add_days (s->start, 1);
+  g_autofree char *at = stamp (assessed, 11 * 60);
+  gboolean ok;
+
+  /* The risk assessment comes first, the day after the set-up. */
+  set_clock (s, at);
+  if (!add_risks (s, error))
+    return FALSE;
+
+  events = plan_year (s);
+  ok = TRUE;
+  for (guint i = 0; ok && i < events->len; i++)
+    {
+      const Event *e = events->pdata[i];
+
+      set_clock (s, e->at);
+      ok = run_event (s, e, error);
+    }
+
+  for (guint t = 0; t < G_N_ELEMENTS (plan); t++)
+    g_clear_object (&s->current[t]);
+  for (guint n = 0; n < N_ONE_OFFS; n++)
+    g_clear_object (&s->one_offs[n]);
+  return ok;
 }
 
 static gboolean
@@ -545,17 +844,37 @@ stw_sample_create (const char  *path,
                    GError     **error)
 {
   g_autoptr(StwWorkspace) ws = NULL;
+  g_autofree char *set_up = NULL;
   Sample s = { 0 };
   gboolean ok = FALSE;
 
+  s.today = stw_date_today ();
+  /* The realistic sample's history starts seven months back; a large one
+   * for load tests is not read as a story and keeps the real time. */
+  if (n_items == 0)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *real_today = g_date_time_format (now, "%Y-%m-%d");
+
+      s.start = month_offset (s.today, -7, 1);
+      s.now = g_str_equal (real_today, s.today) ? stw_timestamp_now () : stamp (s.today, 12 * 60);
+      set_up = stamp (s.start, 8 * 60);
+      if (strcmp (set_up, s.now) > 0)
+        g_clear_pointer (&set_up, g_free);
+    }
+
   /* Built as a draft that no list shows, and named only when complete: a
    * sample cut short leaves no half-made workspace behind. */
-  ws = stw_workspace_create_draft (path, "Harbour Lane Logistics Ltd", people[0].name, error);
+  ws = _stw_workspace_create_draft_at (path, "Harbour Lane Logistics Ltd", people[0].name, set_up, error);
   if (ws == NULL)
-    return NULL;
+    {
+      g_free (s.today);
+      g_free (s.start);
+      g_free (s.now);
+      return NULL;
+    }
 
   s.ws = ws;
-  s.today = stw_date_today ();
   s.rand = g_rand_new_with_seed (27001);
 
   if (!stw_workspace_begin (ws, error))
@@ -585,6 +904,8 @@ stw_sample_create (const char  *path,
     }
 
   ok = ok && (n_items == 0 ? fill_realistic (&s, error) : fill_large (&s, n_items, error));
+  /* From here on, the workspace's own time. */
+  _stw_workspace_set_clock (ws, NULL);
   /* So that "Open sample workspace" finds this one again; a large one for
    * load tests is not that sample. */
   ok = ok && (n_items > 0 || stw_workspace_set_setting (ws, "made_by", "sample", error));
@@ -595,8 +916,11 @@ stw_sample_create (const char  *path,
     stw_workspace_rollback (ws);
 
 out:
+  _stw_workspace_set_clock (ws, NULL);
   g_rand_free (s.rand);
   g_free (s.today);
+  g_free (s.start);
+  g_free (s.now);
   if (!ok)
     return NULL;
   /* Another sample may have taken the name meanwhile: take the next. */

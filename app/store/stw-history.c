@@ -107,7 +107,8 @@ _stw_history_append (StwWorkspace  *self,
   sqlite3 *db = _stw_workspace_get_db (self);
   sqlite3_stmt *stmt;
   g_autofree char *prev_hash = NULL;
-  g_autofree char *at = stw_timestamp_now ();
+  const char *clock = _stw_workspace_get_clock (self);
+  g_autofree char *at = clock ? g_strdup (clock) : stw_timestamp_now ();
   g_autofree char *hash = NULL;
   gint64 seq = 1;
   gint64 actor_id = stw_workspace_get_actor_id (self);
@@ -116,7 +117,7 @@ _stw_history_append (StwWorkspace  *self,
 
   g_assert (!sqlite3_get_autocommit (db));
 
-  stmt = _stw_workspace_prepare (self, "SELECT seq, hash FROM history ORDER BY seq DESC LIMIT 1", error);
+  stmt = _stw_workspace_prepare (self, "SELECT seq, hash, at FROM history ORDER BY seq DESC LIMIT 1", error);
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -124,6 +125,12 @@ _stw_history_append (StwWorkspace  *self,
     {
       seq = sqlite3_column_int64 (stmt, 0) + 1;
       prev_hash = g_strdup (column_text (stmt, 1));
+      /* A set clock may lag behind the entry before: never back in time. */
+      if (clock != NULL && strcmp (at, column_text (stmt, 2)) < 0)
+        {
+          g_free (at);
+          at = g_strdup (column_text (stmt, 2));
+        }
     }
   else if (rc == SQLITE_DONE)
     prev_hash = g_strdup (GENESIS_HASH);

@@ -10,10 +10,24 @@
  * must be the ones the schema creates.
  *
  * The store owns the schema, so the tables and columns behind each history
- * entity are listed here. Only fields that a write records with its value
- * are compared: names recorded instead of ids (an owner, a workstream),
- * lists recorded elsewhere (controls, clauses) and the board position
- * (renumbered without an entry) are left out.
+ * entity are listed here. Every field a create or update entry records is
+ * compared: values as they are, a person or a workstream (recorded by the
+ * name it had then) through the name its row's id had at that entry, lists
+ * (clauses, controls) as sets. A row no entry talks about at all was
+ * written behind the app's back and is named too.
+ *
+ * Left out on purpose, each changed without an entry of its own:
+ *  - an item's board position: a drop that finds no gap renumbers the
+ *    whole column, and one entry per renumbered card would bury the real
+ *    changes; the order of cards is presentation, not a record;
+ *  - an item's series and the completion that created it (series_id,
+ *    created_by_completion_of): bookkeeping the store derives while it
+ *    writes the item's own entry;
+ *  - evidence: the "attach" and "detach" entries are the evidence
+ *    domain's, and its own check ties every attachment to them;
+ *  - when a year was rolled forward (cycle_review.reviewed_at): the store
+ *    takes the time for the row and for its entry separately; who did it,
+ *    which year and how many items it made are compared.
  */
 #include "config.h"
 
@@ -27,6 +41,12 @@ typedef enum {
   /* Written trimmed: compared trimmed. */
   FIELD_NAME,
   FIELD_INT,
+  /* Recorded by the person's name then; the column is the person's id. */
+  FIELD_PERSON,
+  /* Recorded by the workstream's name then; the column is its id. */
+  FIELD_WORKSTREAM,
+  /* Recorded as a list; the column is the sorted set joined by newlines. */
+  FIELD_SET,
 } FieldKind;
 
 typedef struct {
@@ -36,10 +56,15 @@ typedef struct {
   /* Only compared when the entity's detail row exists: the row goes when
    * the record stops needing it, and that writes no entry of its own. */
   gboolean    detail;
+  /* A creation records every field that differs from a blank record: one
+   * it leaves out has the blank's value, for an integer this one. */
+  gint64      unset;
 } Field;
 
 typedef struct {
   const char  *entity;
+  /* Every row: "SELECT id, label FROM table", for the rows with no entry. */
+  const char  *all_rows;
   /* Reads one record by id: the fields' columns in order, then whether it
    * is deleted, whether its detail row exists, and its reference. */
   const char  *from;
@@ -54,6 +79,8 @@ static const Field item_fields[] = {
   { "title", "item.title", FIELD_NAME },
   { "description", "item.description", FIELD_TEXT },
   { "owner_id", "item.owner_id", FIELD_INT },
+  { "owner", "item.owner_id", FIELD_PERSON },
+  { "workstream", "item.workstream_id", FIELD_WORKSTREAM },
   { "status", "item.status", FIELD_TEXT },
   { "priority", "item.priority", FIELD_TEXT },
   { "start_date", "item.start_date", FIELD_TEXT },
@@ -62,6 +89,14 @@ static const Field item_fields[] = {
   { "closure_note", "item.closure_note", FIELD_TEXT },
   { "notes", "item.notes", FIELD_TEXT },
   { "no_evidence_reason", "item.no_evidence_reason", FIELD_TEXT },
+  { "clauses", "(SELECT group_concat (clause, char (10)) FROM"
+               " (SELECT clause FROM item_clause WHERE item_id = item.id ORDER BY clause))", FIELD_SET },
+  { "controls", "(SELECT group_concat (control_id, char (10)) FROM"
+                " (SELECT control_id FROM item_control WHERE item_id = item.id ORDER BY control_id))", FIELD_SET },
+  /* As stw_recurrence_to_string() writes it. */
+  { "recurrence", "CASE item.repeat_unit WHEN 'none' THEN NULL ELSE item.repeat_unit || '/'"
+                  " || item.repeat_interval || '/' || item.repeat_anchor END", FIELD_TEXT },
+  { "risk", "(SELECT r.ref FROM risk r WHERE r.id = item.risk_id)", FIELD_TEXT },
   { "ca_source", "c.source", FIELD_TEXT, TRUE },
   { "ca_source_ref", "c.source_ref", FIELD_TEXT, TRUE },
   { "ca_classification", "c.classification", FIELD_TEXT, TRUE },
@@ -71,6 +106,7 @@ static const Field item_fields[] = {
   { "ca_root_cause", "c.root_cause", FIELD_TEXT, TRUE },
   { "ca_corrective_action", "c.corrective_action", FIELD_TEXT, TRUE },
   { "ca_check_due", "c.check_due", FIELD_TEXT, TRUE },
+  { "ca_checked_by", "c.checked_by", FIELD_PERSON, TRUE },
   { "ca_check_result", "c.check_result", FIELD_TEXT, TRUE },
   { "ca_check_note", "c.check_note", FIELD_TEXT, TRUE },
   { "ca_check_date", "c.check_date", FIELD_TEXT, TRUE },
@@ -83,6 +119,7 @@ static const Field risk_fields[] = {
   { "asset", "asset", FIELD_TEXT },
   { "threat", "threat", FIELD_TEXT },
   { "vulnerability", "vulnerability", FIELD_TEXT },
+  { "owner", "owner_id", FIELD_PERSON },
   { "likelihood", "likelihood", FIELD_INT },
   { "impact", "impact", FIELD_INT },
   { "treatment", "treatment", FIELD_TEXT },
@@ -91,6 +128,8 @@ static const Field risk_fields[] = {
   { "status", "status", FIELD_TEXT },
   { "next_review", "next_review", FIELD_TEXT },
   { "notes", "notes", FIELD_TEXT },
+  { "controls", "(SELECT group_concat (control_id, char (10)) FROM"
+                " (SELECT control_id FROM risk_control WHERE risk_id = risk.id ORDER BY control_id))", FIELD_SET },
   { NULL }
 };
 
@@ -98,35 +137,85 @@ static const Field person_fields[] = {
   { "name", "name", FIELD_NAME },
   { "role", "role", FIELD_TEXT },
   { "email", "email", FIELD_TEXT },
-  { "active", "active", FIELD_INT },
+  { "active", "active", FIELD_INT, FALSE, 1 },
   { NULL }
 };
 
 static const Field organisation_fields[] = {
   { "name", "name", FIELD_NAME },
   { "scope", "scope", FIELD_TEXT },
-  { "cycle_start_month", "cycle_start_month", FIELD_INT },
-  { "risk_threshold", "risk_threshold", FIELD_INT },
+  { "isms_owner", "isms_owner_id", FIELD_PERSON },
+  { "cycle_start_month", "cycle_start_month", FIELD_INT, FALSE, 1 },
+  { "risk_threshold", "risk_threshold", FIELD_INT, FALSE, 12 },
+  { NULL }
+};
+
+static const Field workstream_fields[] = {
+  { "name", "name", FIELD_NAME },
+  { "prefix", "prefix", FIELD_TEXT },
+  { "owner", "owner_id", FIELD_PERSON },
+  { "colour", "colour", FIELD_TEXT },
+  { "require_evidence", "require_evidence", FIELD_INT },
   { NULL }
 };
 
 static const Entity entities[] = {
-  { "item", "item LEFT JOIN corrective c ON c.item_id = item.id WHERE item.id = ?",
+  { "item", "SELECT id, ref FROM item ORDER BY id", "item LEFT JOIN corrective c ON c.item_id = item.id WHERE item.id = ?",
     "item.deleted_at IS NOT NULL", "c.item_id IS NOT NULL", "item.ref", item_fields },
-  { "risk", "risk WHERE id = ?", "deleted_at IS NOT NULL", "0", "ref", risk_fields },
-  { "person", "person WHERE id = ?", "0", "0", "name", person_fields },
-  { "organisation", "organisation WHERE id = ?", "0", "0", "name", organisation_fields },
+  { "risk", "SELECT id, ref FROM risk ORDER BY id", "risk WHERE id = ?", "deleted_at IS NOT NULL", "0", "ref", risk_fields },
+  { "person", "SELECT id, name FROM person ORDER BY id", "person WHERE id = ?", "0", "0", "name", person_fields },
+  { "organisation", "SELECT id, name FROM organisation ORDER BY id", "organisation WHERE id = ?", "0", "0", "name",
+    organisation_fields },
+  { "workstream", "SELECT id, name FROM workstream ORDER BY id", "workstream WHERE id = ?", "0", "0", "name",
+    workstream_fields },
 };
 
+/* A recorded value and the entry that recorded it last. */
+typedef struct {
+  JsonNode *node;
+  gint64    seq;
+} Value;
+
+/* A name a record took at an entry. */
+typedef struct {
+  gint64  seq;
+  char   *name;
+} NameAt;
+
 /* What one record's history says: the newest value of each recorded field
- * (JsonNode, a JSON null for "none") and whether it is deleted. */
+ * (a JSON null for "none"), whether it is deleted, and each name it had.
+ * A row that no entry talks about has first_seq 0. */
 typedef struct {
   const Entity *entity;
   gint64        id;
   gint64        first_seq;
-  GHashTable   *values;     /* field key → JsonNode */
+  GHashTable   *values;     /* field key → Value */
+  GArray       *names;      /* NameAt, oldest first */
   int           deleted;    /* -1: never said */
+  gboolean      created;    /* its creation is in the history */
+  char         *label;      /* for a row with no entry: its reference or name */
 } Replayed;
+
+/* Every record the history talks about and every row it does not. */
+typedef struct {
+  GPtrArray  *records;      /* Replayed, in the order of entities[], then by id */
+  GHashTable *by_key;       /* "entity:id" → Replayed */
+} Replay;
+
+static void
+value_free (gpointer data)
+{
+  Value *v = data;
+
+  json_node_unref (v->node);
+  g_free (v);
+}
+
+static void
+name_at_clear (gpointer data)
+{
+  g_free (((NameAt *) data)->name);
+}
 
 static void
 replayed_free (gpointer data)
@@ -134,8 +223,37 @@ replayed_free (gpointer data)
   Replayed *r = data;
 
   g_hash_table_unref (r->values);
+  g_array_unref (r->names);
+  g_free (r->label);
   g_free (r);
 }
+
+static Replayed *
+replayed_new (const Entity *entity,
+              gint64        id,
+              gint64        first_seq)
+{
+  Replayed *r = g_new0 (Replayed, 1);
+
+  r->entity = entity;
+  r->id = id;
+  r->first_seq = first_seq;
+  r->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, value_free);
+  r->names = g_array_new (FALSE, FALSE, sizeof (NameAt));
+  g_array_set_clear_func (r->names, name_at_clear);
+  r->deleted = -1;
+  return r;
+}
+
+static void
+replay_free (Replay *replay)
+{
+  g_ptr_array_unref (replay->records);
+  g_hash_table_unref (replay->by_key);
+  g_free (replay);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Replay, replay_free)
 
 static const Entity *
 find_entity (const char *name)
@@ -158,6 +276,7 @@ find_field (const Entity *entity,
 
 static void
 apply_changes (Replayed   *r,
+               gint64      seq,
                const char *action,
                JsonObject *changes)
 {
@@ -167,6 +286,8 @@ apply_changes (Replayed   *r,
     r->deleted = TRUE;
   else if (g_str_equal (action, "restore") || g_str_equal (action, "create"))
     r->deleted = FALSE;
+  if (g_str_equal (action, "create"))
+    r->created = TRUE;
 
   /* Only creations and updates set values; a deletion names the record,
    * attachments name files. */
@@ -177,14 +298,27 @@ apply_changes (Replayed   *r,
   for (GList *l = members; l != NULL; l = l->next)
     {
       JsonNode *node = json_object_get_member (changes, l->data);
+      JsonNode *now;
       JsonArray *pair;
+      Value *v;
 
       if (find_field (r->entity, l->data) == NULL || !JSON_NODE_HOLDS_ARRAY (node))
         continue;
       pair = json_node_get_array (node);
       if (json_array_get_length (pair) != 2)
         continue;
-      g_hash_table_insert (r->values, g_strdup (l->data), json_node_copy (json_array_get_element (pair, 1)));
+      now = json_array_get_element (pair, 1);
+      v = g_new0 (Value, 1);
+      v->node = json_node_copy (now);
+      v->seq = seq;
+      g_hash_table_insert (r->values, g_strdup (l->data), v);
+      if (g_str_equal (l->data, "name") && JSON_NODE_HOLDS_VALUE (now)
+          && json_node_get_value_type (now) == G_TYPE_STRING)
+        {
+          NameAt at = { seq, g_strdup (json_node_get_string (now)) };
+
+          g_array_append_val (r->names, at);
+        }
     }
 }
 
@@ -200,17 +334,66 @@ compare_replayed (gconstpointer a,
   return ra->id < rb->id ? -1 : ra->id > rb->id;
 }
 
-/* Every record the history talks about, replayed, in the order of
- * entities[] and then by id. */
-static GPtrArray *
+static char *
+record_key (const Entity *entity,
+            gint64        id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, entity->entity, id);
+}
+
+/* Adds every row of each entity's table that no entry talks about. */
+static gboolean
+add_rows_without_history (sqlite3  *db,
+                          Replay   *replay,
+                          GError  **error)
+{
+  for (guint e = 0; e < G_N_ELEMENTS (entities); e++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      rc = sqlite3_prepare_v2 (db, entities[e].all_rows, -1, &stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          _stw_set_sqlite_error (error, db, rc, _("Could not read the records"));
+          return FALSE;
+        }
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_autofree char *key = record_key (&entities[e], id);
+          Replayed *r;
+
+          if (g_hash_table_contains (replay->by_key, key))
+            continue;
+          r = replayed_new (&entities[e], id, 0);
+          r->label = g_strdup (_stw_column_text (stmt, 1));
+          g_ptr_array_add (replay->records, r);
+          g_hash_table_insert (replay->by_key, g_steal_pointer (&key), r);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        {
+          _stw_set_sqlite_error (error, db, rc, _("Could not read the records"));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Every record the history talks about, replayed, and every row it does
+ * not, in the order of entities[] and then by id. */
+static Replay *
 replay_history (sqlite3  *db,
                 GError  **error)
 {
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (replayed_free);
+  g_autoptr(Replay) replay = g_new0 (Replay, 1);
   g_autoptr(JsonParser) parser = json_parser_new ();
   sqlite3_stmt *stmt = NULL;
   int rc;
+
+  replay->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  replay->records = g_ptr_array_new_with_free_func (replayed_free);
 
   rc = sqlite3_prepare_v2 (db, "SELECT seq, entity, entity_id, action, changes FROM history ORDER BY seq",
                            -1, &stmt, NULL);
@@ -222,6 +405,7 @@ replay_history (sqlite3  *db,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const Entity *entity = find_entity (_stw_column_text (stmt, 1));
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
       gint64 id = sqlite3_column_int64 (stmt, 2);
       g_autofree char *key = NULL;
       JsonNode *root;
@@ -229,24 +413,19 @@ replay_history (sqlite3  *db,
 
       if (entity == NULL)
         continue;
-      key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, entity->entity, id);
-      r = g_hash_table_lookup (by_key, key);
+      key = record_key (entity, id);
+      r = g_hash_table_lookup (replay->by_key, key);
       if (r == NULL)
         {
-          r = g_new0 (Replayed, 1);
-          r->entity = entity;
-          r->id = id;
-          r->first_seq = sqlite3_column_int64 (stmt, 0);
-          r->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
-          r->deleted = -1;
-          g_ptr_array_add (records, r);
-          g_hash_table_insert (by_key, g_steal_pointer (&key), r);
+          r = replayed_new (entity, id, seq);
+          g_ptr_array_add (replay->records, r);
+          g_hash_table_insert (replay->by_key, g_steal_pointer (&key), r);
         }
       /* The chain check has proven each entry as written: one that does
        * not parse was written so, and records nothing to compare. */
       if (json_parser_load_from_data (parser, _stw_column_text (stmt, 4), -1, NULL)
           && (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
-        apply_changes (r, _stw_column_text (stmt, 3), json_node_get_object (root));
+        apply_changes (r, seq, _stw_column_text (stmt, 3), json_node_get_object (root));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -254,9 +433,78 @@ replay_history (sqlite3  *db,
       _stw_set_sqlite_error (error, db, rc, _("Could not read the history"));
       return NULL;
     }
+  if (!add_rows_without_history (db, replay, error))
+    return NULL;
 
-  g_ptr_array_sort (records, compare_replayed);
-  return g_steal_pointer (&records);
+  g_ptr_array_sort (replay->records, compare_replayed);
+  return g_steal_pointer (&replay);
+}
+
+/* The name the @entity_name record @id had at entry @seq, as its own
+ * history says: the newest name recorded up to then, or the first it was
+ * given (an owner may be named in the entry just before the person's). */
+static const char *
+name_at (Replay     *replay,
+         const char *entity_name,
+         gint64      id,
+         gint64      seq)
+{
+  g_autofree char *key = NULL;
+  Replayed *r;
+  const char *name = NULL;
+
+  if (id <= 0)
+    return NULL;
+  key = g_strdup_printf ("%s:%" G_GINT64_FORMAT, entity_name, id);
+  r = g_hash_table_lookup (replay->by_key, key);
+  if (r == NULL || r->names->len == 0)
+    return NULL;
+  name = g_array_index (r->names, NameAt, 0).name;
+  for (guint i = 1; i < r->names->len && g_array_index (r->names, NameAt, i).seq <= seq; i++)
+    name = g_array_index (r->names, NameAt, i).name;
+  return name;
+}
+
+static int
+compare_string_ptrs (gconstpointer a,
+                     gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A recorded list as the set the row's column holds: sorted, each once,
+ * joined by newlines. */
+static char *
+join_set (JsonNode *recorded)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  g_autoptr(GString) joined = g_string_new (NULL);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (recorded))
+    return g_strdup ("");
+  array = json_node_get_array (recorded);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      /* Anything but a string was not written by Steward: it matches no
+       * row, and the difference is named. */
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+        g_ptr_array_add (items, (gpointer) json_node_get_string (element));
+      else
+        g_ptr_array_add (items, (gpointer) "?");
+    }
+  g_ptr_array_sort (items, compare_string_ptrs);
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (i > 0 && g_str_equal (items->pdata[i], items->pdata[i - 1]))
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, '\n');
+      g_string_append (joined, items->pdata[i]);
+    }
+  return g_string_free (g_steal_pointer (&joined), FALSE);
 }
 
 /* @value as a person reads it in a finding. */
@@ -271,44 +519,78 @@ show_value (const char *value)
 /* Compares one field; on a difference returns what the row and the
  * history say, for the finding. */
 static gboolean
-field_matches (const Field   *field,
-               JsonNode      *recorded,
+field_matches (Replay        *replay,
+               const Field   *field,
+               Value         *recorded,
                sqlite3_stmt  *row,
                int            col,
                char         **row_says,
                char         **history_says)
 {
-  if (field->kind == FIELD_INT)
-    {
-      gint64 want = JSON_NODE_HOLDS_VALUE (recorded) ? json_node_get_int (recorded) : 0;
-      /* A row's NULL is the app's 0 (no owner, no residual score). */
-      gint64 have = sqlite3_column_int64 (row, col);
+  JsonNode *node = recorded->node;
+  const char *want = NULL;
+  const char *have = NULL;
+  g_autofree char *want_set = NULL;
+  g_autofree char *want_clean = NULL;
+  g_autofree char *have_clean = NULL;
 
-      if (want == have)
-        return TRUE;
-      *row_says = g_strdup_printf ("%" G_GINT64_FORMAT, have);
-      *history_says = g_strdup_printf ("%" G_GINT64_FORMAT, want);
-      return FALSE;
+  switch (field->kind)
+    {
+    case FIELD_INT:
+      {
+        gint64 want_int = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
+        /* A row's NULL is the app's 0 (no owner, no residual score). */
+        gint64 have_int = sqlite3_column_int64 (row, col);
+
+        if (want_int == have_int)
+          return TRUE;
+        *row_says = g_strdup_printf ("%" G_GINT64_FORMAT, have_int);
+        *history_says = g_strdup_printf ("%" G_GINT64_FORMAT, want_int);
+        return FALSE;
+      }
+    case FIELD_PERSON:
+    case FIELD_WORKSTREAM:
+      /* Names change; the row's id must be the record that had the
+       * recorded name when the entry was written. */
+      want = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+      have = name_at (replay, field->kind == FIELD_PERSON ? "person" : "workstream",
+                      sqlite3_column_int64 (row, col), recorded->seq);
+      break;
+    case FIELD_SET:
+      want = want_set = join_set (node);
+      have = _stw_column_text (row, col);
+      break;
+    case FIELD_TEXT:
+    case FIELD_NAME:
+    default:
+      want = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+      have = _stw_column_text (row, col);
+      break;
+    }
+
+  want_clean = g_strdup (want ? want : "");
+  have_clean = g_strdup (have ? have : "");
+  /* NULL and "" are both "none" to the app. */
+  if (field->kind != FIELD_TEXT)
+    {
+      g_strstrip (want_clean);
+      g_strstrip (have_clean);
+    }
+  if (strcmp (want_clean, have_clean) == 0)
+    return TRUE;
+  if (field->kind == FIELD_SET)
+    {
+      g_strdelimit (want_clean, "\n", ',');
+      g_strdelimit (have_clean, "\n", ',');
+      *row_says = show_value (have_clean);
+      *history_says = show_value (want_clean);
     }
   else
     {
-      const char *want = JSON_NODE_HOLDS_VALUE (recorded) ? json_node_get_string (recorded) : NULL;
-      const char *have = _stw_column_text (row, col);
-      g_autofree char *want_clean = g_strdup (want ? want : "");
-      g_autofree char *have_clean = g_strdup (have ? have : "");
-
-      /* NULL and "" are both "none" to the app. */
-      if (field->kind == FIELD_NAME)
-        {
-          g_strstrip (want_clean);
-          g_strstrip (have_clean);
-        }
-      if (strcmp (want_clean, have_clean) == 0)
-        return TRUE;
       *row_says = show_value (have);
       *history_says = show_value (want);
-      return FALSE;
     }
+  return FALSE;
 }
 
 /* The query that reads one record of @entity: built from the static table
@@ -341,6 +623,7 @@ prepare_entity (sqlite3       *db,
  * returns FALSE. */
 static gboolean
 record_matches (sqlite3       *db,
+                Replay        *replay,
                 sqlite3_stmt  *stmt,
                 Replayed      *r,
                 GString       *finding,
@@ -350,6 +633,19 @@ record_matches (sqlite3       *db,
   guint n_fields = 0;
   gboolean ok = TRUE;
   int rc;
+
+  if (r->first_seq == 0)
+    {
+      g_autofree char *name = r->label && r->label[0] ? g_strdup (r->label)
+                                                      : g_strdup_printf ("%" G_GINT64_FORMAT, r->id);
+
+      /* Translators: a finding of the check. The first %s is a record type
+       * (item, risk, person, organisation, workstream), the second its
+       * reference or name. */
+      g_string_append_printf (finding, _("Records: %s %s has no history: it was not written by Steward\n"),
+                              entity->entity, name);
+      return FALSE;
+    }
 
   for (const Field *f = entity->fields; f->key != NULL; f++)
     n_fields++;
@@ -367,13 +663,26 @@ record_matches (sqlite3       *db,
 
       for (const Field *f = entity->fields; ok && f->key != NULL; f++, col++)
         {
-          JsonNode *recorded = g_hash_table_lookup (r->values, f->key);
+          Value *recorded = g_hash_table_lookup (r->values, f->key);
+          g_autoptr(JsonNode) blank = NULL;
+          Value unset = { NULL, G_MAXINT64 };
           g_autofree char *row_says = NULL;
           g_autofree char *history_says = NULL;
 
-          if (recorded == NULL || (f->detail && !has_detail))
+          if (f->detail && !has_detail)
             continue;
-          if (!field_matches (f, recorded, stmt, col, &row_says, &history_says))
+          if (recorded == NULL)
+            {
+              /* Never recorded since its creation: the blank's value. */
+              if (!r->created)
+                continue;
+              blank = json_node_new (f->kind == FIELD_INT ? JSON_NODE_VALUE : JSON_NODE_NULL);
+              if (f->kind == FIELD_INT)
+                json_node_set_int (blank, f->unset);
+              unset.node = blank;
+              recorded = &unset;
+            }
+          if (!field_matches (replay, f, recorded, stmt, col, &row_says, &history_says))
             {
               /* Translators: a finding of the check. The first %s is a
                * record type (item, risk, person, organisation), the second
@@ -395,9 +704,9 @@ record_matches (sqlite3       *db,
     }
   else if (rc == SQLITE_DONE)
     {
-      JsonNode *ref = g_hash_table_lookup (r->values, "ref");
-      g_autofree char *name = ref && JSON_NODE_HOLDS_VALUE (ref) && json_node_get_string (ref)
-                              ? g_strdup (json_node_get_string (ref))
+      Value *ref = g_hash_table_lookup (r->values, "ref");
+      g_autofree char *name = ref && JSON_NODE_HOLDS_VALUE (ref->node) && json_node_get_string (ref->node)
+                              ? g_strdup (json_node_get_string (ref->node))
                               : g_strdup_printf ("%" G_GINT64_FORMAT, r->id);
 
       g_string_append_printf (finding, _("Records: %s %s is missing but its history has entries from entry %lld on\n"),
@@ -413,9 +722,84 @@ record_matches (sqlite3       *db,
   return ok;
 }
 
-/* Which rows the history does not account for: a row with no entry at all
- * (inserted in SQL, or made by an older build that wrote none) cannot be
- * told apart from an old one, so only rows that have entries are compared. */
+/* The years rolled forward: each "roll-forward" entry of the plan and
+ * its cycle_review row must agree, and each row must have its entry. One
+ * finding per year, the first written to @finding. */
+static gboolean
+check_reviews (sqlite3  *db,
+               GString  *finding,
+               guint    *n_records,
+               guint    *n_bad,
+               GError  **error)
+{
+  static const char sql[] =
+    "SELECT h.seq, json_extract (h.changes, '$.cycle[1]'), r.cycle_start IS NOT NULL,"
+    "  json_extract (h.changes, '$.next_cycle[1]'), r.next_cycle_start,"
+    "  json_extract (h.changes, '$.items_created[1]'), r.items_created, h.actor_id, r.reviewed_by"
+    " FROM history h LEFT JOIN cycle_review r ON r.cycle_start = json_extract (h.changes, '$.cycle[1]')"
+    " WHERE h.entity = 'plan' AND h.action = 'roll-forward'"
+    " UNION ALL"
+    " SELECT 0, cycle_start, 1, NULL, NULL, NULL, NULL, NULL, NULL FROM cycle_review"
+    " WHERE cycle_start NOT IN (SELECT json_extract (changes, '$.cycle[1]') FROM history"
+    "                           WHERE entity = 'plan' AND action = 'roll-forward')"
+    " ORDER BY 2";
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("Could not read the records"));
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      const char *cycle = _stw_column_text (stmt, 1);
+      g_autoptr(GString) one = g_string_new (NULL);
+
+      (*n_records)++;
+      if (seq == 0)
+        g_string_append_printf (one, _("Records: %s %s has no history: it was not written by Steward\n"),
+                                "plan", cycle);
+      else if (!sqlite3_column_int (stmt, 2))
+        g_string_append_printf (one, _("Records: %s %s is missing but its history has entries from entry %lld on\n"),
+                                "plan", cycle ? cycle : "-", (long long) seq);
+      else if (g_strcmp0 (_stw_column_text (stmt, 3), _stw_column_text (stmt, 4)) != 0)
+        {
+          g_autofree char *have = show_value (_stw_column_text (stmt, 4));
+          g_autofree char *want = show_value (_stw_column_text (stmt, 3));
+
+          g_string_append_printf (one, _("Records: %s %s, field “%s”, is %s but its history says %s\n"),
+                                  "plan", cycle, "next_cycle", have, want);
+        }
+      else if (sqlite3_column_int64 (stmt, 5) != sqlite3_column_int64 (stmt, 6)
+               || sqlite3_column_int64 (stmt, 7) != sqlite3_column_int64 (stmt, 8))
+        {
+          gboolean count = sqlite3_column_int64 (stmt, 5) != sqlite3_column_int64 (stmt, 6);
+          int col = count ? 5 : 7;
+          g_autofree char *have = g_strdup_printf ("%lld", (long long) sqlite3_column_int64 (stmt, col + 1));
+          g_autofree char *want = g_strdup_printf ("%lld", (long long) sqlite3_column_int64 (stmt, col));
+
+          g_string_append_printf (one, _("Records: %s %s, field “%s”, is %s but its history says %s\n"),
+                                  "plan", cycle, count ? "items_created" : "reviewed_by", have, want);
+        }
+      if (one->len > 0 && (*n_bad)++ == 0)
+        g_string_append (finding, one->str);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("Could not read the records"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Every row of a record type must have the history it shows: a row with no
+ * entry at all was inserted behind the app's back (every write of the app,
+ * from the workspace's creation on, appends one), and a row that differs
+ * from its replayed history was edited so. The first is named. */
 gboolean
 _stw_check_records (StwWorkspace  *self,
                     GString       *report,
@@ -423,21 +807,21 @@ _stw_check_records (StwWorkspace  *self,
                     GError       **error)
 {
   sqlite3 *db = _stw_workspace_get_db (self);
-  g_autoptr(GPtrArray) records = replay_history (db, error);
+  g_autoptr(Replay) replay = replay_history (db, error);
   g_autoptr(GString) finding = g_string_new (NULL);
   sqlite3_stmt *stmts[G_N_ELEMENTS (entities)] = { NULL };
-  gboolean ok = records != NULL;
-  guint n_bad = 0;
+  gboolean ok = replay != NULL;
+  guint n_bad = 0, n_records = 0;
 
   for (guint e = 0; ok && e < G_N_ELEMENTS (entities); e++)
     ok = (stmts[e] = prepare_entity (db, &entities[e], error)) != NULL;
 
-  for (guint i = 0; ok && i < records->len; i++)
+  for (guint i = 0; ok && i < replay->records->len; i++)
     {
-      Replayed *r = records->pdata[i];
+      Replayed *r = replay->records->pdata[i];
       g_autoptr(GString) one = g_string_new (NULL);
 
-      if (!record_matches (db, stmts[r->entity - entities], r, one, error))
+      if (!record_matches (db, replay, stmts[r->entity - entities], r, one, error))
         {
           if (one->len == 0)
             ok = FALSE;
@@ -448,7 +832,8 @@ _stw_check_records (StwWorkspace  *self,
     }
   for (guint e = 0; e < G_N_ELEMENTS (entities); e++)
     sqlite3_finalize (stmts[e]);
-  if (!ok)
+  n_records = ok ? replay->records->len : 0;
+  if (!ok || !check_reviews (db, finding, &n_records, &n_bad, error))
     return FALSE;
 
   if (n_bad == 0)
@@ -456,8 +841,8 @@ _stw_check_records (StwWorkspace  *self,
       g_string_append_printf (report, g_dngettext (GETTEXT_PACKAGE,
                                                    "Records: %u record matches its history\n",
                                                    "Records: %u records match their history\n",
-                                                   records->len),
-                              records->len);
+                                                   n_records),
+                              n_records);
       return TRUE;
     }
 

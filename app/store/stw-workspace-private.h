@@ -140,6 +140,16 @@ int           _stw_sqlite_open_read_only    (const char    *path,
 /* Opened for reading only: every write fails (SQLITE_READONLY), so a
  * domain's opened hook should not try its clean-up. */
 gboolean      _stw_workspace_is_read_only   (StwWorkspace  *self);
+
+/* The time ("YYYY-MM-DDTHH:MM:SS.ffffffZ", UTC) that history entries carry
+ * from now on instead of the current time; NULL goes back to the current
+ * time. Only for the sample, whose made-up year of work happened in the
+ * past; never reachable by a person. An entry dated by the set clock never
+ * carries a time before the entry it follows: set in order, the log stays
+ * in time order. */
+void          _stw_workspace_set_clock      (StwWorkspace  *self,
+                                             const char    *timestamp);
+const char   *_stw_workspace_get_clock      (StwWorkspace  *self);
 /* Creates a new workspace as a draft in the folder of @path (a hidden
  * name that no list shows, mode 0600) with the current schema and returns
  * it inside its first write transaction, for the caller to fill in. Fails
@@ -228,7 +238,8 @@ void          _stw_witness_note             (StwWorkspace  *self);
 
 /* The store's checks beyond the chain: the witnessed head is still in the
  * history (stw-witness.c); the triggers are the schema's; each record's
- * row is what its replayed history says (stw-replay.c). */
+ * row is what its replayed history says, and every row has a history
+ * (stw-replay.c). */
 gboolean      _stw_check_witness            (StwWorkspace  *self,
                                              GString       *report,
                                              gboolean      *intact,

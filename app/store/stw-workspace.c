@@ -53,6 +53,10 @@ struct _StwWorkspace
   /* Opened for reading only (stw_workspace_open_read_only()). */
   gboolean     read_only;
 
+  /* The time history entries carry instead of now (the sample's made-up
+   * past); NULL: now. Set only by _stw_workspace_set_clock(). */
+  char        *clock;
+
   guint        write_depth;
   GArray      *pending;      /* StwChange, handed to the domains when the outermost write ends */
 };
@@ -572,6 +576,7 @@ stw_workspace_finalize (GObject *object)
       close (self->draft_fd);
     }
   g_free (self->path);
+  g_free (self->clock);
   g_free (self->today);
   g_free (self->org_name);
   g_free (self->scope);
@@ -1202,6 +1207,24 @@ gboolean
 _stw_workspace_is_read_only (StwWorkspace *self)
 {
   return self->read_only;
+}
+
+void
+_stw_workspace_set_clock (StwWorkspace *self,
+                          const char   *timestamp)
+{
+  g_return_if_fail (STW_IS_WORKSPACE (self));
+
+  g_free (self->clock);
+  self->clock = g_strdup (timestamp);
+}
+
+const char *
+_stw_workspace_get_clock (StwWorkspace *self)
+{
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
+
+  return self->clock;
 }
 
 const char *
