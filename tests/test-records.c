@@ -1,16 +1,98 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * test-records.c: objectives, KPIs and measurements (ISO/IEC 27001 6.2,
- * 9.1): their periods and their status against the target.
+ * 9.1): their periods, their status against the target, every write with
+ * its history and the check's replay.
  */
 #include "config.h"
 
+#include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
-#include "stw-period.h"
+#include "stw-evidence.h"
+#include "stw-workspace.h"
 #include "test-util.h"
 
 static char *tmp;
+
+static StwWorkspace *
+new_workspace (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, name);
+  StwWorkspace *ws = stw_workspace_create (path, "Acme Ltd", "Ann Example", &error);
+
+  g_assert_no_error (error);
+  return ws;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *msg = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    g_error ("%s", msg);
+  sqlite3_close (db);
+}
+
+static StwKpi *
+add_kpi (StwWorkspace *ws,
+         const char   *name,
+         const char   *unit,
+         double        target,
+         StwDirection  direction,
+         StwFrequency  frequency)
+{
+  g_autoptr(GError) error = NULL;
+  StwKpi *k = stw_kpi_new ();
+
+  stw_kpi_set_name (k, name);
+  stw_kpi_set_unit (k, unit);
+  stw_kpi_set_target (k, target);
+  stw_kpi_set_direction (k, direction);
+  stw_kpi_set_frequency (k, frequency);
+  g_assert_true (stw_workspace_insert_kpi (ws, k, &error));
+  g_assert_no_error (error);
+  return k;
+}
+
+static void
+measure (StwWorkspace *ws,
+         StwKpi       *k,
+         const char   *period,
+         double        value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwMeasurement) m = stw_workspace_measure_kpi (ws, stw_kpi_get_id (k), period, value, NULL,
+                                                           FALSE, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (m);
+}
+
+static void
+assert_check (StwWorkspace *ws,
+              gboolean      intact,
+              const char   *finding)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  gboolean ok = stw_workspace_check (ws, report, &error);
+
+  g_test_message ("%s", report->str);
+  g_assert_cmpint (ok, ==, intact);
+  if (intact)
+    g_assert_no_error (error);
+  if (finding != NULL)
+    g_assert_nonnull (strstr (report->str, finding));
+}
+
+/* Periods */
 
 static void
 test_periods_keys (void)
@@ -145,6 +227,341 @@ test_status (void)
   g_assert_cmpint (stw_kpi_status_for (FALSE, 0, 5, STW_DIRECTION_LOWER), ==, STW_KPI_NO_DATA);
 }
 
+/* A KPI's status as loaded: the latest period, for both directions. */
+static void
+test_kpi_status (void)
+{
+  g_autoptr(StwWorkspace) ws = new_workspace ("status.steward");
+  g_autoptr(StwKpi) patch = add_kpi (ws, "Patch compliance", "%", 95, STW_DIRECTION_HIGHER, STW_FREQUENCY_MONTHLY);
+  g_autoptr(StwKpi) incidents = add_kpi (ws, "Incidents", "", 2, STW_DIRECTION_LOWER, STW_FREQUENCY_QUARTERLY);
+  g_autoptr(StwKpi) loaded = NULL;
+
+  /* Today is 2027-03-15: the running month has no value, February is due. */
+  loaded = stw_workspace_load_kpi (ws, stw_kpi_get_id (patch), NULL);
+  g_assert_cmpint (stw_kpi_get_status (loaded), ==, STW_KPI_NO_DATA);
+  g_clear_object (&loaded);
+
+  measure (ws, patch, "2027-02", 93);
+  loaded = stw_workspace_load_kpi (ws, stw_kpi_get_id (patch), NULL);
+  g_assert_cmpint (stw_kpi_get_status (loaded), ==, STW_KPI_NOT_MET);
+  g_assert_cmpstr (stw_kpi_get_status_period (loaded), ==, "2027-02");
+  g_clear_object (&loaded);
+
+  /* The running month counts once measured. */
+  measure (ws, patch, "2027-03", 97.5);
+  loaded = stw_workspace_load_kpi (ws, stw_kpi_get_id (patch), NULL);
+  g_assert_cmpint (stw_kpi_get_status (loaded), ==, STW_KPI_MET);
+  g_assert_cmpstr (stw_kpi_get_status_period (loaded), ==, "2027-03");
+  g_assert_cmpfloat (stw_kpi_get_value (loaded), ==, 97.5);
+  g_clear_object (&loaded);
+
+  measure (ws, incidents, "2026-Q4", 1);
+  loaded = stw_workspace_load_kpi (ws, stw_kpi_get_id (incidents), NULL);
+  g_assert_cmpint (stw_kpi_get_status (loaded), ==, STW_KPI_MET);
+  g_clear_object (&loaded);
+  measure (ws, incidents, "2027-Q1", 4);
+  loaded = stw_workspace_load_kpi (ws, stw_kpi_get_id (incidents), NULL);
+  g_assert_cmpint (stw_kpi_get_status (loaded), ==, STW_KPI_NOT_MET);
+  g_assert_cmpuint (stw_kpi_get_missed (loaded), ==, 0);
+
+  /* The model follows. */
+  {
+    GListModel *kpis = stw_workspace_get_kpis (ws);
+    g_autoptr(StwKpi) first = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (kpis), ==, 2);
+    first = g_list_model_get_item (kpis, 0);
+    g_assert_cmpstr (stw_kpi_get_ref (first), ==, "K-001");
+    g_assert_cmpint (stw_kpi_get_status (first), ==, STW_KPI_MET);
+  }
+}
+
+/* Writes */
+
+static void
+records_changed_cb (StwWorkspace *ws,
+                    const char   *entity,
+                    gint64        id,
+                    GString      *heard)
+{
+  g_string_append_printf (heard, "%s ", entity);
+}
+
+static void
+test_crud_history (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = new_workspace ("crud.steward");
+  g_autoptr(StwObjective) o = stw_objective_new ();
+  g_autoptr(StwObjective) loaded = NULL;
+  g_autoptr(StwKpi) k = stw_kpi_new ();
+  g_autoptr(StwKpi) k2 = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) heard = g_string_new (NULL);
+  g_autoptr(StwMeasurement) m = NULL;
+  g_autoptr(StwMeasurement) replaced = NULL;
+
+  g_signal_connect (ws, "records-changed", G_CALLBACK (records_changed_cb), heard);
+
+  /* Refused: nothing written. */
+  g_assert_false (stw_workspace_insert_objective (ws, o, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  stw_objective_set_title (o, "  Keep systems patched  ");
+  stw_objective_set_target_date (o, "2027-12-31");
+  stw_objective_set_owner_id (o, stw_workspace_get_actor_id (ws));
+  g_assert_true (stw_workspace_insert_objective (ws, o, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_objective_get_ref (o), ==, "O-001");
+  g_assert_cmpstr (heard->str, ==, "objective ");
+
+  stw_kpi_set_name (k, "Patch compliance");
+  stw_kpi_set_clause (k, "9.1");
+  stw_kpi_set_unit (k, "%");
+  stw_kpi_set_target (k, 95);
+  stw_kpi_set_objective_id (k, stw_objective_get_id (o));
+  /* A percentage target above 100 is refused, and so is NaN. */
+  stw_kpi_set_target (k, 120);
+  g_assert_false (stw_workspace_insert_kpi (ws, k, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+  stw_kpi_set_target (k, NAN);
+  g_assert_false (stw_workspace_insert_kpi (ws, k, &error));
+  g_clear_error (&error);
+  stw_kpi_set_target (k, 95);
+  stw_kpi_set_clause (k, "99.9");
+  g_assert_false (stw_workspace_insert_kpi (ws, k, &error));
+  g_clear_error (&error);
+  stw_kpi_set_clause (k, "9.1");
+  g_assert_true (stw_workspace_insert_kpi (ws, k, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_kpi_get_ref (k), ==, "K-001");
+
+  /* The objective lists the KPI that measures it. */
+  loaded = stw_workspace_find_objective_by_ref (ws, "O-001", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stw_objective_get_title (loaded), ==, "Keep systems patched");
+  g_assert_cmpstr (stw_objective_get_kpi_refs (loaded)[0], ==, "K-001");
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_objectives (ws)), ==, 1);
+
+  /* Edit. */
+  stw_objective_set_status (loaded, STW_OBJECTIVE_ON_TRACK);
+  g_assert_true (stw_workspace_update_objective (ws, loaded, &error));
+  g_assert_no_error (error);
+  stw_kpi_set_target (k, 97.5);
+  g_assert_true (stw_workspace_update_kpi (ws, k, &error));
+  g_assert_no_error (error);
+
+  /* Measure, then again: refused without replace, replaced with it. */
+  m = stw_workspace_measure_kpi (ws, stw_kpi_get_id (k), "2027-02", 96.25, "From the patch report", FALSE,
+                                 NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&m);
+  m = stw_workspace_measure_kpi (ws, stw_kpi_get_id (k), "2027-02", 98, NULL, FALSE, NULL, &error);
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_EXISTS);
+  g_assert_null (m);
+  g_clear_error (&error);
+  m = stw_workspace_measure_kpi (ws, stw_kpi_get_id (k), "2027-02", 98, NULL, TRUE, &replaced, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (stw_measurement_get_value (m), ==, 98);
+  g_assert_cmpfloat (stw_measurement_get_value (replaced), ==, 96.25);
+  g_assert_cmpstr (stw_measurement_get_recorded_by_name (m), ==, "Ann Example");
+
+  /* Its frequency is now fixed. */
+  k2 = stw_workspace_load_kpi (ws, stw_kpi_get_id (k), &error);
+  stw_kpi_set_frequency (k2, STW_FREQUENCY_QUARTERLY);
+  g_assert_false (stw_workspace_update_kpi (ws, k2, &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* An objective a KPI measures is not deleted. */
+  g_assert_false (stw_workspace_delete_objective (ws, stw_objective_get_id (o), &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  entries = stw_workspace_list_history (ws, "measurement", stw_measurement_get_id (m), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_assert_cmpstr (((StwHistoryEntry *) entries->pdata[0])->action, ==, "create");
+  g_assert_cmpstr (((StwHistoryEntry *) entries->pdata[1])->action, ==, "update");
+  g_assert_nonnull (strstr (((StwHistoryEntry *) entries->pdata[1])->changes, "96.25"));
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  entries = stw_workspace_list_history (ws, "kpi", stw_kpi_get_id (k), &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+
+  assert_check (ws, TRUE, "match");
+
+  /* Delete and restore (undo), each recorded. */
+  g_assert_true (stw_workspace_delete_measurement (ws, stw_measurement_get_id (m), &error));
+  g_assert_no_error (error);
+  g_assert_true (stw_workspace_delete_kpi (ws, stw_kpi_get_id (k), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_kpis (ws)), ==, 0);
+  g_assert_null (stw_workspace_find_kpi_by_ref (ws, "K-001", NULL));
+  g_assert_true (stw_workspace_delete_objective (ws, stw_objective_get_id (o), &error));
+  g_assert_no_error (error);
+  g_assert_true (stw_workspace_restore_kpi (ws, stw_kpi_get_id (k), &error));
+  g_assert_no_error (error);
+  g_assert_true (stw_workspace_restore_objective (ws, stw_objective_get_id (o), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_kpis (ws)), ==, 1);
+  entries = stw_workspace_list_history (ws, "kpi", stw_kpi_get_id (k), &error);
+  g_assert_cmpuint (entries->len, ==, 4);
+  g_assert_cmpstr (((StwHistoryEntry *) entries->pdata[3])->action, ==, "restore");
+
+  /* A new number, never a reused one. */
+  {
+    g_autoptr(StwKpi) k3 = add_kpi (ws, "Training", "%", 90, STW_DIRECTION_HIGHER, STW_FREQUENCY_YEARLY);
+
+    g_assert_cmpstr (stw_kpi_get_ref (k3), ==, "K-002");
+  }
+  g_assert_nonnull (strstr (heard->str, "measurement "));
+  g_assert_nonnull (strstr (heard->str, "kpi "));
+  assert_check (ws, TRUE, "match");
+
+  /* Evidence attaches to a measurement. */
+  {
+    g_autofree char *file = test_path (tmp, "patch-report.csv");
+    g_autoptr(GFile) gfile = g_file_new_for_path (file);
+    g_autoptr(StwMeasurement) m2 = stw_workspace_measure_kpi (ws, stw_kpi_get_id (k), "2027-01", 99, NULL, FALSE,
+                                                              NULL, &error);
+    g_autoptr(StwAttachment) a = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (file, "host,patched\na,1\n", -1, NULL));
+    a = stw_workspace_attach_file (ws, "measurement", stw_measurement_get_id (m2), gfile, NULL, NULL, NULL, NULL,
+                                   &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (a);
+    g_assert_cmpuint (stw_workspace_count_attachments (ws, "measurement", stw_measurement_get_id (m2)), ==, 1);
+  }
+  assert_check (ws, TRUE, NULL);
+}
+
+/* A value, target or measurement changed in SQL, without an entry. */
+static void
+test_tamper (void)
+{
+  static const char * const tampering[] = {
+    "UPDATE measurement SET value = 99.5 WHERE period = '2027-02'",
+    "UPDATE kpi SET target = 50",
+    "UPDATE kpi SET frequency = 'yearly'",
+    "UPDATE objective SET title = 'Something else'",
+    "DELETE FROM measurement",
+    "UPDATE measurement SET deleted_at = '2027-03-01T00:00:00Z'",
+  };
+  static const char * const findings[] = {
+    "measurement K-001 2027-02, field “value”",
+    "kpi K-001, field “target”",
+    "kpi K-001, field “frequency”",
+    "objective O-001, field “title”",
+    "measurement 1 is missing",
+    "measurement K-001 2027-02 is deleted",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tampering); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("tamper-%u.steward", i);
+      g_autoptr(StwWorkspace) ws = new_workspace (name);
+      g_autofree char *path = g_strdup (stw_workspace_get_path (ws));
+      g_autoptr(StwObjective) o = stw_objective_new ();
+      g_autoptr(StwKpi) k = stw_kpi_new ();
+
+      stw_objective_set_title (o, "Keep systems patched");
+      g_assert_true (stw_workspace_insert_objective (ws, o, &error));
+      stw_kpi_set_name (k, "Patch compliance");
+      stw_kpi_set_unit (k, "%");
+      stw_kpi_set_target (k, 95.5);
+      stw_kpi_set_objective_id (k, stw_objective_get_id (o));
+      g_assert_true (stw_workspace_insert_kpi (ws, k, &error));
+      g_assert_no_error (error);
+      measure (ws, k, "2027-02", 0.1 + 0.2);
+      assert_check (ws, TRUE, NULL);
+      g_clear_object (&ws);
+
+      raw_exec (path, tampering[i]);
+      ws = stw_workspace_open (path, &error);
+      g_assert_no_error (error);
+      assert_check (ws, FALSE, findings[i]);
+    }
+}
+
+/* Bad measurements record nothing. */
+static void
+test_measure_refused (void)
+{
+  g_autoptr(StwWorkspace) ws = new_workspace ("refused.steward");
+  g_autoptr(StwKpi) patch = add_kpi (ws, "Patch compliance", "%", 95, STW_DIRECTION_HIGHER, STW_FREQUENCY_MONTHLY);
+  g_autoptr(StwKpi) days = add_kpi (ws, "Days to patch", "days", 14, STW_DIRECTION_LOWER, STW_FREQUENCY_QUARTERLY);
+  g_autofree char *head = stw_workspace_dup_history_head (ws);
+  static const struct {
+    gboolean    percent;
+    const char *period;
+    double      value;
+  } bad[] = {
+    { TRUE, "2027-02", 100.5 },
+    { TRUE, "2027-02", -1 },
+    { TRUE, "2027-Q1", 90 },
+    { TRUE, "2027-04", 90 },
+    { TRUE, "2027-02-01", 90 },
+    { FALSE, "2027-03", 3 },
+    { FALSE, "2027-Q2", 3 },
+    { FALSE, "2027-Q1", INFINITY },
+    { FALSE, "2027-Q1", NAN },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      StwKpi *k = bad[i].percent ? patch : days;
+      g_autoptr(StwMeasurement) m = stw_workspace_measure_kpi (ws, stw_kpi_get_id (k), bad[i].period,
+                                                               bad[i].value, NULL, TRUE, NULL, &error);
+      g_autofree char *now = stw_workspace_dup_history_head (ws);
+
+      g_assert_null (m);
+      g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_cmpstr (now, ==, head);
+    }
+  /* 100 % and a large number of days are fine. */
+  measure (ws, patch, "2027-02", 100);
+  measure (ws, days, NULL, 1e6);
+  {
+    g_autoptr(GListModel) list = stw_workspace_list_measurements (ws, stw_kpi_get_id (days), NULL);
+    g_autoptr(StwMeasurement) m = g_list_model_get_item (list, 0);
+
+    /* No period: today's. */
+    g_assert_cmpstr (stw_measurement_get_period (m), ==, "2027-Q1");
+  }
+}
+
+/* The chart */
+
+static void
+test_search (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = new_workspace ("search.steward");
+  g_autoptr(StwObjective) o = stw_objective_new ();
+  g_autoptr(StwKpi) k = add_kpi (ws, "Phishing click rate", "%", 5, STW_DIRECTION_LOWER, STW_FREQUENCY_QUARTERLY);
+  g_autoptr(GListModel) found = NULL;
+
+  stw_objective_set_title (o, "Staff resist phishing");
+  g_assert_true (stw_workspace_insert_objective (ws, o, &error));
+  found = stw_workspace_search_kpis (ws, "phishing", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+  found = stw_workspace_search_objectives (ws, "o-001", 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+  found = stw_workspace_search_objectives (ws, "click", 0, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,6 +576,11 @@ main (int   argc,
   g_test_add_func ("/records/periods/keys", test_periods_keys);
   g_test_add_func ("/records/periods/missed", test_periods_missed);
   g_test_add_func ("/records/status", test_status);
+  g_test_add_func ("/records/kpi-status", test_kpi_status);
+  g_test_add_func ("/records/crud-history", test_crud_history);
+  g_test_add_func ("/records/tamper", test_tamper);
+  g_test_add_func ("/records/measure-refused", test_measure_refused);
+  g_test_add_func ("/records/search", test_search);
 
   return g_test_run ();
 }

@@ -27,6 +27,8 @@ typedef enum {
   /* Written trimmed: compared trimmed. */
   FIELD_NAME,
   FIELD_INT,
+  /* A measured value or a target (REAL), recorded as a JSON number. */
+  FIELD_REAL,
 } FieldKind;
 
 typedef struct {
@@ -110,12 +112,51 @@ static const Field organisation_fields[] = {
   { NULL }
 };
 
+/* Objectives, KPIs and measurements (app/records/). An owner is recorded
+ * by name and left out; the objective a KPI measures and the KPI of a
+ * measurement are recorded by reference, which never changes. */
+static const Field objective_fields[] = {
+  { "ref", "ref", FIELD_TEXT },
+  { "title", "title", FIELD_NAME },
+  { "description", "description", FIELD_TEXT },
+  { "target_date", "target_date", FIELD_TEXT },
+  { "status", "status", FIELD_TEXT },
+  { NULL }
+};
+
+static const Field kpi_fields[] = {
+  { "ref", "kpi.ref", FIELD_TEXT },
+  { "name", "kpi.name", FIELD_NAME },
+  { "description", "kpi.description", FIELD_TEXT },
+  { "clause", "kpi.clause", FIELD_TEXT },
+  { "unit", "kpi.unit", FIELD_TEXT },
+  { "target", "kpi.target", FIELD_REAL },
+  { "direction", "kpi.direction", FIELD_TEXT },
+  { "frequency", "kpi.frequency", FIELD_TEXT },
+  { "start_date", "kpi.start_date", FIELD_TEXT },
+  { "objective", "o.ref", FIELD_TEXT },
+  { NULL }
+};
+
+static const Field measurement_fields[] = {
+  { "kpi", "k.ref", FIELD_TEXT },
+  { "period", "m.period", FIELD_TEXT },
+  { "value", "m.value", FIELD_REAL },
+  { "note", "m.note", FIELD_TEXT },
+  { NULL }
+};
+
 static const Entity entities[] = {
   { "item", "item LEFT JOIN corrective c ON c.item_id = item.id WHERE item.id = ?",
     "item.deleted_at IS NOT NULL", "c.item_id IS NOT NULL", "item.ref", item_fields },
   { "risk", "risk WHERE id = ?", "deleted_at IS NOT NULL", "0", "ref", risk_fields },
   { "person", "person WHERE id = ?", "0", "0", "name", person_fields },
   { "organisation", "organisation WHERE id = ?", "0", "0", "name", organisation_fields },
+  { "objective", "objective WHERE id = ?", "deleted_at IS NOT NULL", "0", "ref", objective_fields },
+  { "kpi", "kpi LEFT JOIN objective o ON o.id = kpi.objective_id WHERE kpi.id = ?",
+    "kpi.deleted_at IS NOT NULL", "0", "kpi.ref", kpi_fields },
+  { "measurement", "measurement m LEFT JOIN kpi k ON k.id = m.kpi_id WHERE m.id = ?",
+    "m.deleted_at IS NOT NULL", "0", "k.ref || ' ' || m.period", measurement_fields },
 };
 
 /* What one record's history says: the newest value of each recorded field
@@ -268,6 +309,28 @@ show_value (const char *value)
   return g_strdup_printf ("“%s”", value);
 }
 
+/* A REAL column against its recorded number: exact, as JSON carries a
+ * double to the last bit. */
+static gboolean
+real_matches (JsonNode      *recorded,
+              sqlite3_stmt  *row,
+              int            col,
+              char         **row_says,
+              char         **history_says)
+{
+  gboolean want_null = !JSON_NODE_HOLDS_VALUE (recorded);
+  gboolean have_null = sqlite3_column_type (row, col) == SQLITE_NULL;
+  double want = want_null ? 0 : json_node_get_double (recorded);
+  double have = have_null ? 0 : sqlite3_column_double (row, col);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (want_null == have_null && want == have)
+    return TRUE;
+  *row_says = have_null ? g_strdup (_("empty")) : g_strdup (g_ascii_dtostr (buf, sizeof buf, have));
+  *history_says = want_null ? g_strdup (_("empty")) : g_strdup (g_ascii_dtostr (buf, sizeof buf, want));
+  return FALSE;
+}
+
 /* Compares one field; on a difference returns what the row and the
  * history say, for the finding. */
 static gboolean
@@ -278,6 +341,8 @@ field_matches (const Field   *field,
                char         **row_says,
                char         **history_says)
 {
+  if (field->kind == FIELD_REAL)
+    return real_matches (recorded, row, col, row_says, history_says);
   if (field->kind == FIELD_INT)
     {
       gint64 want = JSON_NODE_HOLDS_VALUE (recorded) ? json_node_get_int (recorded) : 0;
