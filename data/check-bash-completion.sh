@@ -62,4 +62,7 @@ check "acme-widgets" "$steward" attach --to T-001 a
 check "--to --note --help" "$steward" attach acme-widgets --
 check "--me" "$steward" new Acme --m
 check "items" "$steward" help it
+check "--period --note --replace --help" "$steward" measure acme-widgets --
+check "acme-widgets" "$steward" measure --period 2027-03 a
+check "kpis" "$steward" kp
 echo "PASS: $wanted"
