@@ -2,7 +2,7 @@
  *
  * test-records.c: objectives, KPIs and measurements (ISO/IEC 27001 6.2,
  * 9.1): their periods, their status against the target, every write with
- * its history and the check's replay.
+ * its history and the check's replay, and the trend chart.
  */
 #include "config.h"
 
@@ -540,6 +540,97 @@ test_measure_refused (void)
 
 /* The chart */
 
+static gboolean
+has_colour (cairo_surface_t *surface,
+            const guint8     rgb[3],
+            int              min_pixels)
+{
+  int w = cairo_image_surface_get_width (surface);
+  int h = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int n = 0;
+
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      {
+        guint32 px = *(const guint32 *) (data + y * stride + x * 4);
+
+        if (((px >> 16) & 0xff) == rgb[0] && ((px >> 8) & 0xff) == rgb[1] && (px & 0xff) == rgb[2])
+          n++;
+      }
+  return n >= min_pixels;
+}
+
+static void
+test_chart (void)
+{
+  g_autoptr(StwWorkspace) ws = new_workspace ("chart.steward");
+  g_autoptr(StwKpi) none = add_kpi (ws, "No data", "%", 95, STW_DIRECTION_HIGHER, STW_FREQUENCY_MONTHLY);
+  g_autoptr(StwKpi) one = add_kpi (ws, "One value", "", 5, STW_DIRECTION_LOWER, STW_FREQUENCY_QUARTERLY);
+  g_autoptr(StwKpi) many = add_kpi (ws, "Patch compliance", "%", 95, STW_DIRECTION_HIGHER, STW_FREQUENCY_MONTHLY);
+  StwKpi *kpis[] = { none, one, many };
+
+  measure (ws, one, "2027-Q1", 3);
+  /* 24 months up to March 2027 with two missed and some below target. */
+  {
+    g_autofree char *period = g_strdup ("2025-04");
+
+    for (int i = 0; i < 24; i++)
+      {
+        char *next = stw_period_next (period);
+
+        if (i != 7 && i != 15)
+          measure (ws, many, period, 90 + (i * 7) % 10);
+        g_free (period);
+        period = next;
+      }
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    for (int dark = 0; dark <= 1; dark++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(StwKpi) k = stw_workspace_load_kpi (ws, stw_kpi_get_id (kpis[i]), NULL);
+        cairo_surface_t *surface = stw_kpi_chart_render (ws, k, 640, 240, dark, &error);
+        const StwKpiChartColours *c = stw_kpi_chart_colours (dark);
+
+        g_assert_no_error (error);
+        g_assert_nonnull (surface);
+        g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+        g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 640);
+        g_assert_true (has_colour (surface, c->background, 1000));
+        /* The target line: dashes, two pixels high, most of the width. */
+        g_assert_true (has_colour (surface, c->target, 400));
+        if (k == NULL || i == 2)
+          {
+            g_assert_true (has_colour (surface, c->met, 10));
+            g_assert_true (has_colour (surface, c->not_met, 10));
+            g_assert_true (has_colour (surface, c->missed, 4));
+          }
+        cairo_surface_destroy (surface);
+      }
+
+  /* Tiny sizes draw without trouble. */
+  {
+    cairo_surface_t *surface = stw_kpi_chart_render (ws, many, 1, 1, FALSE, NULL);
+
+    g_assert_nonnull (surface);
+    cairo_surface_destroy (surface);
+  }
+
+  {
+    g_autoptr(GError) error = NULL;
+    const char *out = g_getenv ("STW_TEST_CHART_PNG");
+    g_autofree char *path = out ? g_strdup (out) : test_path (tmp, "chart.png");
+    g_autoptr(StwKpi) k = stw_workspace_load_kpi (ws, stw_kpi_get_id (many), NULL);
+
+    g_assert_true (stw_kpi_chart_write_png (ws, k, 720, 260, FALSE, path, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  }
+}
+
 static void
 test_search (void)
 {
@@ -580,6 +671,7 @@ main (int   argc,
   g_test_add_func ("/records/crud-history", test_crud_history);
   g_test_add_func ("/records/tamper", test_tamper);
   g_test_add_func ("/records/measure-refused", test_measure_refused);
+  g_test_add_func ("/records/chart", test_chart);
   g_test_add_func ("/records/search", test_search);
 
   return g_test_run ();

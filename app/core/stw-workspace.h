@@ -16,6 +16,7 @@
 
 #include "stw-core.h"
 #include "stw-item-store.h"
+#include "stw-kpi-chart.h"
 #include "stw-people-store.h"
 #include "stw-records-store.h"
 #include "stw-store.h"
