@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "stw-evidence.h"
+#include "stw-sample.h"
 #include "stw-workspace.h"
 #include "test-util.h"
 
@@ -653,6 +654,52 @@ test_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
 }
 
+/* The sample holds a realistic year: objectives, KPIs with twelve months
+ * and more of values, some missed, some off target, evidence on one. */
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "sample.steward");
+  g_autoptr(StwWorkspace) ws = stw_sample_create (path, 0, &error);
+  GListModel *kpis;
+  guint n_missed = 0, n_not_met = 0, n_met = 0, most = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_objectives (ws)), >=, 3);
+  kpis = stw_workspace_get_kpis (ws);
+  g_assert_cmpuint (g_list_model_get_n_items (kpis), >=, 5);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(StwKpi) k = g_list_model_get_item (kpis, i);
+      g_autoptr(GArray) timeline = stw_workspace_kpi_timeline (ws, k, &error);
+      g_autoptr(GListModel) list = stw_workspace_list_measurements (ws, stw_kpi_get_id (k), &error);
+
+      g_assert_no_error (error);
+      most = MAX (most, g_list_model_get_n_items (list));
+      n_missed += stw_period_timeline_missed (timeline);
+      for (guint j = 0; j < timeline->len; j++)
+        {
+          StwPeriodStatus *st = &g_array_index (timeline, StwPeriodStatus, j);
+
+          n_met += st->status == STW_KPI_MET;
+          n_not_met += st->status == STW_KPI_NOT_MET;
+        }
+    }
+  g_assert_cmpuint (most, >=, 12);
+  g_assert_cmpuint (n_missed, >=, 3);
+  g_assert_cmpuint (n_not_met, >=, 5);
+  g_assert_cmpuint (n_met, >, n_not_met);
+  {
+    g_autoptr(StwKpi) k = stw_workspace_find_kpi_by_ref (ws, "K-001", &error);
+    g_autoptr(GListModel) list = stw_workspace_list_measurements (ws, stw_kpi_get_id (k), &error);
+    g_autoptr(StwMeasurement) last = g_list_model_get_item (list, g_list_model_get_n_items (list) - 1);
+
+    g_assert_cmpuint (stw_workspace_count_attachments (ws, "measurement", stw_measurement_get_id (last)), ==, 1);
+  }
+  assert_check (ws, TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -673,6 +720,7 @@ main (int   argc,
   g_test_add_func ("/records/measure-refused", test_measure_refused);
   g_test_add_func ("/records/chart", test_chart);
   g_test_add_func ("/records/search", test_search);
+  g_test_add_func ("/records/sample", test_sample);
 
   return g_test_run ();
 }
