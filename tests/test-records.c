@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "stw-evidence.h"
+#include "stw-records-undo.h"
 #include "stw-sample.h"
 #include "stw-workspace.h"
 #include "test-util.h"
@@ -700,6 +701,119 @@ test_sample (void)
   assert_check (ws, TRUE, NULL);
 }
 
+/* Each change to a record is undone as items are, and the undo itself is
+ * recorded: the check still passes. */
+static void
+test_undo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = new_workspace ("undo.steward");
+  g_autoptr(StwUndoStack) undo = stw_undo_stack_new (ws, 20);
+  g_autoptr(StwObjective) o = stw_objective_new ();
+  g_autoptr(StwObjective) loaded = NULL;
+  g_autoptr(StwKpi) k = NULL;
+  g_autoptr(StwKpi) before = NULL;
+  g_autoptr(StwMeasurement) m = NULL;
+  g_autoptr(StwMeasurement) replaced = NULL;
+  g_autofree char *description = NULL;
+  gint64 item_id = -1;
+
+  stw_objective_set_title (o, "Keep systems patched");
+  g_assert_true (stw_workspace_insert_objective (ws, o, &error));
+  stw_undo_stack_push_objective_create (undo, o);
+  k = add_kpi (ws, "Patch compliance", "%", 95, STW_DIRECTION_HIGHER, STW_FREQUENCY_MONTHLY);
+  stw_undo_stack_push_kpi_create (undo, k);
+
+  /* Edit the KPI, then undo: its target is back. */
+  before = stw_kpi_copy (k);
+  stw_undo_stack_push_kpi_update (undo, before);
+  stw_kpi_set_target (k, 99);
+  g_assert_true (stw_workspace_update_kpi (ws, k, &error));
+
+  /* Measure, replace, delete; undo each in turn. */
+  m = stw_workspace_measure_kpi (ws, stw_kpi_get_id (k), "2027-02", 90, "first", FALSE, NULL, &error);
+  g_assert_no_error (error);
+  stw_undo_stack_push_measure (undo, k, m, NULL);
+  g_clear_object (&m);
+  m = stw_workspace_measure_kpi (ws, stw_kpi_get_id (k), "2027-02", 96, NULL, TRUE, &replaced, &error);
+  g_assert_no_error (error);
+  stw_undo_stack_push_measure (undo, k, m, replaced);
+  stw_undo_stack_push_measurement_delete (undo, k, m);
+  g_assert_true (stw_workspace_delete_measurement (ws, stw_measurement_get_id (m), &error));
+
+  /* Delete the KPI. */
+  stw_undo_stack_push_kpi_delete (undo, k);
+  g_assert_true (stw_workspace_delete_kpi (ws, stw_kpi_get_id (k), &error));
+
+  /* Undo the delete: the KPI is back. */
+  g_assert_true (stw_undo_stack_undo (undo, &description, &item_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (description, ==, "Change to K-001 undone");
+  g_assert_cmpint (item_id, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_kpis (ws)), ==, 1);
+
+  /* Undo the measurement's deletion: 96 again. */
+  g_assert_true (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  {
+    g_autoptr(GListModel) list = stw_workspace_list_measurements (ws, stw_kpi_get_id (k), NULL);
+    g_autoptr(StwMeasurement) now = g_list_model_get_item (list, 0);
+
+    g_assert_cmpfloat (stw_measurement_get_value (now), ==, 96);
+  }
+  /* Undo the replacement: 90 and its note again. */
+  g_assert_true (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  {
+    g_autoptr(GListModel) list = stw_workspace_list_measurements (ws, stw_kpi_get_id (k), NULL);
+    g_autoptr(StwMeasurement) now = g_list_model_get_item (list, 0);
+
+    g_assert_cmpfloat (stw_measurement_get_value (now), ==, 90);
+    g_assert_cmpstr (stw_measurement_get_note (now), ==, "first");
+  }
+  /* Undo the first measurement: none left, though the row it made was
+   * deleted and the value put back in a new one meanwhile. */
+  g_assert_true (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GListModel) list = stw_workspace_list_measurements (ws, stw_kpi_get_id (k), NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  }
+  /* Undo the edit. */
+  g_assert_true (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  {
+    g_autoptr(StwKpi) now = stw_workspace_load_kpi (ws, stw_kpi_get_id (k), NULL);
+
+    g_assert_cmpfloat (stw_kpi_get_target (now), ==, 95);
+  }
+  /* Undo the creations: KPI, then objective. */
+  g_assert_true (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_kpis (ws)), ==, 0);
+  g_assert_true (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (stw_workspace_get_objectives (ws)), ==, 0);
+  g_assert_false (stw_undo_stack_get_can_undo (undo));
+
+  /* An objective's edit and deletion. */
+  loaded = stw_objective_new ();
+  stw_objective_set_title (loaded, "Train everyone");
+  g_assert_true (stw_workspace_insert_objective (ws, loaded, &error));
+  stw_undo_stack_push_objective_update (undo, loaded);
+  stw_objective_set_title (loaded, "Train every employee");
+  g_assert_true (stw_workspace_update_objective (ws, loaded, &error));
+  stw_undo_stack_push_objective_delete (undo, loaded);
+  g_assert_true (stw_workspace_delete_objective (ws, stw_objective_get_id (loaded), &error));
+  g_assert_true (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  g_assert_true (stw_undo_stack_undo (undo, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(StwObjective) now = stw_workspace_load_objective (ws, stw_objective_get_id (loaded), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (stw_objective_get_title (now), ==, "Train everyone");
+  }
+  assert_check (ws, TRUE, "match");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +835,7 @@ main (int   argc,
   g_test_add_func ("/records/chart", test_chart);
   g_test_add_func ("/records/search", test_search);
   g_test_add_func ("/records/sample", test_sample);
+  g_test_add_func ("/records/undo", test_undo);
 
   return g_test_run ();
 }
