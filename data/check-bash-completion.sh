@@ -62,4 +62,11 @@ check "acme-widgets" "$steward" attach --to T-001 a
 check "--to --note --help" "$steward" attach acme-widgets --
 check "--me" "$steward" new Acme --m
 check "items" "$steward" help it
+check "--period --note --replace --help" "$steward" measure acme-widgets --
+check "acme-widgets" "$steward" measure --period 2027-03 a
+check "kpis" "$steward" kp
+# KPI references come from `steward kpis` of the workspace named before.
+"$steward" sample >/dev/null
+check "K-001 K-002 K-003 K-004 K-005" "$steward" measure sample K-
+check "K-003" "$steward" measure --note "nightly" sample K-003
 echo "PASS: $wanted"

@@ -19,7 +19,7 @@ import os
 import re
 import sys
 
-DOMAINS = {'items', 'people', 'risks', 'corrective', 'evidence', 'controls'}
+DOMAINS = {'items', 'people', 'risks', 'corrective', 'evidence', 'controls', 'records'}
 TOP = {'core', 'sample', 'cli', '.'}
 # What each layer of app/ may not include, by the folder under app/ that
 # holds the header ('.' is the top of app/).

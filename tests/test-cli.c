@@ -151,7 +151,7 @@ test_help (void)
   g_auto(Result) topic = run ("help", "check", NULL);
   g_auto(Result) check = run ("check", "--help", NULL);
   g_auto(Result) short_check = run ("check", "-h", NULL);
-  const char *names[] = { "list", "new", "sample", "check", "items", "attach", "help" };
+  const char *names[] = { "list", "new", "sample", "check", "items", "attach", "measure", "kpis", "help" };
 
   /* Every command, one line each; and the exit statuses. */
   g_assert_cmpint (help.status, ==, 0);
@@ -898,6 +898,144 @@ test_check_expect_head (void)
   }
 }
 
+static char *
+head_of (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+
+  g_assert_no_error (error);
+  return stw_workspace_dup_history_head (ws);
+}
+
+/* `steward measure`: good values recorded with their history; every bad
+ * one refused with a message, exit 1, and nothing written (the history's
+ * head unchanged). Today is 2027-03-15. */
+static void
+test_measure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *head = NULL;
+
+  {
+    g_auto(Result) r = run ("new", "Measured Ltd", "--me", "Ann Example", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    path = g_strndup (r.out->str, r.out->len - 1);
+  }
+  {
+    g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+    g_autoptr(StwKpi) patch = stw_kpi_new ();
+    g_autoptr(StwKpi) days = stw_kpi_new ();
+
+    g_assert_no_error (error);
+    stw_kpi_set_name (patch, "Patch compliance");
+    stw_kpi_set_unit (patch, "%");
+    stw_kpi_set_target (patch, 95);
+    g_assert_true (stw_workspace_insert_kpi (ws, patch, &error));
+    stw_kpi_set_name (days, "Days to close incidents");
+    stw_kpi_set_unit (days, "days");
+    stw_kpi_set_target (days, 10);
+    stw_kpi_set_direction (days, STW_DIRECTION_LOWER);
+    stw_kpi_set_frequency (days, STW_FREQUENCY_QUARTERLY);
+    g_assert_true (stw_workspace_insert_kpi (ws, days, &error));
+    g_assert_no_error (error);
+  }
+
+  /* Good: the current month by default, a past one by --period. */
+  {
+    g_auto(Result) r = run ("measure", path, "K-001", "97.5", "--note", "From the nightly scan", NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out->str, ==, "K-001\t2027-03\t97.5\tmet\n");
+  }
+  {
+    g_auto(Result) r = run ("measure", path, "K-001", "91", "--period", "2027-01", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out->str, ==, "K-001\t2027-01\t91\tnot_met\n");
+  }
+  {
+    g_auto(Result) r = run ("measure", path, "K-002", "12", "--period", "2026-Q4", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out->str, ==, "K-002\t2026-Q4\t12\tnot_met\n");
+  }
+
+  /* Bad: each refused, nothing recorded. */
+  head = head_of (path);
+  {
+    static const struct {
+      const char *words[8];
+      const char *message;
+    } bad[] = {
+      { { "measure", "K-009", "90" }, "There is no KPI K-009" },
+      { { "measure", "K-001", "ninety" }, "“ninety” is not a number" },
+      { { "measure", "K-001", "90%" }, "is not a number" },
+      { { "measure", "K-001", "" }, "is not a number" },
+      { { "measure", "K-001", "nan" }, "is not a number" },
+      { { "measure", "K-001", "inf" }, "is not a number" },
+      { { "measure", "K-001", "1e999" }, "is not a number" },
+      { { "measure", "K-001", "100.1" }, "percentage" },
+      /* A negative value follows "--", or it reads as an option. */
+      { { "measure", "K-001", "--", "-3" }, "percentage" },
+      { { "measure", "K-001", "90", "--period", "2027-Q1" }, "measured monthly" },
+      { { "measure", "K-001", "90", "--period", "2027-13" }, "measured monthly" },
+      { { "measure", "K-002", "3", "--period", "2027-02" }, "measured quarterly" },
+      { { "measure", "K-001", "90", "--period", "2027-04" }, "has not begun" },
+      { { "measure", "K-002", "3", "--period", "2027-Q2" }, "has not begun" },
+      { { "measure", "K-001", "96" }, "K-001 has a value for 2027-03 already (97.5 %)" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+        g_auto(GStrv) args = NULL;
+        g_autoptr(GString) out = g_string_new (NULL);
+        g_autoptr(GString) err = g_string_new (NULL);
+        g_autofree char *now = NULL;
+        int status;
+
+        g_strv_builder_add (builder, bad[i].words[0]);
+        g_strv_builder_add (builder, path);
+        for (guint j = 1; bad[i].words[j] != NULL; j++)
+          g_strv_builder_add (builder, bad[i].words[j]);
+        args = g_strv_builder_end (builder);
+        status = stw_cli_run ((const char * const *) args, out, err);
+        g_test_message ("%s", err->str);
+        g_assert_cmpint (status, ==, 1);
+        g_assert_cmpstr (out->str, ==, "");
+        g_assert_nonnull (strstr (err->str, bad[i].message));
+        now = head_of (path);
+        g_assert_cmpstr (now, ==, head);
+      }
+  }
+  /* Usage errors: exit 2, nothing recorded. */
+  {
+    g_auto(Result) r = run ("measure", path, "K-001", NULL);
+    g_autofree char *now = head_of (path);
+    g_assert_cmpint (r.status, ==, 2);
+    g_assert_cmpstr (now, ==, head);
+  }
+
+  /* Replacing says so, and the history keeps the old value. */
+  {
+    g_auto(Result) r = run ("measure", path, "K-001", "96", "--replace", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_true (g_str_has_prefix (r.out->str, "K-001\t2027-03\t96\tmet\n"));
+    g_assert_nonnull (strstr (r.out->str, "Replaced the value 97.5 % that K-001 had for 2027-03"));
+  }
+  {
+    g_auto(Result) r = run ("kpis", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out->str, ==,
+                     "K-001\tmet\t2027-03\t96\t95\thigher\tmonthly\t1\tPatch compliance\n"
+                     "K-002\tnot_met\t2026-Q4\t12\t10\tlower\tquarterly\t0\tDays to close incidents\n");
+  }
+  {
+    g_auto(Result) r = run ("check", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/cli/sample", test_sample);
   g_test_add_func ("/cli/sample-sized", test_sample_sized);
   g_test_add_func ("/cli/attach", test_attach);
+  g_test_add_func ("/cli/measure", test_measure);
   g_test_add_func ("/cli/headless", test_headless);
   g_test_add_func ("/cli/read-only", test_read_only);
   g_test_add_func ("/cli/messages", test_messages);

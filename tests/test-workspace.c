@@ -806,6 +806,8 @@ test_migrate_v4_reopen_withdraws_nothing (void)
   /* That completion made OP-2027-002 and linked it; back to version 4,
    * as an older Steward left it: no link. */
   raw_exec (path,
+            /* Version 6's records first: this file goes back two versions. */
+            "DROP TABLE measurement; DROP TABLE kpi; DROP TABLE objective;"
             "DROP INDEX item_by_completion;"
             "ALTER TABLE item DROP COLUMN created_by_completion_of;"
             "PRAGMA user_version = 4;");
@@ -940,6 +942,43 @@ test_migrate_auto_vacuum_large (void)
   g_assert_cmpint (st.st_size, <, 8 * 1024 * 1024);
 }
 
+/* Version 6 rebuilds the attachment table so evidence can be attached to
+ * a KPI measurement: an older file keeps its attachments, ids and all. */
+static void
+test_migrate_v5_attachments (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "v5-attachments.steward");
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autofree char *sha = g_strnfill (64, 'a');
+  g_autofree char *insert = g_strdup_printf ("INSERT INTO attachment (id, entity, entity_id, sha256, file_name, size,"
+                                             " media_type, added_at) VALUES (7, 'item', 1, '%s', 'log.txt', 3,"
+                                             " 'text/plain', '2026-01-01T00:00:00Z')", sha);
+  g_autofree char *insert_measurement = g_strdup_printf ("INSERT INTO attachment (entity, entity_id, sha256,"
+                                                         " file_name, size, media_type, added_at) VALUES"
+                                                         " ('measurement', 1, '%s', 'm.csv', 3, 'text/csv',"
+                                                         " '2026-01-01T00:00:00Z')", sha);
+  sqlite3 *db = NULL;
+
+  g_assert_true (_stw_workspace_create_at_version (path, 5, &error));
+  g_assert_no_error (error);
+  raw_exec (path, insert);
+  /* Version 5 knows no measurements. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, insert_measurement, NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+
+  ws = stw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, 6);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM attachment WHERE id = 7 AND entity = 'item'"
+                                        " AND file_name = 'log.txt'"), ==, 1);
+  g_clear_object (&ws);
+  raw_exec (path, insert_measurement);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM attachment WHERE entity = 'measurement'"), ==, 1);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM objective"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -959,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/workspace/migrate/v4-reopen-withdraws-nothing", test_migrate_v4_reopen_withdraws_nothing);
   g_test_add_func ("/workspace/migrate/auto-vacuum", test_migrate_auto_vacuum);
   g_test_add_func ("/workspace/migrate/auto-vacuum-large", test_migrate_auto_vacuum_large);
+  g_test_add_func ("/workspace/migrate/v5-attachments", test_migrate_v5_attachments);
   g_test_add_func ("/workspace/bad-files", test_bad_files);
   g_test_add_func ("/workspace/open-mid-checkpoint", test_open_mid_checkpoint);
   g_test_add_func ("/workspace/open-while-another-writes", test_open_while_another_writes);

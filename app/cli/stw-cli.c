@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -58,6 +59,8 @@ static int run_sample (const StwCliCall *call);
 static int run_check  (const StwCliCall *call);
 static int run_items  (const StwCliCall *call);
 static int run_attach (const StwCliCall *call);
+static int run_measure (const StwCliCall *call);
+static int run_kpis   (const StwCliCall *call);
 static int run_help   (const StwCliCall *call);
 
 /* Statics */
@@ -109,6 +112,28 @@ static const StwCliCommand commands[] = {
     N_("Files FILE as evidence on the item (or risk) REF, for example a "
        "nightly backup log, and prints its SHA-256 and name."),
     run_attach },
+  { "measure",
+    N_("Record the value of a KPI for a period"),
+    N_("WORKSPACE KPI VALUE [--period PERIOD] [--note TEXT] [--replace]"),
+    N_("Records VALUE for the KPI (K-001) in PERIOD, by default the current "
+       "period of its frequency: 2027-03 for a monthly KPI, 2027-Q1 "
+       "quarterly, 2027-H1 half-yearly, 2027 yearly. For a nightly script, "
+       "say, that records patch compliance. VALUE is a number with a dot "
+       "for decimals, from 0 to 100 when the unit is %. A period that has "
+       "a value already is refused unless --replace is given; the value "
+       "replaced stays in the history. Prints the KPI, the period, the "
+       "value and whether it met the target, with tabs between the "
+       "columns. Nothing is recorded when anything is wrong."),
+    run_measure },
+  { "kpis",
+    N_("List the KPIs of a workspace with their status"),
+    N_("WORKSPACE"),
+    N_("Prints one line per KPI: reference, status (met, not_met or "
+       "no_data), the period it is judged by, its value there, target, "
+       "direction, frequency, missed past periods and name, with tabs "
+       "between the columns. A KPI is judged by its current period once "
+       "that has a value, otherwise by the last period that ended."),
+    run_kpis },
   { "help",
     N_("Show the commands, or the help of one command"),
     N_("[COMMAND]"),
@@ -305,6 +330,16 @@ parse_args (const StwCliCall   *call,
       append_command_help (call->out, call->command, entries);
       return STW_CLI_OK;
     }
+
+  /* GOption leaves the "--" that ends the options ("measure WS K-001 --
+   * -3" for a negative value); it is no word of ours. */
+  for (guint i = 1; argv[i] != NULL; i++)
+    if (g_str_equal (argv[i], "--"))
+      {
+        g_free (argv[i]);
+        memmove (argv + i, argv + i + 1, (g_strv_length (argv + i + 1) + 1) * sizeof (char *));
+        break;
+      }
 
   n_words = g_strv_length (argv) - 1;
   if (n_words < min_words)
@@ -629,6 +664,143 @@ run_attach (const StwCliCall *call)
     return fail (call, error->message);
   g_string_append_printf (call->out, "%s  %s\n", stw_attachment_get_sha256 (attachment),
                           stw_attachment_get_file_name (attachment));
+  return STW_CLI_OK;
+}
+
+/* @text as a number: all of it, in the C locale, so a script's "97.5"
+ * means the same everywhere. */
+static gboolean
+parse_number (const char *text,
+              double     *value)
+{
+  char *end = NULL;
+
+  if (text == NULL || text[0] == '\0' || g_ascii_isspace (text[0]))
+    return FALSE;
+  *value = g_ascii_strtod (text, &end);
+  return end != NULL && *end == '\0' && isfinite (*value);
+}
+
+static char *
+format_number (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.6g", value));
+}
+
+static int
+run_measure (const StwCliCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autoptr(StwKpi) kpi = NULL;
+  g_autoptr(StwMeasurement) m = NULL;
+  g_autoptr(StwMeasurement) replaced = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *number = NULL;
+  g_auto(GStrv) words = NULL;
+  gboolean replace = FALSE;
+  const GOptionEntry entries[] = {
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period,
+      N_("The period measured, such as 2027-03, 2027-Q1, 2027-H1 or 2027 (default: the current one)"),
+      N_("PERIOD") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note,
+      N_("A note kept with the value"), N_("TEXT") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace the value the period has already"), NULL },
+    { NULL }
+  };
+  StwKpiStatus status;
+  double value = 0;
+  int exit_status;
+
+  if ((exit_status = parse_args (call, entries, 3, 3, &words)) >= 0)
+    return exit_status;
+
+  /* Everything that needs no workspace first. */
+  if (!parse_number (words[2], &value))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a number: write the value with a dot for "
+                                                    "decimals, such as 97.5"), words[2]);
+      return fail (call, message);
+    }
+
+  ws = open_named (words[0], FALSE, &error);
+  if (ws == NULL)
+    return fail_open (call, error);
+  kpi = stw_workspace_find_kpi_by_ref (ws, words[1], &error);
+  if (kpi == NULL)
+    {
+      if (g_error_matches (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_NOT_FOUND))
+        {
+          g_autofree char *message = g_strdup_printf (_("There is no KPI %s in this workspace; "
+                                                        "“steward kpis %s” lists them"), words[1], words[0]);
+          return fail (call, message);
+        }
+      return fail (call, error->message);
+    }
+  m = stw_workspace_measure_kpi (ws, stw_kpi_get_id (kpi), period, value, note, replace, &replaced, &error);
+  if (m == NULL)
+    {
+      if (g_error_matches (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_EXISTS))
+        {
+          g_autofree char *message = g_strdup_printf (_("%s; --replace replaces it, and the history keeps the "
+                                                        "old value"), error->message);
+          return fail (call, message);
+        }
+      return fail (call, error->message);
+    }
+
+  status = stw_kpi_status_for (TRUE, value, stw_kpi_get_target (kpi), stw_kpi_get_direction (kpi));
+  number = format_number (stw_measurement_get_value (m));
+  g_string_append_printf (call->out, "%s\t%s\t%s\t%s\n", stw_kpi_get_ref (kpi), stw_measurement_get_period (m),
+                          number, stw_kpi_status_to_key (status));
+  if (replaced != NULL)
+    {
+      shown = stw_kpi_format_value (kpi, stw_measurement_get_value (replaced));
+      g_string_append_printf (call->out, _("Replaced the value %s that %s had for %s; the history keeps it\n"),
+                              shown, stw_kpi_get_ref (kpi), stw_measurement_get_period (m));
+    }
+  return STW_CLI_OK;
+}
+
+static int
+run_kpis (const StwCliCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_auto(GStrv) words = NULL;
+  GListModel *kpis;
+  int status;
+
+  if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
+    return status;
+
+  ws = open_named (words[0], TRUE, &error);
+  if (ws == NULL)
+    return fail_open (call, error);
+  kpis = stw_workspace_get_kpis (ws);
+  for (guint i = 0; i < g_list_model_get_n_items (kpis); i++)
+    {
+      g_autoptr(StwKpi) k = g_list_model_get_item (kpis, i);
+      g_autofree char *name = one_line (stw_kpi_get_name (k));
+      g_autofree char *value = stw_kpi_get_has_value (k) ? format_number (stw_kpi_get_value (k)) : g_strdup ("");
+      g_autofree char *target = format_number (stw_kpi_get_target (k));
+
+      g_string_append_printf (call->out, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%u\t%s\n",
+                              stw_kpi_get_ref (k),
+                              stw_kpi_status_to_key (stw_kpi_get_status (k)),
+                              stw_kpi_get_status_period (k),
+                              value,
+                              target,
+                              stw_direction_to_key (stw_kpi_get_direction (k)),
+                              stw_frequency_to_key (stw_kpi_get_frequency (k)),
+                              stw_kpi_get_missed (k),
+                              name);
+    }
   return STW_CLI_OK;
 }
 

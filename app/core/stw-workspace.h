@@ -7,7 +7,7 @@
  * entry in one transaction, recording the current actor. Widgets never see
  * SQL: they get GListModels (people, workstreams, items) that follow
  * changes through the workspace's signals ("organisation-changed",
- * "people-changed", "item-changed").
+ * "people-changed", "item-changed", "records-changed").
  *
  * Code under app/ includes the header of the layer it needs instead (the
  * store's stw-store.h, a domain's stw-…-store.h).
@@ -16,6 +16,8 @@
 
 #include "stw-core.h"
 #include "stw-item-store.h"
+#include "stw-kpi-chart.h"
 #include "stw-people-store.h"
+#include "stw-records-store.h"
 #include "stw-store.h"
 #include "stw-workstream-store.h"

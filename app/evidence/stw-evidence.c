@@ -14,6 +14,7 @@
 #include "stw-evidence-private.h"
 #include "stw-importer.h"
 #include "stw-item-store.h"
+#include "stw-records-store.h"
 #include "stw-risk-register.h"
 #include "stw-workspace-private.h"
 
@@ -169,8 +170,13 @@ entity_exists (StwWorkspace  *self,
       g_autoptr(StwRisk) risk = stw_workspace_load_risk (self, entity_id, error);
       return risk != NULL;
     }
+  if (g_strcmp0 (entity, "measurement") == 0)
+    {
+      g_autoptr(StwMeasurement) m = stw_workspace_load_measurement (self, entity_id, error);
+      return m != NULL;
+    }
   g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
-               _("Evidence can be attached to items and risks"));
+               _("Evidence can be attached to items, risks and KPI measurements"));
   return FALSE;
 }
 

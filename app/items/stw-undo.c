@@ -14,6 +14,7 @@ typedef enum {
   CHANGE_DELETE,
   CHANGE_BULK,
   CHANGE_MOVE,
+  CHANGE_OTHER,
 } ChangeKind;
 
 typedef struct {
@@ -22,6 +23,10 @@ typedef struct {
   char       *ref;
   GPtrArray  *before;          /* StwItem, as stored before the change */
   gint64      undo_before_id;  /* CHANGE_MOVE */
+  /* CHANGE_OTHER */
+  StwUndoFunc     undo;
+  gpointer        data;
+  GDestroyNotify  destroy;
 } Change;
 
 struct _StwUndoStack
@@ -49,6 +54,8 @@ change_free (gpointer data)
 
   g_free (change->ref);
   g_clear_pointer (&change->before, g_ptr_array_unref);
+  if (change->destroy != NULL)
+    change->destroy (change->data);
   g_free (change);
 }
 
@@ -217,6 +224,26 @@ stw_undo_stack_push_move (StwUndoStack *self,
   ((Change *) g_ptr_array_index (self->changes, self->changes->len - 1))->undo_before_id = undo_before_id;
 }
 
+void
+stw_undo_stack_push_other (StwUndoStack   *self,
+                           const char     *ref,
+                           StwUndoFunc     undo,
+                           gpointer        data,
+                           GDestroyNotify  destroy)
+{
+  Change *change;
+
+  g_return_if_fail (STW_IS_UNDO_STACK (self));
+  g_return_if_fail (undo != NULL);
+
+  push (self, CHANGE_OTHER, NULL, NULL);
+  change = g_ptr_array_index (self->changes, self->changes->len - 1);
+  change->ref = g_strdup (ref);
+  change->undo = undo;
+  change->data = data;
+  change->destroy = destroy;
+}
+
 /* A move is put back in two steps inside one transaction: the card goes
  * back next to its old neighbour, then every other field (closure note,
  * completion date) returns to what it was. */
@@ -287,6 +314,9 @@ stw_undo_stack_undo (StwUndoStack  *self,
       break;
     case CHANGE_MOVE:
       ok = undo_move (self, change, error);
+      break;
+    case CHANGE_OTHER:
+      ok = change->undo (self->workspace, change->data, error);
       break;
     default:
       g_assert_not_reached ();

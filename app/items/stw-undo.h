@@ -38,9 +38,23 @@ void          stw_undo_stack_push_move    (StwUndoStack  *self,
                                            StwItem       *before,
                                            gint64         undo_before_id);
 
+/* Puts back a change to another kind of record (app/records/ pushes its
+ * own through this): @undo does it as an ordinary, recorded change. */
+typedef gboolean (*StwUndoFunc) (StwWorkspace  *workspace,
+                                 gpointer       data,
+                                 GError       **error);
+
+/* @ref names the record in the toast ("K-003"); @data is freed with
+ * @destroy when the change leaves the stack. */
+void          stw_undo_stack_push_other   (StwUndoStack  *self,
+                                           const char    *ref,
+                                           StwUndoFunc    undo,
+                                           gpointer       data,
+                                           GDestroyNotify destroy);
+
 /* Undoes the newest change. @description gets a sentence for a toast
  * ("Change to T-014 undone"); @item_id the item to show (0 for a bulk
- * change). On error the change stays on the stack. */
+ * change or another kind of record). On error the change stays on the stack. */
 gboolean      stw_undo_stack_undo         (StwUndoStack  *self,
                                            char         **description,
                                            gint64        *item_id,

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@
 #include "stw-evidence.h"
 #include "stw-item-model.h"
 #include "stw-item-private.h"
+#include "stw-records-store.h"
 #include "stw-risk-register.h"
 #include "stw-sample.h"
 #include "stw-workspace-list.h"
@@ -355,6 +357,175 @@ add_risks (Sample  *s,
       if (!stw_workspace_insert_risk (s->ws, risk, error))
         return FALSE;
       s->risks[i] = stw_risk_get_id (risk);
+    }
+  return TRUE;
+}
+
+/* Objectives and KPIs (6.2, 9.1): a year and more of measurements, with
+ * gaps where nobody measured and values off target, as a real ISMS has. */
+typedef struct {
+  const char         *title;
+  const char         *description;
+  guint               owner;
+  int                 target_in_months;
+  StwObjectiveStatus  status;
+} SampleObjective;
+
+static const SampleObjective objectives[] = {
+  { N_("Keep every system patched within the policy window"),
+    N_("Critical security updates installed within 14 days on servers, laptops and the tracking portal."),
+    1, 9, STW_OBJECTIVE_ON_TRACK },
+  { N_("Staff recognise and report phishing"),
+    N_("Fewer clicks in the quarterly phishing exercise, and every employee trained each half-year."),
+    2, 6, STW_OBJECTIVE_AT_RISK },
+  { N_("Restore critical services within four hours"),
+    N_("Dispatch and the customer tracking portal can be restored from backup within four hours."),
+    3, 12, STW_OBJECTIVE_ON_TRACK },
+};
+
+/* Values oldest first, ending with the current period; NAN: missed. */
+#define MISSED NAN
+
+typedef struct {
+  const char   *name;
+  const char   *description;
+  const char   *clause;
+  const char   *unit;
+  double        target;
+  StwDirection  direction;
+  StwFrequency  frequency;
+  guint         owner;
+  int           objective;    /* index into objectives, -1: none */
+  double        values[16];
+  guint         n_values;
+} SampleKpi;
+
+static const SampleKpi kpis[] = {
+  { N_("Patch compliance"),
+    N_("Share of critical security updates installed within 14 days of release, from the nightly scan."),
+    "9.1", "%", 95, STW_DIRECTION_HIGHER, STW_FREQUENCY_MONTHLY, 1, 0,
+    { 88.5, 91, 93.5, MISSED, 96, 97.5, 94, 95.5, 98, MISSED, 96.5, 97, 99, 98.5, 97.5 }, 15 },
+  { N_("Phishing simulation click rate"),
+    N_("Share of staff who clicked the link in the quarterly phishing exercise."),
+    "7.3", "%", 5, STW_DIRECTION_LOWER, STW_FREQUENCY_QUARTERLY, 2, 1,
+    { 14, 11, MISSED, 7.5, 6 }, 5 },
+  { N_("Backup restore tests passed"),
+    N_("Share of the monthly restore tests that restored the data complete and readable."),
+    "8.1", "%", 100, STW_DIRECTION_HIGHER, STW_FREQUENCY_MONTHLY, 1, 2,
+    { 100, 100, 75, 100, 100, 100, MISSED, 100, 100, 100, 80, 100, 100, 100 }, 14 },
+  { N_("Days to close security incidents"),
+    N_("Mean days from an incident being reported to its closure."),
+    "9.1", N_("days"), 10, STW_DIRECTION_LOWER, STW_FREQUENCY_QUARTERLY, 0, -1,
+    { 16, 12, 9, 11, 8 }, 5 },
+  { N_("Security awareness training completed"),
+    N_("Share of employees who completed the awareness course in the half-year."),
+    "7.2", "%", 90, STW_DIRECTION_HIGHER, STW_FREQUENCY_HALF_YEARLY, 2, 1,
+    { 82, 93, 87 }, 3 },
+};
+
+static gboolean
+attach_to_measurement (Sample      *s,
+                       gint64       measurement_id,
+                       const char  *name,
+                       const char  *text,
+                       GError     **error)
+{
+  g_autofree char *dir = g_dir_make_tmp ("steward-sample-XXXXXX", error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(StwAttachment) attachment = NULL;
+
+  if (dir == NULL)
+    return FALSE;
+  path = g_build_filename (dir, name, NULL);
+  if (!g_file_set_contents (path, text, -1, error))
+    return FALSE;
+  file = g_file_new_for_path (path);
+  attachment = stw_workspace_attach_file (s->ws, "measurement", measurement_id, file, NULL,
+                                          NULL, NULL, NULL, error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return attachment != NULL;
+}
+
+static gboolean
+add_records (Sample  *s,
+             GError **error)
+{
+  gint64 objective_ids[G_N_ELEMENTS (objectives)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (objectives); i++)
+    {
+      g_autoptr(StwObjective) o = stw_objective_new ();
+      g_autofree char *target = month_offset (s->today, objectives[i].target_in_months, 31);
+
+      stw_objective_set_title (o, _(objectives[i].title));
+      stw_objective_set_description (o, _(objectives[i].description));
+      stw_objective_set_owner_id (o, s->people[objectives[i].owner]);
+      stw_objective_set_target_date (o, target);
+      stw_objective_set_status (o, objectives[i].status);
+      if (!stw_workspace_insert_objective (s->ws, o, error))
+        return FALSE;
+      objective_ids[i] = stw_objective_get_id (o);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    {
+      const SampleKpi *k = &kpis[i];
+      g_autoptr(StwKpi) kpi = stw_kpi_new ();
+      g_autofree char *period = NULL;
+      g_autoptr(GPtrArray) periods = g_ptr_array_new_with_free_func (g_free);
+
+      stw_kpi_set_name (kpi, _(k->name));
+      stw_kpi_set_description (kpi, _(k->description));
+      stw_kpi_set_clause (kpi, k->clause);
+      stw_kpi_set_unit (kpi, g_str_equal (k->unit, "%") ? "%" : _(k->unit));
+      stw_kpi_set_target (kpi, k->target);
+      stw_kpi_set_direction (kpi, k->direction);
+      stw_kpi_set_frequency (kpi, k->frequency);
+      stw_kpi_set_owner_id (kpi, s->people[k->owner]);
+      stw_kpi_set_objective_id (kpi, k->objective >= 0 ? objective_ids[k->objective] : 0);
+
+      /* The last value is the current period's: count back from it. */
+      period = stw_workspace_current_period (s->ws, kpi);
+      for (guint v = 0; v < k->n_values; v++)
+        {
+          g_ptr_array_insert (periods, 0, g_strdup (period));
+          g_free (period);
+          period = stw_period_previous (periods->pdata[0]);
+        }
+      /* Measuring began with the first period, so the gaps are missed. */
+      {
+        g_autofree char *start = stw_period_first_day (periods->pdata[0]);
+
+        stw_kpi_set_start_date (kpi, start);
+      }
+      if (!stw_workspace_insert_kpi (s->ws, kpi, error))
+        return FALSE;
+
+      for (guint v = 0; v < k->n_values; v++)
+        {
+          g_autoptr(StwMeasurement) m = NULL;
+          const char *note = NULL;
+
+          if (isnan (k->values[v]))
+            continue;
+          if (i == 0 && v == 2)
+            note = _("Two warehouse scanners missed the update window; replaced in the following month.");
+          else if (i == 2 && k->values[v] < 100)
+            note = _("One restore test failed; the backup job was repaired and the test repeated.");
+          m = stw_workspace_measure_kpi (s->ws, stw_kpi_get_id (kpi), periods->pdata[v], k->values[v], note,
+                                         FALSE, NULL, error);
+          if (m == NULL)
+            return FALSE;
+          /* The newest patch figure comes with the scan's report. */
+          if (i == 0 && v == k->n_values - 1 &&
+              !attach_to_measurement (s, stw_measurement_get_id (m), "patch-scan-summary.csv",
+                                      "host_group,hosts,patched_within_14_days\n"
+                                      "servers,24,24\nlaptops,118,114\nwarehouse_scanners,36,35\n",
+                                      error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -769,6 +940,14 @@ fill_realistic (Sample  *s,
 
       set_clock (s, e->at);
       ok = run_event (s, e, error);
+    }
+
+  /* The objectives and KPIs are entered last, their earlier figures
+   * carried over from before the workspace: recorded now. */
+  if (ok)
+    {
+      set_clock (s, s->now);
+      ok = add_records (s, error);
     }
 
   for (guint t = 0; t < G_N_ELEMENTS (plan); t++)

@@ -47,6 +47,8 @@ typedef enum {
   FIELD_WORKSTREAM,
   /* Recorded as a list; the column is the sorted set joined by newlines. */
   FIELD_SET,
+  /* A measured value or a target (REAL), recorded as a JSON number. */
+  FIELD_REAL,
 } FieldKind;
 
 typedef struct {
@@ -159,6 +161,42 @@ static const Field workstream_fields[] = {
   { NULL }
 };
 
+/* Objectives, KPIs and measurements (app/records/). An owner is recorded
+ * by name (FIELD_PERSON); the objective a KPI measures and the KPI of a
+ * measurement are recorded by reference, which never changes. */
+static const Field objective_fields[] = {
+  { "ref", "ref", FIELD_TEXT },
+  { "title", "title", FIELD_NAME },
+  { "description", "description", FIELD_TEXT },
+  { "owner", "owner_id", FIELD_PERSON },
+  { "target_date", "target_date", FIELD_TEXT },
+  { "status", "status", FIELD_TEXT },
+  { NULL }
+};
+
+static const Field kpi_fields[] = {
+  { "ref", "kpi.ref", FIELD_TEXT },
+  { "name", "kpi.name", FIELD_NAME },
+  { "description", "kpi.description", FIELD_TEXT },
+  { "clause", "kpi.clause", FIELD_TEXT },
+  { "owner", "kpi.owner_id", FIELD_PERSON },
+  { "unit", "kpi.unit", FIELD_TEXT },
+  { "target", "kpi.target", FIELD_REAL },
+  { "direction", "kpi.direction", FIELD_TEXT },
+  { "frequency", "kpi.frequency", FIELD_TEXT },
+  { "start_date", "kpi.start_date", FIELD_TEXT },
+  { "objective", "o.ref", FIELD_TEXT },
+  { NULL }
+};
+
+static const Field measurement_fields[] = {
+  { "kpi", "k.ref", FIELD_TEXT },
+  { "period", "m.period", FIELD_TEXT },
+  { "value", "m.value", FIELD_REAL },
+  { "note", "m.note", FIELD_TEXT },
+  { NULL }
+};
+
 static const Entity entities[] = {
   { "item", "SELECT id, ref FROM item ORDER BY id", "item LEFT JOIN corrective c ON c.item_id = item.id WHERE item.id = ?",
     "item.deleted_at IS NOT NULL", "c.item_id IS NOT NULL", "item.ref", item_fields },
@@ -168,6 +206,15 @@ static const Entity entities[] = {
     organisation_fields },
   { "workstream", "SELECT id, name FROM workstream ORDER BY id", "workstream WHERE id = ?", "0", "0", "name",
     workstream_fields },
+  { "objective", "SELECT id, ref FROM objective ORDER BY id", "objective WHERE id = ?", "deleted_at IS NOT NULL",
+    "0", "ref", objective_fields },
+  { "kpi", "SELECT id, ref FROM kpi ORDER BY id",
+    "kpi LEFT JOIN objective o ON o.id = kpi.objective_id WHERE kpi.id = ?",
+    "kpi.deleted_at IS NOT NULL", "0", "kpi.ref", kpi_fields },
+  { "measurement",
+    "SELECT m.id, k.ref || ' ' || m.period FROM measurement m LEFT JOIN kpi k ON k.id = m.kpi_id ORDER BY m.id",
+    "measurement m LEFT JOIN kpi k ON k.id = m.kpi_id WHERE m.id = ?",
+    "m.deleted_at IS NOT NULL", "0", "k.ref || ' ' || m.period", measurement_fields },
 };
 
 /* A recorded value and the entry that recorded it last. */
@@ -516,6 +563,28 @@ show_value (const char *value)
   return g_strdup_printf ("“%s”", value);
 }
 
+/* A REAL column against its recorded number: exact, as JSON carries a
+ * double to the last bit. */
+static gboolean
+real_matches (JsonNode      *recorded,
+              sqlite3_stmt  *row,
+              int            col,
+              char         **row_says,
+              char         **history_says)
+{
+  gboolean want_null = !JSON_NODE_HOLDS_VALUE (recorded);
+  gboolean have_null = sqlite3_column_type (row, col) == SQLITE_NULL;
+  double want = want_null ? 0 : json_node_get_double (recorded);
+  double have = have_null ? 0 : sqlite3_column_double (row, col);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (want_null == have_null && want == have)
+    return TRUE;
+  *row_says = have_null ? g_strdup (_("empty")) : g_strdup (g_ascii_dtostr (buf, sizeof buf, have));
+  *history_says = want_null ? g_strdup (_("empty")) : g_strdup (g_ascii_dtostr (buf, sizeof buf, want));
+  return FALSE;
+}
+
 /* Compares one field; on a difference returns what the row and the
  * history say, for the finding. */
 static gboolean
@@ -536,6 +605,8 @@ field_matches (Replay        *replay,
 
   switch (field->kind)
     {
+    case FIELD_REAL:
+      return real_matches (node, row, col, row_says, history_says);
     case FIELD_INT:
       {
         gint64 want_int = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;

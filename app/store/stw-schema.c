@@ -285,12 +285,87 @@ static const char migration_5[] =
   "CREATE INDEX item_by_completion ON item (created_by_completion_of)"
   "  WHERE created_by_completion_of IS NOT NULL AND deleted_at IS NULL;";
 
+/* Clause 9.1 and 6.2: information security objectives, the KPIs that
+ * measure them, and one measurement per KPI and period. Periods are keys
+ * ("2027-03", "2027-Q1", "2027-H1", "2027") of the KPI's frequency, so a
+ * period can hold one value only. Evidence can be attached to a
+ * measurement: the attachment table's CHECK on the entity is rebuilt to
+ * allow it (SQLite cannot alter a CHECK), its rows and ids kept. */
+static const char migration_6[] =
+  "CREATE TABLE objective ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  ref         TEXT NOT NULL UNIQUE,"
+  "  title       TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  owner_id    INTEGER REFERENCES person (id),"
+  "  target_date TEXT " DATE_CHECK ("target_date") ","
+  "  status      TEXT NOT NULL DEFAULT 'planned'"
+  "              CHECK (status IN ('planned', 'on_track', 'at_risk', 'achieved', 'not_achieved', 'withdrawn')),"
+  "  created_at  TEXT NOT NULL,"
+  "  updated_at  TEXT NOT NULL,"
+  "  deleted_at  TEXT"
+  ");"
+  "CREATE TABLE kpi ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  ref          TEXT NOT NULL UNIQUE,"
+  "  name         TEXT NOT NULL CHECK (length(trim(name)) > 0),"
+  "  description  TEXT NOT NULL DEFAULT '',"
+  "  clause       TEXT NOT NULL DEFAULT '',"
+  "  owner_id     INTEGER REFERENCES person (id),"
+  "  unit         TEXT NOT NULL DEFAULT '',"
+  "  target       REAL NOT NULL,"
+  "  direction    TEXT NOT NULL DEFAULT 'higher' CHECK (direction IN ('higher', 'lower')),"
+  "  frequency    TEXT NOT NULL DEFAULT 'monthly'"
+  "               CHECK (frequency IN ('monthly', 'quarterly', 'half_yearly', 'yearly')),"
+  "  objective_id INTEGER REFERENCES objective (id),"
+  /* The day measuring starts: periods from there on are due. */
+  "  start_date   TEXT NOT NULL " DATE_CHECK ("start_date") ","
+  "  created_at   TEXT NOT NULL,"
+  "  updated_at   TEXT NOT NULL,"
+  "  deleted_at   TEXT"
+  ");"
+  "CREATE INDEX kpi_by_objective ON kpi (objective_id) WHERE objective_id IS NOT NULL AND deleted_at IS NULL;"
+  "CREATE TABLE measurement ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  kpi_id      INTEGER NOT NULL REFERENCES kpi (id),"
+  "  period      TEXT NOT NULL CHECK (length(period) BETWEEN 4 AND 7),"
+  "  value       REAL NOT NULL,"
+  "  note        TEXT,"
+  "  recorded_by INTEGER,"
+  "  recorded_at TEXT NOT NULL,"
+  "  deleted_at  TEXT"
+  ");"
+  /* One current value per period; a deleted one stays for the record. */
+  "CREATE UNIQUE INDEX measurement_by_period ON measurement (kpi_id, period) WHERE deleted_at IS NULL;"
+
+  "CREATE TABLE attachment_new ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  entity         TEXT NOT NULL CHECK (entity IN ('item', 'risk', 'audit', 'review', 'measurement')),"
+  "  entity_id      INTEGER NOT NULL,"
+  "  sha256         TEXT NOT NULL CHECK (length(sha256) = 64),"
+  "  file_name      TEXT NOT NULL CHECK (length(file_name) > 0),"
+  "  size           INTEGER NOT NULL CHECK (size > 0),"
+  "  media_type     TEXT NOT NULL,"
+  "  added_by       INTEGER,"
+  "  added_at       TEXT NOT NULL,"
+  "  note           TEXT,"
+  "  effective_date TEXT " DATE_CHECK ("effective_date") ","
+  "  expiry_date    TEXT " DATE_CHECK ("expiry_date") ","
+  "  removed_at     TEXT"
+  ");"
+  "INSERT INTO attachment_new SELECT * FROM attachment;"
+  "DROP TABLE attachment;"
+  "ALTER TABLE attachment_new RENAME TO attachment;"
+  "CREATE INDEX attachment_by_entity ON attachment (entity, entity_id) WHERE removed_at IS NULL;"
+  "CREATE INDEX attachment_by_sha ON attachment (sha256) WHERE removed_at IS NULL;";
+
 static const char * const migrations[STW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 gboolean
