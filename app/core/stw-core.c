@@ -17,6 +17,7 @@
 #include "stw-evidence.h"
 #include "stw-item-store.h"
 #include "stw-people-store.h"
+#include "stw-risk-register.h"
 #include "stw-workspace-list.h"
 #include "stw-workspace-private.h"
 #include "stw-workstream-store.h"
@@ -35,6 +36,7 @@ stw_core_init (void)
     {
       _stw_people_init ();
       _stw_items_init ();
+      _stw_risks_init ();
       _stw_evidence_init ();
       g_once_init_leave (&done, 1);
     }

@@ -627,3 +627,24 @@ stw_workspace_risk_heat_map (StwWorkspace *self,
         residual[rl - 1][rm - 1]++;
     }
 }
+
+/* Another connection committed: the register again when a risk changed
+ * (its evidence too) or a person (the owners' names). */
+static void
+risks_reloaded (StwWorkspace *self,
+                GPtrArray    *entries)
+{
+  if (_stw_history_mentions (entries, "risk") || _stw_history_mentions (entries, "person"))
+    reload_register (self);
+}
+
+static const StwDomain risks_domain = {
+  .entity = "risk",
+  .reloaded = risks_reloaded,
+};
+
+void
+_stw_risks_init (void)
+{
+  _stw_workspace_add_domain (&risks_domain);
+}

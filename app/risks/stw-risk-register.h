@@ -44,4 +44,7 @@ void        stw_workspace_risk_heat_map   (StwWorkspace  *self,
                                            guint          inherent[5][5],
                                            guint          residual[5][5]);
 
+/* Adds the risks' hooks to the store; called by stw_core_init(). */
+void        _stw_risks_init               (void);
+
 G_END_DECLS

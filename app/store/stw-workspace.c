@@ -55,6 +55,12 @@ struct _StwWorkspace
 
   guint        write_depth;
   GArray      *pending;      /* StwChange, handed to the domains when the outermost write ends */
+
+  /* How far this connection has caught up with the file: SQLite's
+   * data_version when it last looked, and the newest history entry whose
+   * change its listeners heard of (stw_workspace_refresh()). */
+  gint64       data_version;
+  gint64       seen_seq;
 };
 
 G_DEFINE_FINAL_TYPE (StwWorkspace, stw_workspace, G_TYPE_OBJECT)
@@ -324,6 +330,102 @@ _stw_workspace_note_change (StwWorkspace *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* Other connections                                                   */
+
+/* SQLite's count of commits by other connections, -1 on failure. */
+static gint64
+read_data_version (StwWorkspace  *self,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = _stw_workspace_prepare (self, "PRAGMA data_version", error);
+  gint64 version = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  else
+    _stw_set_sqlite_error (error, self->db, rc, _("Could not read the workspace"));
+  sqlite3_reset (stmt);
+  return version;
+}
+
+/* Called before loading what the domains cache: whatever another
+ * connection commits from here on is news to the next refresh. */
+static void
+mark_caught_up (StwWorkspace *self)
+{
+  self->data_version = read_data_version (self, NULL);
+  self->seen_seq = MAX (_stw_history_last_seq (self), 0);
+}
+
+/* Inside our outermost write, before it commits (no one else can commit
+ * meanwhile): the newest entry if no other connection committed since we
+ * last caught up, so every entry up to it is ours and its listeners hear
+ * of it; -1 otherwise, leaving the others' entries to the next refresh. */
+static gint64
+caught_up_seq (StwWorkspace *self)
+{
+  if (read_data_version (self, NULL) != self->data_version)
+    return -1;
+  return _stw_history_last_seq (self);
+}
+
+gboolean
+stw_workspace_refresh (StwWorkspace  *self,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) history_error = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *old_scope = NULL;
+  gint64 version, old_owner;
+  guint old_month, old_threshold;
+  gboolean profile_changed;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+
+  /* Mid-transaction our own view is not settled: the next call catches up. */
+  if (self->write_depth > 0)
+    return TRUE;
+  version = read_data_version (self, error);
+  if (version < 0)
+    return FALSE;
+  if (version == self->data_version)
+    return TRUE;
+  self->data_version = version;
+
+  /* Without the entries every domain reloads everything (NULL). */
+  entries = _stw_history_list_since (self, self->seen_seq, &history_error);
+  if (entries == NULL)
+    g_debug ("Reloading everything: %s", history_error->message);
+  else if (entries->len > 0)
+    self->seen_seq = ((StwHistoryEntry *) g_ptr_array_index (entries, entries->len - 1))->seq;
+
+  old_name = g_strdup (self->org_name);
+  old_scope = g_strdup (self->scope);
+  old_owner = self->isms_owner_id;
+  old_month = self->cycle_start_month;
+  old_threshold = self->risk_threshold;
+  if (!_stw_workspace_reload_profile (self, error))
+    return FALSE;
+  profile_changed = g_strcmp0 (old_name, self->org_name) != 0
+    || g_strcmp0 (old_scope, self->scope) != 0
+    || old_owner != self->isms_owner_id
+    || old_month != self->cycle_start_month
+    || old_threshold != self->risk_threshold;
+
+  for (guint d = 0; d < n_domains (); d++)
+    if (domain_at (d)->reloaded != NULL)
+      domain_at (d)->reloaded (self, entries);
+  if (profile_changed)
+    _stw_workspace_organisation_changed (self);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* Transactions                                                        */
 
 gboolean
@@ -354,6 +456,8 @@ _stw_workspace_write_end (StwWorkspace  *self,
   self->write_depth--;
   if (ok)
     {
+      gint64 seen = self->write_depth == 0 ? caught_up_seq (self) : -1;
+
       if (!_stw_exec (self->db, self->write_depth == 0 ? "COMMIT" : "RELEASE stw_write", error))
         {
           /* A failed COMMIT (disk full) leaves the transaction open. */
@@ -361,6 +465,8 @@ _stw_workspace_write_end (StwWorkspace  *self,
             sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           ok = FALSE;
         }
+      else if (seen >= 0)
+        self->seen_seq = seen;
     }
   else if (self->write_depth == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -856,6 +962,7 @@ static gboolean
 load_all (StwWorkspace  *self,
           GError       **error)
 {
+  mark_caught_up (self);
   if (!_stw_workspace_reload_profile (self, error))
     return FALSE;
   for (guint d = 0; d < n_domains (); d++)
