@@ -24,6 +24,7 @@ typedef struct {
 
   /* What the reader emitted. */
   GArray       *item_changes;    /* pairs: item id, workstream id */
+  GArray       *risk_changes;    /* risk ids */
   guint         people_changed;
   guint         organisation_changed;
 } Fixture;
@@ -39,6 +40,14 @@ item_changed_cb (StwWorkspace *ws,
 {
   g_array_append_val (f->item_changes, item_id);
   g_array_append_val (f->item_changes, workstream_id);
+}
+
+static void
+risk_changed_cb (StwWorkspace *ws,
+                 gint64        risk_id,
+                 Fixture      *f)
+{
+  g_array_append_val (f->risk_changes, risk_id);
 }
 
 static void
@@ -58,13 +67,14 @@ organisation_changed_cb (StwWorkspace *ws,
 static guint
 n_signals (Fixture *f)
 {
-  return f->item_changes->len / 2 + f->people_changed + f->organisation_changed;
+  return f->item_changes->len / 2 + f->risk_changes->len + f->people_changed + f->organisation_changed;
 }
 
 static void
 forget_signals (Fixture *f)
 {
   g_array_set_size (f->item_changes, 0);
+  g_array_set_size (f->risk_changes, 0);
   f->people_changed = 0;
   f->organisation_changed = 0;
 }
@@ -115,6 +125,8 @@ fixture_set_up (Fixture       *f,
   f->reader = stw_workspace_open (f->path, &error);
   g_assert_no_error (error);
   f->item_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  f->risk_changes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect (f->reader, "risk-changed", G_CALLBACK (risk_changed_cb), f);
   g_signal_connect (f->reader, "item-changed", G_CALLBACK (item_changed_cb), f);
   g_signal_connect (f->reader, "people-changed", G_CALLBACK (people_changed_cb), f);
   g_signal_connect (f->reader, "organisation-changed", G_CALLBACK (organisation_changed_cb), f);
@@ -129,6 +141,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->reader);
   g_clear_object (&f->writer);
   g_clear_pointer (&f->item_changes, g_array_unref);
+  g_clear_pointer (&f->risk_changes, g_array_unref);
   g_free (f->path);
   g_free (f->dir);
 }
@@ -158,6 +171,8 @@ test_nothing_changed (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(StwAttachment) a = NULL;
 
   refresh (f);
   refresh (f);
@@ -166,6 +181,17 @@ test_nothing_changed (Fixture       *f,
   /* Its own writes are not news either: their signals came at the commit. */
   stw_item_set_title (f->other, "Second item, renamed");
   g_assert_true (stw_workspace_update_item (f->reader, f->other, &error));
+  g_assert_no_error (error);
+  g_assert_true (heard_item (f, stw_item_get_id (f->other), f->tasks_id));
+  forget_signals (f);
+  refresh (f);
+  g_assert_cmpuint (n_signals (f), ==, 0);
+
+  /* Not even an attachment, whose file is stored through a connection of
+   * its own before the attach commits on ours. */
+  file = write_file (f, "own-upload.csv");
+  a = stw_workspace_attach_file (f->reader, "item", stw_item_get_id (f->other), file, NULL, NULL, NULL, NULL,
+                                 &error);
   g_assert_no_error (error);
   g_assert_true (heard_item (f, stw_item_get_id (f->other), f->tasks_id));
   forget_signals (f);
@@ -285,6 +311,37 @@ test_people_and_profile (Fixture       *f,
   g_assert_cmpuint (f->item_changes->len, ==, 0);
 }
 
+/* A risk and its evidence: the register, and "risk-changed" once per
+ * risk, which the risk editor's Evidence group follows. */
+static void
+test_risk (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwRisk) risk = stw_risk_new ();
+  g_autoptr(GFile) file = write_file (f, "mfa-rollout.csv");
+  g_autoptr(StwAttachment) a = NULL;
+  gint64 risk_id;
+
+  stw_risk_set_title (risk, "Account takeover");
+  g_assert_true (stw_workspace_insert_risk (f->writer, risk, &error));
+  g_assert_no_error (error);
+  risk_id = stw_risk_get_id (risk);
+  refresh (f);
+  g_assert_cmpuint (f->risk_changes->len, ==, 1);
+  g_assert_cmpint (g_array_index (f->risk_changes, gint64, 0), ==, risk_id);
+
+  forget_signals (f);
+  a = stw_workspace_attach_file (f->writer, "risk", risk_id, file, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_signals (f), ==, 0);
+  refresh (f);
+  g_assert_cmpuint (f->risk_changes->len, ==, 1);
+  g_assert_cmpint (g_array_index (f->risk_changes, gint64, 0), ==, risk_id);
+  g_assert_cmpuint (f->item_changes->len, ==, 0);
+  g_assert_cmpuint (stw_workspace_count_attachments (f->reader, "risk", risk_id), ==, 1);
+}
+
 /* The reader writes too, before and after the other process: what the
  * other wrote in between is not taken for the reader's own. */
 static void
@@ -340,6 +397,7 @@ main (int   argc,
   g_test_add ("/refresh/items", Fixture, NULL, fixture_set_up, test_items, fixture_tear_down);
   g_test_add ("/refresh/people-and-profile", Fixture, NULL, fixture_set_up, test_people_and_profile,
               fixture_tear_down);
+  g_test_add ("/refresh/risk", Fixture, NULL, fixture_set_up, test_risk, fixture_tear_down);
   g_test_add ("/refresh/interleaved", Fixture, NULL, fixture_set_up, test_interleaved, fixture_tear_down);
   g_test_add ("/refresh/inside-transaction", Fixture, NULL, fixture_set_up, test_inside_transaction,
               fixture_tear_down);

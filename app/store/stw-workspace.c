@@ -61,6 +61,11 @@ struct _StwWorkspace
    * change its listeners heard of (stw_workspace_refresh()). */
   gint64       data_version;
   gint64       seen_seq;
+  /* Entries our own commits appended after seen_seq while another
+   * connection had committed too (pairs: after, last): their listeners
+   * heard of them at the commit, so a refresh leaves them out. */
+  GArray      *own_ranges;
+  gint64       own_from;     /* the newest entry when our outermost write began */
 };
 
 G_DEFINE_FINAL_TYPE (StwWorkspace, stw_workspace, G_TYPE_OBJECT)
@@ -359,6 +364,7 @@ mark_caught_up (StwWorkspace *self)
 {
   self->data_version = read_data_version (self, NULL);
   self->seen_seq = MAX (_stw_history_last_seq (self), 0);
+  g_array_set_size (self->own_ranges, 0);
 }
 
 /* Inside our outermost write, before it commits (no one else can commit
@@ -371,6 +377,17 @@ caught_up_seq (StwWorkspace *self)
   if (read_data_version (self, NULL) != self->data_version)
     return -1;
   return _stw_history_last_seq (self);
+}
+
+/* The entry with @seq was appended by one of our own commits. */
+static gboolean
+is_own_entry (StwWorkspace *self,
+              gint64        seq)
+{
+  for (guint i = 0; i + 1 < self->own_ranges->len; i += 2)
+    if (seq > g_array_index (self->own_ranges, gint64, i) && seq <= g_array_index (self->own_ranges, gint64, i + 1))
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
@@ -402,7 +419,13 @@ stw_workspace_refresh (StwWorkspace  *self,
   if (entries == NULL)
     g_debug ("Reloading everything: %s", history_error->message);
   else if (entries->len > 0)
-    self->seen_seq = ((StwHistoryEntry *) g_ptr_array_index (entries, entries->len - 1))->seq;
+    {
+      self->seen_seq = ((StwHistoryEntry *) g_ptr_array_index (entries, entries->len - 1))->seq;
+      for (guint i = entries->len; i > 0; i--)
+        if (is_own_entry (self, ((StwHistoryEntry *) g_ptr_array_index (entries, i - 1))->seq))
+          g_ptr_array_remove_index (entries, i - 1);
+      g_array_set_size (self->own_ranges, 0);
+    }
 
   old_name = g_strdup (self->org_name);
   old_scope = g_strdup (self->scope);
@@ -438,6 +461,7 @@ _stw_workspace_write_begin (StwWorkspace  *self,
     {
       if (!_stw_exec (self->db, "BEGIN IMMEDIATE", error))
         return FALSE;
+      self->own_from = _stw_history_last_seq (self);
     }
   else if (!_stw_exec (self->db, "SAVEPOINT stw_write", error))
     return FALSE;
@@ -457,6 +481,7 @@ _stw_workspace_write_end (StwWorkspace  *self,
   if (ok)
     {
       gint64 seen = self->write_depth == 0 ? caught_up_seq (self) : -1;
+      gint64 own_to = self->write_depth == 0 && seen < 0 ? _stw_history_last_seq (self) : -1;
 
       if (!_stw_exec (self->db, self->write_depth == 0 ? "COMMIT" : "RELEASE stw_write", error))
         {
@@ -466,7 +491,16 @@ _stw_workspace_write_end (StwWorkspace  *self,
           ok = FALSE;
         }
       else if (seen >= 0)
-        self->seen_seq = seen;
+        {
+          /* Every entry after seen_seq is ours. */
+          self->seen_seq = seen;
+          g_array_set_size (self->own_ranges, 0);
+        }
+      else if (own_to > self->own_from && self->own_from >= 0)
+        {
+          g_array_append_val (self->own_ranges, self->own_from);
+          g_array_append_val (self->own_ranges, own_to);
+        }
     }
   else if (self->write_depth == 0)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
@@ -683,6 +717,7 @@ stw_workspace_finalize (GObject *object)
   g_free (self->scope);
   g_free (self->actor_name);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->own_ranges, g_array_unref);
 
   G_OBJECT_CLASS (stw_workspace_parent_class)->finalize (object);
 }
@@ -705,6 +740,7 @@ stw_workspace_init (StwWorkspace *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   self->pending = g_array_new (FALSE, FALSE, sizeof (StwChange));
+  self->own_ranges = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->draft_fd = -1;
 }
 

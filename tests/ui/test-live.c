@@ -15,6 +15,7 @@
 #include "stw-evidence-list.h"
 #include "stw-item-editor.h"
 #include "stw-list-view.h"
+#include "stw-risk-register.h"
 #include "stw-window.h"
 #include "stw-window-private.h"
 #include "stw-workstream-row.h"
@@ -144,6 +145,33 @@ test_attach_shows (Fixture       *f,
   g_assert_false (stw_item_editor_get_changed_elsewhere (f->editor));
 }
 
+/* A risk's Evidence group (as in the risk editor) lists a file attached
+ * to the risk elsewhere. */
+static void
+test_risk_attach_shows (Fixture       *f,
+                        gconstpointer  data)
+{
+  StwWorkspace *workspace = stw_window_get_workspace (f->window);
+  GtkWidget *list = g_object_ref_sink (stw_evidence_list_new ());
+  g_autoptr(StwRisk) risk = g_list_model_get_item (stw_workspace_get_risks (workspace), 0);
+  g_autofree char *file_path = g_build_filename (data_home, "mfa-rollout.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (file_path);
+  g_autoptr(StwAttachment) attachment = NULL;
+  g_autoptr(GError) error = NULL;
+  ListWait wait = { STW_EVIDENCE_LIST (list), 0 };
+
+  stw_evidence_list_set_record (STW_EVIDENCE_LIST (list), workspace, "risk", stw_risk_get_id (risk));
+  wait.n = stw_evidence_list_get_n_attachments (wait.list) + 1;
+  g_assert_true (g_file_set_contents (file_path, "admin,mfa\nann,yes\n", -1, NULL));
+  attachment = stw_workspace_attach_file (f->other, "risk", stw_risk_get_id (risk), file, NULL,
+                                          NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (wait_until (list_counts, &wait));
+  stw_evidence_list_set_record (STW_EVIDENCE_LIST (list), NULL, NULL, 0);
+  g_object_unref (list);
+}
+
 /* The item is saved elsewhere under the unsaved edit: the editor says so
  * and keeps the edit; Reload shows the saved item. */
 static void
@@ -185,6 +213,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/live/attach-shows", Fixture, NULL, fixture_set_up, test_attach_shows, fixture_tear_down);
+  g_test_add ("/live/risk-attach-shows", Fixture, NULL, fixture_set_up, test_risk_attach_shows,
+              fixture_tear_down);
   g_test_add ("/live/changed-elsewhere", Fixture, NULL, fixture_set_up, test_changed_elsewhere,
               fixture_tear_down);
 
