@@ -1160,6 +1160,20 @@ stw_workspace_count_items (StwWorkspace  *self,
   return TRUE;
 }
 
+gboolean
+stw_workspace_items_differ (StwWorkspace *self,
+                            StwItem      *a,
+                            StwItem      *b)
+{
+  g_autofree char *changes = NULL;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), TRUE);
+  g_return_val_if_fail (STW_IS_ITEM (a) && STW_IS_ITEM (b), TRUE);
+
+  changes = item_changes (self, a, b);
+  return !g_str_equal (changes, "{}");
+}
+
 GListModel *
 stw_workspace_filter_items (StwWorkspace         *self,
                             const StwItemFilter  *filter,
@@ -1207,11 +1221,104 @@ stw_workspace_take_withdrawn (StwWorkspace *self,
   return text != NULL ? g_string_free (text, FALSE) : NULL;
 }
 
+/* The workstream @item_id is in now, 0 when there is no such item. */
+static gint64
+workstream_of_item (StwWorkspace *self,
+                    gint64        item_id)
+{
+  sqlite3_stmt *stmt;
+  gint64 workstream_id = 0;
+
+  stmt = _stw_workspace_prepare (self, "SELECT workstream_id FROM item WHERE id = ?", NULL);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    workstream_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return workstream_id;
+}
+
+/* The entry moved its item to another workstream. */
+static gboolean
+entry_moves_item (StwHistoryEntry *e)
+{
+  g_autoptr(JsonNode) node = json_from_string (e->changes, NULL);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node)
+    && json_object_has_member (json_node_get_object (node), "workstream");
+}
+
+/* Another connection committed: the workstreams and their counts again,
+ * then "item-changed" for each item its entries name (an attachment's
+ * entry names its item), as after a transaction of our own. A moved item
+ * is news to every workstream (which one it left is not recorded as an
+ * id); many entries, a roll-forward or unreadable entries reload every
+ * workstream. */
+static void
+items_reloaded (StwWorkspace *self,
+                GPtrArray    *entries)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (StwChange));
+  GListModel *workstreams = stw_workspace_get_workstreams (self);
+  guint n_workstreams;
+  gboolean everything = entries == NULL || _stw_history_mentions (entries, "plan");
+  GQuark item_quark = g_quark_from_static_string ("item");
+  g_autoptr(GError) error = NULL;
+
+  if (!_stw_workstreams_load (self, &error))
+    g_debug ("Could not read the workstreams again: %s", error->message);
+  n_workstreams = g_list_model_get_n_items (workstreams);
+
+  for (guint i = 0; !everything && i < entries->len; i++)
+    {
+      StwHistoryEntry *e = g_ptr_array_index (entries, i);
+      gboolean moved;
+
+      if (g_strcmp0 (e->entity, "item") != 0)
+        continue;
+      moved = entry_moves_item (e);
+      /* The key points into @entries, which outlive the table. */
+      if (!moved && g_hash_table_contains (seen, &e->entity_id))
+        continue;
+      g_hash_table_add (seen, &e->entity_id);
+      for (guint w = 0; w < (moved ? n_workstreams : 1); w++)
+        {
+          g_autoptr(StwWorkstream) ws = moved ? g_list_model_get_item (workstreams, w) : NULL;
+          StwChange c = { item_quark, e->entity_id,
+                          ws != NULL ? stw_workstream_get_id (ws) : workstream_of_item (self, e->entity_id) };
+
+          g_array_append_val (changes, c);
+        }
+      everything = changes->len > MANY_CHANGES;
+    }
+
+  if (everything)
+    {
+      for (guint w = 0; w < n_workstreams; w++)
+        {
+          g_autoptr(StwWorkstream) ws = g_list_model_get_item (workstreams, w);
+
+          g_signal_emit (self, item_changed_signal, 0, (gint64) 0, stw_workstream_get_id (ws));
+        }
+      return;
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      StwChange *c = &g_array_index (changes, StwChange, i);
+
+      g_signal_emit (self, item_changed_signal, 0, c->id, c->group);
+    }
+}
+
 static const StwDomain items_domain = {
   .entity = "item",
   .opened = _stw_workstreams_load,
   .rolled_back = items_rolled_back,
   .changed = items_changed,
+  .reloaded = items_reloaded,
 };
 
 void

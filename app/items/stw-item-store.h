@@ -41,6 +41,12 @@ gboolean       stw_workspace_restore_item       (StwWorkspace  *self,
 StwItem       *stw_workspace_load_item          (StwWorkspace  *self,
                                                  gint64         item_id,
                                                  GError       **error);
+/* TRUE when saving @b over @a would change something (the fields a
+ * history entry records): to tell whether a stored item moved on from a
+ * copy being edited. */
+gboolean       stw_workspace_items_differ       (StwWorkspace  *self,
+                                                 StwItem       *a,
+                                                 StwItem       *b);
 StwItem       *stw_workspace_find_item_by_ref   (StwWorkspace  *self,
                                                  const char    *ref,
                                                  GError       **error);

@@ -29,10 +29,29 @@ workstream_id_of (gpointer object)
   return stw_workstream_get_id (object);
 }
 
+/* TRUE when @model holds workstreams with the ids of @fresh, in order. */
+static gboolean
+same_workstreams (GListModel *model,
+                  GPtrArray  *fresh)
+{
+  if (g_list_model_get_n_items (model) != fresh->len)
+    return FALSE;
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      g_autoptr(StwWorkstream) ws = g_list_model_get_item (model, i);
+
+      if (stw_workstream_get_id (ws) != stw_workstream_get_id (fresh->pdata[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 _stw_workstreams_load (StwWorkspace  *self,
                        GError       **error)
 {
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (workstreams_of (self));
   sqlite3_stmt *stmt;
   int rc;
 
@@ -43,10 +62,9 @@ _stw_workstreams_load (StwWorkspace  *self,
   if (stmt == NULL)
     return FALSE;
 
-  g_list_store_remove_all (workstreams_of (self));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(StwWorkstream) ws = NULL;
+      StwWorkstream *ws;
       StwWorkstreamKind kind = STW_WORKSTREAM_CUSTOM;
 
       stw_workstream_kind_from_key (_stw_column_text (stmt, 1), &kind);
@@ -55,7 +73,7 @@ _stw_workstreams_load (StwWorkspace  *self,
                                 _stw_column_text (stmt, 3),
                                 sqlite3_column_int64 (stmt, 4));
       _stw_workstream_set_details (ws, _stw_column_text (stmt, 5), sqlite3_column_int (stmt, 6));
-      g_list_store_append (workstreams_of (self), ws);
+      g_ptr_array_add (fresh, ws);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -64,9 +82,23 @@ _stw_workstreams_load (StwWorkspace  *self,
       return FALSE;
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (workstreams_of (self))); i++)
+  /* The same workstreams (read again after another process wrote) change
+   * in place: the sidebar's rows and the page showing one hold them. */
+  if (same_workstreams (model, fresh))
+    for (guint i = 0; i < fresh->len; i++)
+      {
+        g_autoptr(StwWorkstream) ws = g_list_model_get_item (model, i);
+        StwWorkstream *read = fresh->pdata[i];
+
+        _stw_workstream_set_name_owner (ws, stw_workstream_get_name (read), stw_workstream_get_owner_id (read));
+        _stw_workstream_set_details (ws, stw_workstream_get_colour (read), stw_workstream_get_require_evidence (read));
+      }
+  else
+    g_list_store_splice (workstreams_of (self), 0, g_list_model_get_n_items (model), fresh->pdata, fresh->len);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(StwWorkstream) ws = g_list_model_get_item (G_LIST_MODEL (workstreams_of (self)), i);
+      g_autoptr(StwWorkstream) ws = g_list_model_get_item (model, i);
       guint open_count, overdue_count;
 
       if (!stw_workspace_count_items (self, stw_workstream_get_id (ws), &open_count, &overdue_count, error))
@@ -76,6 +108,7 @@ _stw_workstreams_load (StwWorkspace  *self,
 
   return TRUE;
 }
+
 GListModel *
 stw_workspace_get_workstreams (StwWorkspace *self)
 {

@@ -352,10 +352,20 @@ people_opened (StwWorkspace  *self,
   return TRUE;
 }
 
+/* Another connection committed: the people again if any of them changed. */
+static void
+people_reloaded (StwWorkspace *self,
+                 GPtrArray    *entries)
+{
+  if (_stw_history_mentions (entries, "person"))
+    _stw_people_reload (self);
+}
+
 static const StwDomain people_domain = {
   .entity = "person",
   .opened = people_opened,
   .rolled_back = _stw_people_reload,
+  .reloaded = people_reloaded,
 };
 
 void

@@ -1452,11 +1452,38 @@ records_changed (StwWorkspace *self,
     }
 }
 
+/* Another connection committed (a nightly `steward measure`, say): the
+ * models again, and the signal for each record the new entries name. */
+static void
+records_reloaded (StwWorkspace *self,
+                  GPtrArray    *entries)
+{
+  static const char * const entities[] = { "objective", "kpi", "measurement" };
+  gboolean any = FALSE;
+
+  for (guint e = 0; e < G_N_ELEMENTS (entities); e++)
+    any = any || _stw_history_mentions (entries, entities[e]);
+  if (!any)
+    return;
+  reload (self);
+  if (entries == NULL)
+    return;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      StwHistoryEntry *entry = entries->pdata[i];
+
+      for (guint e = 0; e < G_N_ELEMENTS (entities); e++)
+        if (g_strcmp0 (entry->entity, entities[e]) == 0)
+          g_signal_emit (self, records_changed_signal, 0, entities[e], entry->entity_id);
+    }
+}
+
 static const StwDomain objective_domain = {
   .entity = "objective",
   .opened = records_opened,
   .rolled_back = reload,
   .changed = records_changed,
+  .reloaded = records_reloaded,
 };
 
 static const StwDomain kpi_domain = {

@@ -26,6 +26,8 @@
 
 #define REGISTER_KEY "stw-risk-register"
 
+static guint risk_changed_signal;
+
 static const char *
 text (sqlite3_stmt *stmt,
       int           col)
@@ -626,4 +628,47 @@ stw_workspace_risk_heat_map (StwWorkspace *self,
       if (rl >= 1 && rl <= 5 && rm >= 1 && rm <= 5)
         residual[rl - 1][rm - 1]++;
     }
+}
+
+/* Another connection committed: the register again when a risk changed
+ * (its evidence too) or a person (the owners' names); then "risk-changed"
+ * for each risk named, once. */
+static void
+risks_reloaded (StwWorkspace *self,
+                GPtrArray    *entries)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (_stw_history_mentions (entries, "risk") || _stw_history_mentions (entries, "person"))
+    reload_register (self);
+
+  if (entries == NULL)
+    {
+      g_signal_emit (self, risk_changed_signal, 0, (gint64) 0);
+      return;
+    }
+  for (guint i = 0; i < entries->len; i++)
+    {
+      StwHistoryEntry *e = g_ptr_array_index (entries, i);
+
+      /* The key points into @entries, which outlive the table. */
+      if (g_strcmp0 (e->entity, "risk") != 0 || g_hash_table_contains (seen, &e->entity_id))
+        continue;
+      g_hash_table_add (seen, &e->entity_id);
+      g_signal_emit (self, risk_changed_signal, 0, e->entity_id);
+    }
+}
+
+static const StwDomain risks_domain = {
+  .entity = "risk",
+  .reloaded = risks_reloaded,
+};
+
+void
+_stw_risks_init (void)
+{
+  risk_changed_signal =
+    g_signal_new ("risk-changed", STW_TYPE_WORKSPACE, G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  _stw_workspace_add_domain (&risks_domain);
 }

@@ -44,4 +44,13 @@ void        stw_workspace_risk_heat_map   (StwWorkspace  *self,
                                            guint          inherent[5][5],
                                            guint          residual[5][5]);
 
+/* Signal on the workspace:
+ *   "risk-changed" (gint64 risk_id): another connection (the command line,
+ *   a second window) changed the risk or its evidence, seen at
+ *   stw_workspace_refresh(); 0 for any risk. This process's own changes
+ *   show in stw_workspace_get_risks() and the lists that made them.
+ *
+ * Adds the risks' hooks to the store; called by stw_core_init(). */
+void        _stw_risks_init               (void);
+
 G_END_DECLS

@@ -194,6 +194,29 @@ entry_from_row (sqlite3_stmt *stmt)
 
 #define HISTORY_COLUMNS "seq, at, actor_id, actor_name, entity, entity_id, action, changes, prev_hash, hash"
 
+/* Steps @stmt to its end, one entry per row; resets it. */
+static GPtrArray *
+collect_entries (sqlite3       *db,
+                 sqlite3_stmt  *stmt,
+                 GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) stw_history_entry_free);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (entries, entry_from_row (stmt));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      _stw_set_sqlite_error (error, db, rc, _("Could not read the history"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
 GPtrArray *
 stw_workspace_list_history (StwWorkspace  *self,
                             const char    *entity,
@@ -202,8 +225,6 @@ stw_workspace_list_history (StwWorkspace  *self,
 {
   sqlite3 *db;
   sqlite3_stmt *stmt;
-  g_autoptr(GPtrArray) entries = NULL;
-  int rc;
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
 
@@ -225,19 +246,51 @@ stw_workspace_list_history (StwWorkspace  *self,
         return NULL;
     }
 
-  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) stw_history_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (entries, entry_from_row (stmt));
+  return collect_entries (db, stmt, error);
+}
+
+GPtrArray *
+_stw_history_list_since (StwWorkspace  *self,
+                         gint64         after_seq,
+                         GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _stw_workspace_prepare (self, "SELECT " HISTORY_COLUMNS " FROM history WHERE seq > ? ORDER BY seq",
+                                 error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, after_seq);
+  return collect_entries (_stw_workspace_get_db (self), stmt, error);
+}
+
+gboolean
+_stw_history_mentions (GPtrArray  *entries,
+                       const char *entity)
+{
+  if (entries == NULL)
+    return TRUE;
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (((StwHistoryEntry *) g_ptr_array_index (entries, i))->entity, entity) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gint64
+_stw_history_last_seq (StwWorkspace *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 seq = 0;
+
+  stmt = _stw_workspace_prepare (self, "SELECT coalesce(max(seq), 0) FROM history", NULL);
+  if (stmt == NULL)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    seq = sqlite3_column_int64 (stmt, 0);
+  else
+    seq = -1;
   sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _stw_set_sqlite_error (error, db, rc, _("Could not read the history"));
-      return NULL;
-    }
-
-  return g_steal_pointer (&entries);
+  return seq;
 }
 
 gboolean

@@ -77,6 +77,17 @@ gboolean       stw_workspace_commit             (StwWorkspace  *self,
                                                  GError       **error);
 void           stw_workspace_rollback           (StwWorkspace  *self);
 
+/* Catches up with what other connections to the file committed (the
+ * command line, a second window): when SQLite says the file changed, the
+ * profile and every domain's cached records are read again and each
+ * domain emits its change signals ("item-changed" for each record whose
+ * history moved on, "people-changed", "organisation-changed"). Otherwise,
+ * and inside a transaction of our own, does nothing and emits nothing. Cheap
+ * enough to call every second. FALSE with @error when the file cannot be
+ * read. */
+gboolean       stw_workspace_refresh            (StwWorkspace  *self,
+                                                 GError       **error);
+
 /* History. */
 typedef struct {
   gint64  seq;

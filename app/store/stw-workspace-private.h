@@ -108,6 +108,13 @@ typedef struct {
    * this domain's entity, in order (possibly none). */
   void       (*changed)     (StwWorkspace  *self,
                              GArray        *changes);
+  /* Another connection (a command line attach, a second window) committed
+   * since the workspace last looked (stw_workspace_refresh()): re-read what
+   * the domain caches and emit its change signals. @entries are the
+   * StwHistoryEntry appended since, oldest first; NULL when they could not
+   * be read, which means anything may have changed. */
+  void       (*reloaded)    (StwWorkspace  *self,
+                             GPtrArray     *entries);
 } StwDomain;
 
 /* Adds @domain (static storage); adding it again does nothing. Done once
@@ -221,6 +228,16 @@ gboolean      _stw_history_append           (StwWorkspace  *self,
                                              const char    *action,
                                              const char    *changes,
                                              GError       **error);
+/* The entries after @after_seq, oldest first (StwHistoryEntry). */
+GPtrArray    *_stw_history_list_since       (StwWorkspace  *self,
+                                             gint64         after_seq,
+                                             GError       **error);
+/* TRUE when @entries (StwHistoryEntry, as a reloaded hook gets them) hold
+ * one about @entity, or are NULL (anything may have changed). */
+gboolean      _stw_history_mentions         (GPtrArray     *entries,
+                                             const char    *entity);
+/* The newest entry's sequence number, 0 for an empty log, -1 on failure. */
+gint64        _stw_history_last_seq         (StwWorkspace  *self);
 /* The canonical hash of an entry, hex, newly allocated. */
 char         *_stw_history_hash             (const char    *prev_hash,
                                              gint64         seq,

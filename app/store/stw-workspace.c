@@ -59,6 +59,17 @@ struct _StwWorkspace
 
   guint        write_depth;
   GArray      *pending;      /* StwChange, handed to the domains when the outermost write ends */
+
+  /* How far this connection has caught up with the file: SQLite's
+   * data_version when it last looked, and the newest history entry whose
+   * change its listeners heard of (stw_workspace_refresh()). */
+  gint64       data_version;
+  gint64       seen_seq;
+  /* Entries our own commits appended after seen_seq while another
+   * connection had committed too (pairs: after, last): their listeners
+   * heard of them at the commit, so a refresh leaves them out. */
+  GArray      *own_ranges;
+  gint64       own_from;     /* the newest entry when our outermost write began */
 };
 
 G_DEFINE_FINAL_TYPE (StwWorkspace, stw_workspace, G_TYPE_OBJECT)
@@ -328,6 +339,120 @@ _stw_workspace_note_change (StwWorkspace *self,
 }
 
 /* ------------------------------------------------------------------ */
+/* Other connections                                                   */
+
+/* SQLite's count of commits by other connections, -1 on failure. */
+static gint64
+read_data_version (StwWorkspace  *self,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt = _stw_workspace_prepare (self, "PRAGMA data_version", error);
+  gint64 version = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  else
+    _stw_set_sqlite_error (error, self->db, rc, _("Could not read the workspace"));
+  sqlite3_reset (stmt);
+  return version;
+}
+
+/* Called before loading what the domains cache: whatever another
+ * connection commits from here on is news to the next refresh. */
+static void
+mark_caught_up (StwWorkspace *self)
+{
+  self->data_version = read_data_version (self, NULL);
+  self->seen_seq = MAX (_stw_history_last_seq (self), 0);
+  g_array_set_size (self->own_ranges, 0);
+}
+
+/* Inside our outermost write, before it commits (no one else can commit
+ * meanwhile): the newest entry if no other connection committed since we
+ * last caught up, so every entry up to it is ours and its listeners hear
+ * of it; -1 otherwise, leaving the others' entries to the next refresh. */
+static gint64
+caught_up_seq (StwWorkspace *self)
+{
+  if (read_data_version (self, NULL) != self->data_version)
+    return -1;
+  return _stw_history_last_seq (self);
+}
+
+/* The entry with @seq was appended by one of our own commits. */
+static gboolean
+is_own_entry (StwWorkspace *self,
+              gint64        seq)
+{
+  for (guint i = 0; i + 1 < self->own_ranges->len; i += 2)
+    if (seq > g_array_index (self->own_ranges, gint64, i) && seq <= g_array_index (self->own_ranges, gint64, i + 1))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+stw_workspace_refresh (StwWorkspace  *self,
+                       GError       **error)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) history_error = NULL;
+  g_autofree char *old_name = NULL;
+  g_autofree char *old_scope = NULL;
+  gint64 version, old_owner;
+  guint old_month, old_threshold;
+  gboolean profile_changed;
+
+  g_return_val_if_fail (STW_IS_WORKSPACE (self), FALSE);
+
+  /* Mid-transaction our own view is not settled: the next call catches up. */
+  if (self->write_depth > 0)
+    return TRUE;
+  version = read_data_version (self, error);
+  if (version < 0)
+    return FALSE;
+  if (version == self->data_version)
+    return TRUE;
+  self->data_version = version;
+
+  /* Without the entries every domain reloads everything (NULL). */
+  entries = _stw_history_list_since (self, self->seen_seq, &history_error);
+  if (entries == NULL)
+    g_debug ("Reloading everything: %s", history_error->message);
+  else if (entries->len > 0)
+    {
+      self->seen_seq = ((StwHistoryEntry *) g_ptr_array_index (entries, entries->len - 1))->seq;
+      for (guint i = entries->len; i > 0; i--)
+        if (is_own_entry (self, ((StwHistoryEntry *) g_ptr_array_index (entries, i - 1))->seq))
+          g_ptr_array_remove_index (entries, i - 1);
+      g_array_set_size (self->own_ranges, 0);
+    }
+
+  old_name = g_strdup (self->org_name);
+  old_scope = g_strdup (self->scope);
+  old_owner = self->isms_owner_id;
+  old_month = self->cycle_start_month;
+  old_threshold = self->risk_threshold;
+  if (!_stw_workspace_reload_profile (self, error))
+    return FALSE;
+  profile_changed = g_strcmp0 (old_name, self->org_name) != 0
+    || g_strcmp0 (old_scope, self->scope) != 0
+    || old_owner != self->isms_owner_id
+    || old_month != self->cycle_start_month
+    || old_threshold != self->risk_threshold;
+
+  for (guint d = 0; d < n_domains (); d++)
+    if (domain_at (d)->reloaded != NULL)
+      domain_at (d)->reloaded (self, entries);
+  if (profile_changed)
+    _stw_workspace_organisation_changed (self);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
 /* Transactions                                                        */
 
 gboolean
@@ -340,6 +465,7 @@ _stw_workspace_write_begin (StwWorkspace  *self,
     {
       if (!_stw_exec (self->db, "BEGIN IMMEDIATE", error))
         return FALSE;
+      self->own_from = _stw_history_last_seq (self);
     }
   else if (!_stw_exec (self->db, "SAVEPOINT stw_write", error))
     return FALSE;
@@ -358,12 +484,26 @@ _stw_workspace_write_end (StwWorkspace  *self,
   self->write_depth--;
   if (ok)
     {
+      gint64 seen = self->write_depth == 0 ? caught_up_seq (self) : -1;
+      gint64 own_to = self->write_depth == 0 && seen < 0 ? _stw_history_last_seq (self) : -1;
+
       if (!_stw_exec (self->db, self->write_depth == 0 ? "COMMIT" : "RELEASE stw_write", error))
         {
           /* A failed COMMIT (disk full) leaves the transaction open. */
           if (self->write_depth == 0)
             sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           ok = FALSE;
+        }
+      else if (seen >= 0)
+        {
+          /* Every entry after seen_seq is ours. */
+          self->seen_seq = seen;
+          g_array_set_size (self->own_ranges, 0);
+        }
+      else if (own_to > self->own_from && self->own_from >= 0)
+        {
+          g_array_append_val (self->own_ranges, self->own_from);
+          g_array_append_val (self->own_ranges, own_to);
         }
     }
   else if (self->write_depth == 0)
@@ -582,6 +722,7 @@ stw_workspace_finalize (GObject *object)
   g_free (self->scope);
   g_free (self->actor_name);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->own_ranges, g_array_unref);
 
   G_OBJECT_CLASS (stw_workspace_parent_class)->finalize (object);
 }
@@ -604,6 +745,7 @@ stw_workspace_init (StwWorkspace *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) sqlite3_finalize);
   self->pending = g_array_new (FALSE, FALSE, sizeof (StwChange));
+  self->own_ranges = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->draft_fd = -1;
 }
 
@@ -861,6 +1003,7 @@ static gboolean
 load_all (StwWorkspace  *self,
           GError       **error)
 {
+  mark_caught_up (self);
   if (!_stw_workspace_reload_profile (self, error))
     return FALSE;
   for (guint d = 0; d < n_domains (); d++)

@@ -66,6 +66,7 @@ struct _StwItemEditor
   StwHistoryList *history_list;
   GtkWidget     *menu_button;
   GtkLabel      *modified_label;
+  GtkWidget     *elsewhere_bar;
 };
 
 G_DEFINE_FINAL_TYPE (StwItemEditor, stw_item_editor, GTK_TYPE_WIDGET)
@@ -80,6 +81,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  RELOAD,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Helpers */
 
@@ -297,6 +305,12 @@ priority_label (int value)
 /* Callbacks */
 
 static void
+reload_clicked_cb (StwItemEditor *self)
+{
+  g_signal_emit (self, signals[RELOAD], 0);
+}
+
+static void
 field_changed_cb (StwItemEditor *self)
 {
   if (self->loading > 0 || self->item == NULL)
@@ -466,6 +480,10 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[RELOAD] =
+    g_signal_new ("reload", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (STW_TYPE_CONTROL_LIST);
   g_type_ensure (STW_TYPE_CORRECTIVE_SECTION);
   g_type_ensure (STW_TYPE_DATE_ROW);
@@ -505,6 +523,8 @@ stw_item_editor_class_init (StwItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, history_list);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, menu_button);
   gtk_widget_class_bind_template_child (widget_class, StwItemEditor, modified_label);
+  gtk_widget_class_bind_template_child (widget_class, StwItemEditor, elsewhere_bar);
+  gtk_widget_class_bind_template_callback (widget_class, reload_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, title_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
@@ -616,8 +636,25 @@ stw_item_editor_set_item (StwItemEditor *self,
   load_fields (self);
   set_modified (self, FALSE);
   validate_title (self);
+  gtk_widget_set_visible (self->elsewhere_bar, FALSE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+void
+stw_item_editor_show_changed_elsewhere (StwItemEditor *self)
+{
+  g_return_if_fail (STW_IS_ITEM_EDITOR (self));
+
+  gtk_widget_set_visible (self->elsewhere_bar, self->item != NULL);
+}
+
+gboolean
+stw_item_editor_get_changed_elsewhere (StwItemEditor *self)
+{
+  g_return_val_if_fail (STW_IS_ITEM_EDITOR (self), FALSE);
+
+  return gtk_widget_get_visible (self->elsewhere_bar);
 }
 
 gboolean

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 #define STW_TYPE_ITEM_EDITOR (stw_item_editor_get_type ())
 G_DECLARE_FINAL_TYPE (StwItemEditor, stw_item_editor, STW, ITEM_EDITOR, GtkWidget)
 
+/* Signals:
+ *   "reload" (): the person chose the stored item over their unsaved
+ *   edits (see stw_item_editor_show_changed_elsewhere()).
+ */
+
 GtkWidget    *stw_item_editor_new           (void);
 StwWorkspace *stw_item_editor_get_workspace (StwItemEditor *self);
 void          stw_item_editor_set_workspace (StwItemEditor *self,
@@ -23,6 +28,12 @@ StwItem      *stw_item_editor_get_item      (StwItemEditor *self);
 /* Shows a copy of @item; NULL empties the editor. */
 void          stw_item_editor_set_item      (StwItemEditor *self,
                                              StwItem       *item);
+/* Says above the form that the item was changed elsewhere (another
+ * window, the command line) since it was loaded, leaving the unsaved edits
+ * as they are; its Reload button emits "reload", for the owner to show
+ * the stored item instead. Loading an item hides it again. */
+void          stw_item_editor_show_changed_elsewhere (StwItemEditor *self);
+gboolean      stw_item_editor_get_changed_elsewhere  (StwItemEditor *self);
 /* TRUE when a field was changed since the item was loaded. */
 gboolean      stw_item_editor_get_modified  (StwItemEditor *self);
 /* An item is shown and what it holds can be saved (it has a title); the

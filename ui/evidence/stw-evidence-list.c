@@ -27,7 +27,7 @@ struct _StwEvidenceList
   StwWorkspace         *workspace;
   char                 *entity;
   gint64                entity_id;
-  gulong                item_changed_id;
+  gulong                item_changed_id;  /* "item-changed" or "risk-changed" */
   GListModel           *attachments;
   guint                 n_expired;
 
@@ -531,6 +531,15 @@ item_changed_cb (StwWorkspace    *workspace,
 }
 
 static void
+risk_changed_cb (StwWorkspace    *workspace,
+                 gint64           risk_id,
+                 StwEvidenceList *self)
+{
+  if (risk_id == self->entity_id || risk_id == 0)
+    reload (self, FALSE);
+}
+
+static void
 queue_attached_cb (StwEvidenceQueue *queue,
                    StwAttachment    *attachment,
                    GFile            *file,
@@ -962,9 +971,11 @@ stw_evidence_list_set_record (StwEvidenceList *self,
   self->entity_id = entity_id;
 
   /* Items announce their changes, so drops onto the item's card show up
-   * here too. */
+   * here too; risks announce what other processes did to them. */
   if (workspace != NULL && g_strcmp0 (entity, "item") == 0 && entity_id > 0)
     self->item_changed_id = g_signal_connect (workspace, "item-changed", G_CALLBACK (item_changed_cb), self);
+  else if (workspace != NULL && g_strcmp0 (entity, "risk") == 0 && entity_id > 0)
+    self->item_changed_id = g_signal_connect (workspace, "risk-changed", G_CALLBACK (risk_changed_cb), self);
 
   if (!same)
     clear_errors (self);

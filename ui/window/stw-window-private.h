@@ -19,6 +19,7 @@
 #include "stw-toaster.h"
 #include "stw-undo.h"
 #include "stw-window.h"
+#include "stw-workspace-watch.h"
 #include "stw-workstream-page.h"
 
 G_BEGIN_DECLS

@@ -506,6 +506,7 @@ stw_window_init (StwWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->toaster = stw_toaster_new (self->toast_overlay);
+  stw_workspace_watch_attach (GTK_WINDOW (self));
 
   /* The header switches between the workstream page's views. */
   pages[0] = STW_PAGE (self->workstream_page);

@@ -246,10 +246,16 @@ refresh_editor (StwWorkstreamPage *self,
 
   if (self->workspace == NULL || shown == NULL || stw_item_get_id (shown) == 0)
     return;
-  if (stw_item_editor_get_modified (self->editor) && !force)
-    return;
 
   stored = stw_workspace_load_item (self->workspace, stw_item_get_id (shown), NULL);
+  /* Unsaved edits stay; the editor says when the item moved on under them
+   * (not for a change they do not touch, as evidence attached). */
+  if (stw_item_editor_get_modified (self->editor) && !force)
+    {
+      if (stored == NULL || stw_workspace_items_differ (self->workspace, shown, stored))
+        stw_item_editor_show_changed_elsewhere (self->editor);
+      return;
+    }
   if (stored == NULL)
     show_in_editor (self, NULL);
   else
@@ -471,6 +477,12 @@ static void
 flap_folded_cb (StwWorkstreamPage *self)
 {
   stw_item_editor_set_folded (self->editor, adw_flap_get_folded (self->flap));
+}
+
+static void
+editor_reload_cb (StwWorkstreamPage *self)
+{
+  refresh_editor (self, TRUE);
 }
 
 static void
@@ -1011,6 +1023,7 @@ stw_workstream_page_init (StwWorkstreamPage *self)
   gtk_revealer_set_child (self->progress_revealer, progress);
   g_object_bind_property (self->evidence_queue, "busy", self->progress_revealer, "reveal-child", G_BINDING_SYNC_CREATE);
 
+  g_signal_connect_object (self->editor, "reload", G_CALLBACK (editor_reload_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor, "notify::can-save",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (stw_item_editor_get_evidence_list (self->editor), "error",
