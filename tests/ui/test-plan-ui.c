@@ -108,6 +108,9 @@ count_series (GListModel *items,
   return n;
 }
 
+/* Named @name: by its label property, or, for a button with a mnemonic
+ * ("_Close"), by its own label, which it is "labelled by" (such a button
+ * has no label property of its own: GTK 4.8 would read both). */
 static gboolean
 has_label (GtkWidget  *widget,
            const char *name)
@@ -115,7 +118,13 @@ has_label (GtkWidget  *widget,
   g_autofree char *mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name);
 
-  return mismatch == NULL;
+  if (mismatch == NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LABEL (c) && gtk_label_get_mnemonic_widget (GTK_LABEL (c)) == widget
+        && g_strcmp0 (gtk_label_get_text (GTK_LABEL (c)), name) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* The control under @root whose accessible name is @name, as AT-SPI would

@@ -144,7 +144,6 @@ fill_tasks (StwPlanTemplateDialog *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), !held);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _(task->title), -1);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect_object (check, "toggled", G_CALLBACK (task_toggled_cb), self, G_CONNECT_SWAPPED);
@@ -243,6 +242,9 @@ stw_plan_template_dialog_constructed (GObject *object)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->owner_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Owner of the template tasks"),
                                   -1);
+  /* Not also "labelled by" its title: GTK 4.8 would read both ("Owner of
+   * the template tasks Owner"); the label says it. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->owner_row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_list_box_append (GTK_LIST_BOX (owner_list), GTK_WIDGET (self->owner_row));
   gtk_box_append (GTK_BOX (box), owner_list);
   fill_owners (self);

@@ -448,9 +448,6 @@ show_already_done (StwRollForwardWindow *self,
   gtk_widget_set_visible (self->count_bar, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), FALSE);
   gtk_button_set_label (self->cancel_button, _("_Close"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->cancel_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"),
-                                  -1);
   set_can_confirm (self, FALSE);
 }
 
@@ -568,6 +565,9 @@ build_task (StwRollForwardWindow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (task->owner_row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, owner_name,
                                   -1);
+  /* The combo row is also "labelled by" its title, which GTK 4.8 reads
+   * after the label ("Owner of OP-2027-014 Owner"); the label says it. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (task->owner_row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   fill_owners (self, task);
   adw_expander_row_add_row (task->expander, GTK_WIDGET (task->owner_row));
 
@@ -665,9 +665,6 @@ load (StwRollForwardWindow *self)
       gtk_widget_set_visible (self->count_bar, FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), FALSE);
       gtk_button_set_label (self->cancel_button, _("_Close"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->cancel_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close"),
-                                      -1);
     }
   update_totals (self);
 }

@@ -17,6 +17,7 @@
 #define COMBO_DONE "stw-a11y-combo"
 #define WRAPPER_LABEL "stw-a11y-wrapper-label"
 #define WRAPPER_HOOKED "stw-a11y-wrapper-hooked"
+#define MNEMONIC_HOOKED "stw-a11y-mnemonic-hooked"
 
 /* Helpers */
 
@@ -175,7 +176,20 @@ name_combo_row (AdwComboRow *row)
   g_object_set_data (G_OBJECT (row), COMBO_DONE, GINT_TO_POINTER (TRUE));
   watch_popovers (GTK_WIDGET (row), row);
   g_signal_connect (row, "notify::model", G_CALLBACK (combo_model_changed_cb), NULL);
+  /* The row shows its choice in a list of one item (a slice of the
+   * choices), and that item is made anew whenever the choice changes. */
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_choices_changed_cb), NULL);
   combo_model_changed_cb (row);
+}
+
+static gboolean
+is_search_results (GtkWidget *list)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (list, ADW_TYPE_PREFERENCES_PAGE);
+
+  return page != NULL
+         && GTK_IS_STACK (gtk_widget_get_parent (page))
+         && gtk_widget_get_ancestor (page, ADW_TYPE_PREFERENCES_WINDOW) != NULL;
 }
 
 /* A group with a title already names its list (as "labelled by" the
@@ -187,13 +201,22 @@ name_list_box (GtkWidget *list)
   GtkWidget *parent = gtk_widget_get_parent (list);
   GtkWidget *group = parent != NULL ? gtk_widget_get_ancestor (parent, ADW_TYPE_PREFERENCES_GROUP) : NULL;
   GtkWidget *row = gtk_widget_get_first_child (list);
+  GtkWidget *expander = gtk_widget_get_ancestor (list, ADW_TYPE_EXPANDER_ROW);
   const char *title;
 
-  /* A preferences window's own list of search results. */
-  if (group == NULL && parent != NULL && gtk_widget_get_ancestor (parent, ADW_TYPE_PREFERENCES_PAGE) == NULL
-      && gtk_widget_get_ancestor (parent, ADW_TYPE_PREFERENCES_WINDOW) != NULL)
+  /* A preferences window's own list of search results. libadwaita 1.2
+   * puts it in a group of a page of its own, a page of a plain stack
+   * (the pages a window is given are in a view stack), and, empty until
+   * a search, it has no first row to be named after. */
+  if (is_search_results (list))
     {
       set_label (list, _("Search results"));
+      return;
+    }
+  /* An expander row's list of its own rows reads as the row. */
+  if (expander != NULL)
+    {
+      set_label (list, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)));
       return;
     }
   /* Only the group's own list, not one inside one of its rows. */
@@ -206,11 +229,87 @@ name_list_box (GtkWidget *list)
     set_label (list, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 }
 
+/* A button (or check button) whose label has a mnemonic is "labelled
+ * by" that label, which reads "Cancel". GTK 4.8 also sets the raw text
+ * ("_Cancel") as the button's label property, and a screen reader reads
+ * both: "_Cancel Cancel". The label names the button; the property goes,
+ * now and whenever the label is set again. */
+static gboolean
+is_named_by_own_mnemonic (GtkWidget *button)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (button);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LABEL (child) && gtk_label_get_mnemonic_widget (GTK_LABEL (child)) == button)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+mnemonic_label_changed_cb (GtkWidget *button)
+{
+  if (is_named_by_own_mnemonic (button))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+name_mnemonic_button (GtkWidget *button)
+{
+  mnemonic_label_changed_cb (button);
+  if (g_object_get_data (G_OBJECT (button), MNEMONIC_HOOKED) != NULL)
+    return;
+  g_object_set_data (G_OBJECT (button), MNEMONIC_HOOKED, GINT_TO_POINTER (TRUE));
+  g_signal_connect (button, "notify::label", G_CALLBACK (mnemonic_label_changed_cb), NULL);
+  g_signal_connect (button, "notify::use-underline", G_CALLBACK (mnemonic_label_changed_cb), NULL);
+}
+
+/* A menu made from a menu model reads as the button that opens it. */
+static void
+name_popover_menu (GtkWidget *menu)
+{
+  GtkWidget *button = gtk_widget_get_ancestor (menu, GTK_TYPE_MENU_BUTTON);
+  const char *name = button != NULL ? gtk_widget_get_tooltip_text (button) : NULL;
+
+  /* Translators: what a screen reader calls a menu that has no name of
+   * its own. */
+  set_label (menu, name != NULL && *name != '\0' ? name : _("Menu"));
+}
+
+/* GTK 4.8 names neither a column view's header row nor its column
+ * titles, so a screen reader hears "GtkListItemWidget" for the row: the
+ * row reads as what it is, each title as its column. */
+static void
+name_column_headers (GtkWidget *view)
+{
+  GtkWidget *header = gtk_widget_get_first_child (view);
+
+  if (header == NULL || !is_wrapper (header))
+    return;
+  /* Translators: what a screen reader calls a table's row of column
+   * titles. */
+  set_label (header, _("Column headers"));
+  for (GtkWidget *title = gtk_widget_get_first_child (header);
+       title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    set_label (title, find_label_text (title));
+}
+
 static void
 name_widget (GtkWidget *widget)
 {
   if (ADW_IS_COMBO_ROW (widget))
     name_combo_row (ADW_COMBO_ROW (widget));
+  else if (GTK_IS_COLUMN_VIEW (widget))
+    name_column_headers (widget);
+  else if (GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget))
+    name_mnemonic_button (widget);
+  else if (GTK_IS_POPOVER_MENU (widget))
+    name_popover_menu (widget);
+  else if (GTK_IS_COLOR_BUTTON (widget) && GTK_IS_BUTTON (gtk_widget_get_first_child (widget)))
+    /* A colour button is a button inside a widget: the row names the
+     * outer one, the inner one (what is clicked) has no name of its own.
+     * It reads as the colour chooser it opens. */
+    set_label (gtk_widget_get_first_child (widget), gtk_color_button_get_title (GTK_COLOR_BUTTON (widget)));
   else if (ADW_IS_VIEW_SWITCHER (widget))
     /* Translators: what a screen reader calls the Board, Calendar and
      * List switcher. */

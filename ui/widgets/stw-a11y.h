@@ -7,8 +7,11 @@ G_BEGIN_DECLS
 
 /* Names the widgets that GTK 4.8 and libadwaita 1.2 make inside their own
  * widgets and leave unnamed, so a screen reader does not read their class
- * name: a combo row's list and its choices, a view switcher, a boxed
- * list. Call once, before the first window is shown; later calls do
+ * name: a combo row's list, its choices and the choice it shows, a view
+ * switcher, a boxed list, an expander row's list, a preferences window's
+ * search results, a column view's header row and titles, a menu. And a
+ * button named by its own mnemonic label is read once, not twice ("_Cancel
+ * Cancel"). Call once, before the first window is shown; later calls do
  * nothing. */
 void stw_a11y_init          (void);
 

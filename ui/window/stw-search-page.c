@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "stw-a11y.h"
 #include "stw-item-row.h"
 #include "stw-risk-register.h"
 #include "stw-search-page.h"
@@ -230,13 +231,25 @@ row_bound_cb (GtkSignalListItemFactory *factory,
   g_autofree char *today = stw_date_today ();
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *where = gtk_widget_get_first_child (box);
+  GtkWidget *row = gtk_widget_get_next_sibling (where);
   StwItem *item = gtk_list_item_get_item (list_item);
   StwWorkstream *stream = self->workspace != NULL
                           ? stw_workspace_find_workstream (self->workspace, stw_item_get_workstream_id (item))
                           : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
 
   gtk_label_set_label (GTK_LABEL (where), stream != NULL ? stw_workstream_get_name (stream) : "");
-  stw_item_row_set_item (STW_ITEM_ROW (gtk_widget_get_next_sibling (where)), item, today);
+  stw_item_row_set_item (STW_ITEM_ROW (row), item, today);
+
+  /* The list item is what a screen reader lands on; unnamed, it is read
+   * as nothing. It says what the row says, and where the item lives. */
+  name = stw_item_widget_dup_accessible_name (STW_ITEM_WIDGET (row));
+  if (name != NULL && stream != NULL)
+    /* Translators: a search result as a screen reader reads it: the item,
+     * then its workstream ("T-001 Brief the board, Done, in ISMS tasks"). */
+    label = g_strdup_printf (_("%s, in %s"), name, stw_workstream_get_name (stream));
+  stw_a11y_label_wrapper (box, label != NULL ? label : name);
 }
 
 static void

@@ -337,12 +337,12 @@ apply_mode (StwWorkstreamDialog *self)
   StwWorkstream *ws = creating ? NULL : stw_workspace_find_workstream (self->workspace, self->workstream_id);
   gboolean forced = self->kind == STW_WORKSTREAM_TREATMENT || self->kind == STW_WORKSTREAM_CORRECTIVE;
 
+  /* The window's own title is what a screen reader announces; unset, GTK
+   * 4.8 reads the class name. */
+  gtk_window_set_title (GTK_WINDOW (self), creating ? _("New workstream") : _("Workstream settings"));
   adw_window_title_set_title (self->window_title, creating ? _("New workstream") : _("Workstream settings"));
   adw_window_title_set_subtitle (self->window_title, ws != NULL ? stw_workstream_get_name (ws) : NULL);
   gtk_button_set_label (GTK_BUTTON (self->save_button), creating ? _("C_reate") : _("_Save"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->save_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, creating ? _("Create") : _("Save"),
-                                  -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->prefix_row), creating);
   gtk_widget_set_visible (GTK_WIDGET (self->prefix_fixed_row), !creating);
@@ -351,6 +351,15 @@ apply_mode (StwWorkstreamDialog *self)
   /* Only the switch is insensitive: the reason beside it stays readable. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->evidence_switch), !forced);
   adw_action_row_set_activatable_widget (self->evidence_row, forced ? NULL : GTK_WIDGET (self->evidence_switch));
+  /* The row's title names the switch while the row activates it; a label
+   * as well would be read twice. A fixed switch is not the row's, and
+   * needs a name of its own. */
+  if (forced)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->evidence_switch),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Closing needs evidence"),
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->evidence_switch), GTK_ACCESSIBLE_PROPERTY_LABEL);
   adw_action_row_set_subtitle (self->evidence_row,
                                forced ? _("Always on for risk treatment and corrective actions: the auditor asks for proof that they work.")
                                       : _("Closing an item asks for evidence, or for the reason there is none."));
