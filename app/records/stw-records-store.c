@@ -1119,11 +1119,13 @@ stw_workspace_validate_measurement (StwWorkspace  *self,
   if (!stw_period_is_valid (period, frequency))
     {
       static const char * const examples[] = { "2027-03", "2027-Q1", "2027-H1", "2027" };
+      /* How often, as said in a sentence (not the stored key). */
+      const char *how_often[] = { _("monthly"), _("quarterly"), _("half-yearly"), _("yearly") };
 
       /* Translators: "K-001 is measured monthly: give a period such as 2027-03, not “2027-Q1”". */
       g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
                    _("%s is measured %s: give a period such as %s, not “%s”"),
-                   stw_kpi_get_ref (kpi), stw_frequency_to_key (frequency), examples[frequency], period);
+                   stw_kpi_get_ref (kpi), how_often[frequency], examples[frequency], period);
       return FALSE;
     }
   if (stw_period_is_future (period, _stw_workspace_today (self)))
