@@ -23,4 +23,16 @@ GPtrArray *_stw_search_like_patterns (const char   *text);
 char      *_stw_search_where_all     (const char   *expr,
                                       guint         n_patterns);
 
+/* The ids of the records "SELECT x.id @table_sql" finds whose @text_expr
+ * holds every word of @text, a reference typed in full first, then by
+ * reference; at most @limit (0: 50). @table_sql names the record table
+ * "x" and ends in a WHERE clause; both are ours, never data. Empty when
+ * @text has no words. */
+GArray    *_stw_search_ids           (StwWorkspace *self,
+                                      const char   *table_sql,
+                                      const char   *text_expr,
+                                      const char   *text,
+                                      guint         limit,
+                                      GError      **error);
+
 G_END_DECLS

@@ -1326,53 +1326,6 @@ stw_workspace_delete_measurement (StwWorkspace  *self,
 
 /* Search */
 
-static GArray *
-search_ids (StwWorkspace  *self,
-            const char    *table_sql,
-            const char    *text_expr,
-            const char    *text,
-            guint          limit,
-            GError       **error)
-{
-  g_autoptr(GPtrArray) patterns = _stw_search_like_patterns (text);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *ref = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (patterns->len == 0)
-    return g_steal_pointer (&ids);
-  _stw_search_ensure_fold (self);
-  where = _stw_search_where_all (text_expr, patterns->len);
-  /* @table_sql and @text_expr are ours; only the patterns are data. */
-  sql = g_strdup_printf ("SELECT x.id %s AND %s ORDER BY x.ref = ? DESC, length(x.ref), x.ref LIMIT ?",
-                         table_sql, where);
-  ref = g_strstrip (g_utf8_strup (text, -1));
-  rc = sqlite3_prepare_v2 (_stw_workspace_get_db (self), sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      for (guint i = 0; i < patterns->len; i++)
-        sqlite3_bind_text (stmt, (int) i + 1, patterns->pdata[i], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, (int) patterns->len + 1, ref, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, (int) patterns->len + 2, limit ? (int) limit : 50);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _stw_set_sqlite_error (error, _stw_workspace_get_db (self), rc, _("Could not search the workspace"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 GListModel *
 stw_workspace_search_objectives (StwWorkspace  *self,
                                  const char    *text,
@@ -1384,7 +1337,7 @@ stw_workspace_search_objectives (StwWorkspace  *self,
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
 
-  ids = search_ids (self, "FROM objective x LEFT JOIN person p ON p.id = x.owner_id WHERE x.deleted_at IS NULL",
+  ids = _stw_search_ids (self, "FROM objective x LEFT JOIN person p ON p.id = x.owner_id WHERE x.deleted_at IS NULL",
                     "x.ref || ' ' || x.title || ' ' || x.description || ' ' || coalesce (p.name, '')",
                     text, limit, error);
   if (ids == NULL)
@@ -1411,7 +1364,7 @@ stw_workspace_search_kpis (StwWorkspace  *self,
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
 
-  ids = search_ids (self, "FROM kpi x LEFT JOIN person p ON p.id = x.owner_id WHERE x.deleted_at IS NULL",
+  ids = _stw_search_ids (self, "FROM kpi x LEFT JOIN person p ON p.id = x.owner_id WHERE x.deleted_at IS NULL",
                     "x.ref || ' ' || x.name || ' ' || x.description || ' ' || coalesce (p.name, '')",
                     text, limit, error);
   if (ids == NULL)

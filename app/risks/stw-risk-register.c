@@ -199,47 +199,16 @@ stw_workspace_search_risks (StwWorkspace  *self,
                             GError       **error)
 {
   g_autoptr(GListStore) results = g_list_store_new (STW_TYPE_RISK);
-  g_autoptr(GPtrArray) patterns = _stw_search_like_patterns (text);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *where = NULL;
-  g_autofree char *sql = NULL;
-  g_autofree char *ref = NULL;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
+  g_autoptr(GArray) ids = NULL;
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
 
-  if (patterns->len == 0)
-    return G_LIST_MODEL (g_steal_pointer (&results));
-
-  _stw_search_ensure_fold (self);
-  where = _stw_search_where_all ("r.ref || ' ' || r.title || ' ' || r.asset || ' ' || r.threat || ' ' ||"
-                                 " r.vulnerability || ' ' || coalesce (r.notes, '') || ' ' || coalesce (p.name, '')",
-                                 patterns->len);
-  /* A reference typed in full first, as for items. */
-  sql = g_strdup_printf ("SELECT r.id FROM risk r LEFT JOIN person p ON p.id = r.owner_id"
-                         " WHERE r.deleted_at IS NULL AND %s ORDER BY r.ref = ? DESC, r.ref LIMIT ?", where);
-  ref = g_strstrip (g_utf8_strup (text, -1));
-  rc = sqlite3_prepare_v2 (_stw_workspace_get_db (self), sql, -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      for (guint i = 0; i < patterns->len; i++)
-        sqlite3_bind_text (stmt, (int) i + 1, patterns->pdata[i], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, (int) patterns->len + 1, ref, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, (int) patterns->len + 2, limit ? (int) limit : 50);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (ids, id);
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _stw_set_sqlite_error (error, _stw_workspace_get_db (self), rc, _("Could not search the workspace"));
-      return NULL;
-    }
+  ids = _stw_search_ids (self, "FROM risk x LEFT JOIN person p ON p.id = x.owner_id WHERE x.deleted_at IS NULL",
+                         "x.ref || ' ' || x.title || ' ' || x.asset || ' ' || x.threat || ' ' ||"
+                         " x.vulnerability || ' ' || coalesce (x.notes, '') || ' ' || coalesce (p.name, '')",
+                         text, limit, error);
+  if (ids == NULL)
+    return NULL;
   for (guint i = 0; i < ids->len; i++)
     {
       g_autoptr(StwRisk) risk = stw_workspace_load_risk (self, g_array_index (ids, gint64, i), error);
