@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "stw-cli.h"
 #include "stw-controls.h"
 #include "stw-evidence.h"
 #include "stw-risk-register.h"
@@ -623,6 +624,155 @@ test_migrate (void)
   }
 }
 
+typedef struct {
+  int      status;
+  GString *out;
+  GString *err;
+} Result;
+
+static void
+result_clear (Result *r)
+{
+  g_string_free (r->out, TRUE);
+  g_string_free (r->err, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static Result
+run (const char * const *args)
+{
+  Result r = { 0, g_string_new (NULL), g_string_new (NULL) };
+
+  g_assert_true (stw_cli_wants (args));
+  r.status = stw_cli_run (args, r.out, r.err);
+  return r;
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* `steward soa`: the lines, the mismatches, an approval; bad use says so
+ * and writes nothing. */
+static void
+test_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = new_workspace ("cli.steward");
+  g_autofree char *path = g_strdup (stw_workspace_get_path (ws));
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *ghost = test_path (tmp, "nobody.steward");
+  g_autoptr(StwRisk) risk = add_risk (ws, "Phishing", "A.6.3", 4, 4);
+
+  set_line (ws, "A.7.4", FALSE, STW_SOA_NOT_STARTED, 0, "");
+  set_line (ws, "A.5.15", TRUE, STW_SOA_PARTIAL, STW_SOA_REASON_RISK_TREATMENT | STW_SOA_REASON_LEGAL,
+            "GDPR\tart. 32");
+  g_clear_object (&ws);
+
+  {
+    const char *args[] = { "soa", path, NULL };
+    g_auto(Result) r = run (args);
+
+    g_assert_cmpint (r.status, ==, STW_CLI_OK);
+    g_assert_cmpuint (count_lines (r.out->str), ==, 93);
+    g_assert_nonnull (strstr (r.out->str, "A.5.1\tapplicable\tnot_started\t-\t0\t0\t\n"));
+    g_assert_nonnull (strstr (r.out->str, "A.5.15\tapplicable\tpartial\trisk_treatment,legal\t0\t0\tGDPR art. 32\n"));
+    g_assert_nonnull (strstr (r.out->str, "A.6.3\tapplicable\tnot_started\t-\t1\t0\t\n"));
+    g_assert_nonnull (strstr (r.out->str, "A.7.4\texcluded\tnot_started\t-\t0\t0\t\n"));
+  }
+  {
+    const char *args[] = { "soa", path, "--mismatches", NULL };
+    g_auto(Result) r = run (args);
+    g_autofree char *want = g_strdup_printf ("A.6.3\tnot_started_at_risk\t-\t%s\t", stw_risk_get_ref (risk));
+
+    g_assert_cmpint (r.status, ==, STW_CLI_OK);
+    g_assert_cmpuint (count_lines (r.out->str), ==, 2);
+    g_assert_true (g_str_has_prefix (r.out->str, want));
+    g_assert_nonnull (strstr (r.out->str, "\nA.7.4\texcluded_unjustified\t-\t-\tExcluded without a justification\n"));
+  }
+  {
+    const char *args[] = { "soa", path, "--approve", NULL };
+    g_auto(Result) r = run (args);
+    g_auto(Result) again = run (args);
+
+    g_assert_cmpint (r.status, ==, STW_CLI_OK);
+    g_assert_cmpstr (r.out->str, ==, "Approved version 1 of the Statement of Applicability\n");
+    g_assert_cmpstr (again.out->str, ==, "Approved version 2 of the Statement of Applicability\n");
+  }
+  ws = stw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(StwSoaApproval) approval = stw_workspace_get_soa_approval (ws, &error);
+
+    g_assert_cmpuint (approval->version, ==, 2);
+    g_assert_false (approval->stale);
+  }
+  assert_check (ws, TRUE, NULL);
+  g_clear_object (&ws);
+
+  /* Bad use: exit 1 or 2, a message, nothing written anywhere. */
+  before = test_file_digest (path);
+  {
+    const char *args[] = { "soa", ghost, "--approve", NULL };
+    g_auto(Result) r = run (args);
+
+    g_assert_cmpint (r.status, ==, STW_CLI_FAILED);
+    g_assert_cmpstr (r.out->str, ==, "");
+    g_assert_true (g_str_has_prefix (r.err->str, "steward: "));
+    g_assert_false (g_file_test (ghost, G_FILE_TEST_EXISTS));
+  }
+  {
+    const char *args[] = { "soa", "No Such Organisation", NULL };
+    g_auto(Result) r = run (args);
+
+    g_assert_cmpint (r.status, ==, STW_CLI_FAILED);
+    g_assert_cmpstr (r.out->str, ==, "");
+  }
+  {
+    const char *args[] = { "soa", path, "--approve", "--mismatches", NULL };
+    g_auto(Result) r = run (args);
+
+    g_assert_cmpint (r.status, ==, STW_CLI_USAGE);
+    g_assert_cmpstr (r.out->str, ==, "");
+  }
+  {
+    const char *args[] = { "soa", NULL };
+    g_auto(Result) r = run (args);
+
+    g_assert_cmpint (r.status, ==, STW_CLI_USAGE);
+  }
+  {
+    const char *args[] = { "soa", path, "--frobnicate", NULL };
+    g_auto(Result) r = run (args);
+
+    g_assert_cmpint (r.status, ==, STW_CLI_USAGE);
+  }
+  after = test_file_digest (path);
+  g_assert_cmpstr (before, ==, after);
+  {
+    const char *args[] = { "soa", "--help", NULL };
+    g_auto(Result) r = run (args);
+
+    g_assert_cmpint (r.status, ==, STW_CLI_OK);
+    g_assert_nonnull (strstr (r.out->str, "Usage: steward soa WORKSPACE [--mismatches] [--approve]\n"));
+    g_assert_nonnull (strstr (r.out->str, "--mismatches"));
+  }
+  {
+    const char *args[] = { "help", NULL };
+    g_auto(Result) r = run (args);
+
+    g_assert_nonnull (strstr (r.out->str, "\n  soa "));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -645,6 +795,7 @@ main (int   argc,
   g_test_add_func ("/soa/rule/not-started-at-risk", test_rule_not_started);
   g_test_add_func ("/soa/rule/excluded-unjustified", test_rule_unjustified);
   g_test_add_func ("/soa/migrate-from-6", test_migrate);
+  g_test_add_func ("/soa/cli", test_cli);
 
   ret = g_test_run ();
   return ret;
