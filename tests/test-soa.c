@@ -15,6 +15,7 @@
 #include "stw-controls.h"
 #include "stw-evidence.h"
 #include "stw-risk-register.h"
+#include "stw-sample.h"
 #include "stw-soa-undo.h"
 #include "stw-workspace.h"
 #include "test-util.h"
@@ -773,6 +774,48 @@ test_cli (void)
   }
 }
 
+/* The sample's SoA: every control decided, approved once and changed
+ * since, with a few real mismatches, one of each rule; its history
+ * replays. */
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "sample.steward");
+  g_autoptr(StwWorkspace) ws = stw_sample_create (path, 0, &error);
+  g_autoptr(GListModel) soa = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(StwSoaApproval) approval = NULL;
+  guint rules = 0;
+
+  g_assert_no_error (error);
+  soa = stw_workspace_list_soa (ws, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (soa); i++)
+    {
+      g_autoptr(StwSoaEntry) e = g_list_model_get_item (soa, i);
+
+      g_assert_cmpint (stw_soa_entry_get_id (e), >, 0);
+    }
+  found = mismatches_of (ws);
+  g_assert_cmpuint (found->len, ==, 4);
+  for (guint i = 0; i < found->len; i++)
+    {
+      StwSoaMismatch *m = found->pdata[i];
+      g_autofree char *items = joined (m->item_refs);
+      g_autofree char *risks = joined (m->risk_refs);
+
+      g_test_message ("%s %s items: %s risks: %s", m->control_id, stw_soa_rule_to_key (m->rule), items, risks);
+      rules |= 1u << m->rule;
+    }
+  /* Every rule shows at least once. */
+  g_assert_cmpuint (rules, ==, 0xf);
+  approval = stw_workspace_get_soa_approval (ws, &error);
+  g_assert_nonnull (approval);
+  g_assert_cmpuint (approval->version, ==, 1);
+  g_assert_true (approval->stale);
+  assert_check (ws, TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -796,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/soa/rule/excluded-unjustified", test_rule_unjustified);
   g_test_add_func ("/soa/migrate-from-6", test_migrate);
   g_test_add_func ("/soa/cli", test_cli);
+  g_test_add_func ("/soa/sample", test_sample);
 
   ret = g_test_run ();
   return ret;
