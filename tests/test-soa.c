@@ -274,6 +274,31 @@ test_update_history (void)
   assert_check (ws, TRUE, NULL);
 }
 
+/* A change made by another process (`steward soa --approve`, a second
+ * window) is heard by the open workspace on its next refresh, once. */
+static void
+test_refresh (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) reader = new_workspace ("refresh.steward");
+  g_autoptr(StwWorkspace) writer = stw_workspace_open (stw_workspace_get_path (reader), &error);
+  g_autoptr(GPtrArray) heard = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  g_signal_connect (reader, "soa-changed", G_CALLBACK (soa_changed_cb), heard);
+  set_line (writer, "A.5.2", TRUE, STW_SOA_IMPLEMENTED, STW_SOA_REASON_BEST_PRACTICE, "");
+  g_assert_cmpuint (stw_workspace_approve_soa (writer, &error), ==, 1);
+  g_assert_cmpuint (heard->len, ==, 0);
+
+  g_assert_true (stw_workspace_refresh (reader, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (heard->len, ==, 1);
+  g_assert_cmpstr (heard->pdata[0], ==, "(none)");
+
+  g_assert_true (stw_workspace_refresh (reader, &error));
+  g_assert_cmpuint (heard->len, ==, 1);
+}
+
 /* Undo writes the line back as it was, itself recorded. */
 static void
 test_undo (void)
@@ -831,6 +856,7 @@ main (int   argc,
   g_test_add_func ("/soa/defaults", test_defaults);
   g_test_add_func ("/soa/update-history", test_update_history);
   g_test_add_func ("/soa/undo", test_undo);
+  g_test_add_func ("/soa/refresh", test_refresh);
   g_test_add_func ("/soa/tamper", test_tamper);
   g_test_add_func ("/soa/approval", test_approval);
   g_test_add_func ("/soa/rule/implemented-unproven", test_rule_implemented);
