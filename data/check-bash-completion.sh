@@ -65,6 +65,9 @@ check "items" "$steward" help it
 check "--period --note --replace --help" "$steward" measure acme-widgets --
 check "acme-widgets" "$steward" measure --period 2027-03 a
 check "kpis" "$steward" kp
+check "soa" "$steward" so
+check "--mismatches --approve --help" "$steward" soa acme-widgets --
+check "acme-widgets" "$steward" soa --mismatches a
 # KPI references come from `steward kpis` of the workspace named before.
 "$steward" sample >/dev/null
 check "K-001 K-002 K-003 K-004 K-005" "$steward" measure sample K-

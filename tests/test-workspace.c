@@ -806,7 +806,9 @@ test_migrate_v4_reopen_withdraws_nothing (void)
   /* That completion made OP-2027-002 and linked it; back to version 4,
    * as an older Steward left it: no link. */
   raw_exec (path,
-            /* Version 6's records first: this file goes back two versions. */
+            /* Version 7's Statement of Applicability, then version 6's
+             * records: this file goes back three versions. */
+            "DROP TABLE soa_approval; DROP TABLE soa_entry;"
             "DROP TABLE measurement; DROP TABLE kpi; DROP TABLE objective;"
             "DROP INDEX item_by_completion;"
             "ALTER TABLE item DROP COLUMN created_by_completion_of;"
@@ -970,7 +972,7 @@ test_migrate_v5_attachments (void)
 
   ws = stw_workspace_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, 6);
+  g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, STW_SCHEMA_VERSION);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM attachment WHERE id = 7 AND entity = 'item'"
                                         " AND file_name = 'log.txt'"), ==, 1);
   g_clear_object (&ws);

@@ -61,6 +61,7 @@ static int run_items  (const StwCliCall *call);
 static int run_attach (const StwCliCall *call);
 static int run_measure (const StwCliCall *call);
 static int run_kpis   (const StwCliCall *call);
+static int run_soa    (const StwCliCall *call);
 static int run_help   (const StwCliCall *call);
 
 /* Statics */
@@ -134,6 +135,19 @@ static const StwCliCommand commands[] = {
        "between the columns. A KPI is judged by its current period once "
        "that has a value, otherwise by the last period that ended."),
     run_kpis },
+  { "soa",
+    N_("Show the Statement of Applicability, its mismatches, or approve it"),
+    N_("WORKSPACE [--mismatches] [--approve]"),
+    N_("Prints one line per Annex A control: control, applicable or "
+       "excluded, implementation status (not_started, planned, partial or "
+       "implemented), the reasons given, the number of risks and of items "
+       "that name it, and the free text of the justification, with tabs "
+       "between the columns. With --mismatches, prints only where the SoA "
+       "does not match what is running: control, rule, the items and the "
+       "risks behind it, and what is wrong. With --approve, records that "
+       "you approve the SoA as it stands, as its next version, and prints "
+       "the version."),
+    run_soa },
   { "help",
     N_("Show the commands, or the help of one command"),
     N_("[COMMAND]"),
@@ -801,6 +815,94 @@ run_kpis (const StwCliCall *call)
                               stw_kpi_get_missed (k),
                               name);
     }
+  return STW_CLI_OK;
+}
+
+/* "R-001,R-004", or "-" for none. */
+static char *
+join_refs (const char * const *refs)
+{
+  if (refs == NULL || refs[0] == NULL)
+    return g_strdup ("-");
+  return g_strjoinv (",", (char **) refs);
+}
+
+static int
+run_soa (const StwCliCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_auto(GStrv) words = NULL;
+  gboolean mismatches = FALSE;
+  gboolean approve = FALSE;
+  const GOptionEntry entries[] = {
+    { "mismatches", 0, 0, G_OPTION_ARG_NONE, &mismatches,
+      N_("Print only where the SoA does not match what is running"), NULL },
+    { "approve", 0, 0, G_OPTION_ARG_NONE, &approve,
+      N_("Approve the SoA as it stands, as its next version"), NULL },
+    { NULL }
+  };
+  int status;
+
+  if ((status = parse_args (call, entries, 1, 1, &words)) >= 0)
+    return status;
+  if (mismatches && approve)
+    return usage_error (call, _("--mismatches and --approve cannot be used together"));
+
+  ws = open_named (words[0], !approve, &error);
+  if (ws == NULL)
+    return fail_open (call, error);
+
+  if (approve)
+    {
+      guint version = stw_workspace_approve_soa (ws, &error);
+
+      if (version == 0)
+        return fail (call, error->message);
+      g_string_append_printf (call->out, _("Approved version %u of the Statement of Applicability\n"), version);
+      return STW_CLI_OK;
+    }
+
+  if (mismatches)
+    {
+      g_autoptr(GPtrArray) found = stw_workspace_list_soa_mismatches (ws, &error);
+
+      if (found == NULL)
+        return fail (call, error->message);
+      for (guint i = 0; i < found->len; i++)
+        {
+          StwSoaMismatch *m = found->pdata[i];
+          g_autofree char *items = join_refs ((const char * const *) m->item_refs);
+          g_autofree char *risks = join_refs ((const char * const *) m->risk_refs);
+
+          g_string_append_printf (call->out, "%s\t%s\t%s\t%s\t%s\n", m->control_id, stw_soa_rule_to_key (m->rule),
+                                  items, risks, stw_soa_rule_describe (m->rule));
+        }
+      return STW_CLI_OK;
+    }
+
+  {
+    g_autoptr(GListModel) soa = stw_workspace_list_soa (ws, &error);
+
+    if (soa == NULL)
+      return fail (call, error->message);
+    for (guint i = 0; i < g_list_model_get_n_items (soa); i++)
+      {
+        g_autoptr(StwSoaEntry) e = g_list_model_get_item (soa, i);
+        g_auto(GStrv) keys = stw_soa_reasons_to_keys (stw_soa_entry_get_reasons (e));
+        g_autofree char *reasons = join_refs ((const char * const *) keys);
+        g_autofree char *text = one_line (stw_soa_entry_get_justification (e));
+
+        g_string_append_printf (call->out, "%s\t%s\t%s\t%s\t%u\t%u\t%s\n",
+                                stw_soa_entry_get_control_id (e),
+                                stw_soa_entry_get_applicable (e) ? "applicable" : "excluded",
+                                stw_soa_status_to_key (stw_soa_entry_get_status (e)),
+                                reasons,
+                                g_strv_length ((char **) stw_soa_entry_get_risk_refs (e)),
+                                g_strv_length ((char **) stw_soa_entry_get_item_refs (e)),
+                                text);
+      }
+  }
   return STW_CLI_OK;
 }
 

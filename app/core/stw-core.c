@@ -19,6 +19,7 @@
 #include "stw-people-store.h"
 #include "stw-records-store.h"
 #include "stw-risk-register.h"
+#include "stw-soa.h"
 #include "stw-workspace-list.h"
 #include "stw-workspace-private.h"
 #include "stw-workstream-store.h"
@@ -39,6 +40,7 @@ stw_core_init (void)
       _stw_items_init ();
       _stw_records_init ();
       _stw_risks_init ();
+      _stw_soa_init ();
       _stw_evidence_init ();
       g_once_init_leave (&done, 1);
     }

@@ -19,5 +19,6 @@
 #include "stw-kpi-chart.h"
 #include "stw-people-store.h"
 #include "stw-records-store.h"
+#include "stw-soa.h"
 #include "stw-store.h"
 #include "stw-workstream-store.h"

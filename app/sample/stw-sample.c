@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "stw-controls.h"
 #include "stw-core-private.h"
 #include "stw-evidence.h"
 #include "stw-item-model.h"
@@ -28,6 +29,7 @@
 #include "stw-records-store.h"
 #include "stw-risk-register.h"
 #include "stw-sample.h"
+#include "stw-soa.h"
 #include "stw-workspace-list.h"
 #include "stw-workspace-private.h"
 
@@ -530,6 +532,118 @@ add_records (Sample  *s,
   return TRUE;
 }
 
+/* The Statement of Applicability as a company half-way through its first
+ * year has it: most controls partly in place, those the plan or a
+ * treatment proves implemented (the yearly reviews, not yet run in this
+ * workspace's half year, leave theirs partial), a few excluded. Four lines do not match
+ * what is running, as happens: segmentation marked implemented while its
+ * treatment is still to do; the depot's entry control excluded while a
+ * risk and an open corrective action rely on it; monitoring not started
+ * while the ransomware risk, above the threshold, now relies on it; and
+ * an exclusion nobody justified. Approved once, changed since. */
+typedef struct {
+  const char    *control;
+  gboolean       applicable;
+  StwSoaStatus   status;
+  StwSoaReasons  reasons;
+  const char    *justification;
+} SampleSoaLine;
+
+static const SampleSoaLine soa_lines[] = {
+  { "A.5.1", TRUE, STW_SOA_PARTIAL, STW_SOA_REASON_BEST_PRACTICE | STW_SOA_REASON_CONTRACTUAL,
+    N_("Customers ask for a certified ISMS in their contracts.") },
+  { "A.5.18", TRUE, STW_SOA_IMPLEMENTED, STW_SOA_REASON_RISK_TREATMENT, NULL },
+  { "A.5.20", TRUE, STW_SOA_PLANNED, STW_SOA_REASON_RISK_TREATMENT | STW_SOA_REASON_CONTRACTUAL, NULL },
+  { "A.5.22", TRUE, STW_SOA_PARTIAL, STW_SOA_REASON_BUSINESS, NULL },
+  { "A.5.30", TRUE, STW_SOA_PLANNED, STW_SOA_REASON_BUSINESS,
+    N_("Deliveries must go on when the head office is down.") },
+  { "A.5.34", TRUE, STW_SOA_PARTIAL, STW_SOA_REASON_LEGAL, N_("GDPR: customer and driver data.") },
+  { "A.6.3", TRUE, STW_SOA_PARTIAL, STW_SOA_REASON_RISK_TREATMENT, NULL },
+  { "A.7.2", FALSE, STW_SOA_NOT_STARTED, STW_SOA_REASON_BUSINESS,
+    N_("The landlord controls entry to the building.") },
+  { "A.7.11", FALSE, STW_SOA_NOT_STARTED, 0, NULL },
+  { "A.8.1", TRUE, STW_SOA_PARTIAL, STW_SOA_REASON_RISK_TREATMENT, NULL },
+  { "A.8.5", TRUE, STW_SOA_IMPLEMENTED, STW_SOA_REASON_RISK_TREATMENT, NULL },
+  { "A.8.7", TRUE, STW_SOA_IMPLEMENTED, STW_SOA_REASON_RISK_TREATMENT, NULL },
+  { "A.8.8", TRUE, STW_SOA_IMPLEMENTED, STW_SOA_REASON_RISK_TREATMENT | STW_SOA_REASON_BEST_PRACTICE, NULL },
+  { "A.8.13", TRUE, STW_SOA_IMPLEMENTED, STW_SOA_REASON_RISK_TREATMENT, NULL },
+  { "A.8.14", TRUE, STW_SOA_PLANNED, STW_SOA_REASON_RISK_TREATMENT | STW_SOA_REASON_CONTRACTUAL,
+    N_("The portal's availability is in the customer contracts.") },
+  { "A.8.16", TRUE, STW_SOA_NOT_STARTED, STW_SOA_REASON_RISK_TREATMENT, NULL },
+  { "A.8.22", TRUE, STW_SOA_PLANNED, STW_SOA_REASON_RISK_TREATMENT, NULL },
+  { "A.8.30", FALSE, STW_SOA_NOT_STARTED, STW_SOA_REASON_BUSINESS,
+    N_("No software development is outsourced.") },
+};
+
+/* "Ransomware halts operations" in risks[]. */
+#define RANSOMWARE 6
+
+static gboolean
+set_soa_line (Sample               *s,
+              const char           *control,
+              const SampleSoaLine  *line,
+              GError              **error)
+{
+  g_autoptr(StwSoaEntry) e = stw_workspace_load_soa_entry (s->ws, control, error);
+
+  if (e == NULL)
+    return FALSE;
+  if (line != NULL)
+    {
+      stw_soa_entry_set_applicable (e, line->applicable);
+      stw_soa_entry_set_status (e, line->status);
+      stw_soa_entry_set_reasons (e, line->reasons);
+      stw_soa_entry_set_justification (e, line->justification ? _(line->justification) : "");
+    }
+  else
+    {
+      /* The rest: adopted as good practice, partly in place. */
+      stw_soa_entry_set_status (e, STW_SOA_PARTIAL);
+      stw_soa_entry_set_reasons (e, STW_SOA_REASON_BEST_PRACTICE);
+    }
+  return stw_workspace_update_soa_entry (s->ws, e, error);
+}
+
+static gboolean
+add_soa (Sample  *s,
+         GError **error)
+{
+  const char *ransomware_controls[] = { "A.8.7", "A.8.16", NULL };
+  g_autoptr(StwRisk) ransomware = NULL;
+
+  for (guint i = 0; i < stw_controls_get_count (); i++)
+    {
+      const char *control = stw_controls_get (i)->id;
+      const SampleSoaLine *line = NULL;
+
+      for (guint l = 0; l < G_N_ELEMENTS (soa_lines); l++)
+        if (g_str_equal (soa_lines[l].control, control))
+          line = &soa_lines[l];
+      if (!set_soa_line (s, control, line, error))
+        return FALSE;
+    }
+
+  /* Working through the SoA, the ransomware risk gets the controls its
+   * treatment relies on besides the insurance. */
+  ransomware = stw_workspace_load_risk (s->ws, s->risks[RANSOMWARE], error);
+  if (ransomware == NULL)
+    return FALSE;
+  stw_risk_set_controls (ransomware, ransomware_controls);
+  if (!stw_workspace_update_risk (s->ws, ransomware, error))
+    return FALSE;
+
+  if (stw_workspace_approve_soa (s->ws, error) == 0)
+    return FALSE;
+
+  /* After the approval, segmentation is marked done ahead of its
+   * treatment: the approval is stale and the SoA does not match. */
+  {
+    SampleSoaLine segmented = { "A.8.22", TRUE, STW_SOA_IMPLEMENTED, STW_SOA_REASON_RISK_TREATMENT, NULL };
+
+    return set_soa_line (s, "A.8.22", &segmented, error);
+  }
+}
+
 /* @date at @minutes past midnight, as the history writes times. */
 static char *
 stamp (const char *date,
@@ -949,6 +1063,8 @@ fill_realistic (Sample  *s,
       set_clock (s, s->now);
       ok = add_records (s, error);
     }
+  if (ok)
+    ok = add_soa (s, error);
 
   for (guint t = 0; t < G_N_ELEMENTS (plan); t++)
     g_clear_object (&s->current[t]);

@@ -197,6 +197,26 @@ static const Field measurement_fields[] = {
   { NULL }
 };
 
+/* The Statement of Applicability (app/controls/): a line by its control,
+ * its reasons as a set; an approval by its version and who gave it. A
+ * line's first entry records every field, from the values a control has
+ * without a line. */
+static const Field soa_fields[] = {
+  { "control", "control_id", FIELD_TEXT },
+  { "applicable", "applicable", FIELD_INT, FALSE, 1 },
+  { "reasons", "reasons", FIELD_SET },
+  { "justification", "justification", FIELD_TEXT },
+  { "status", "status", FIELD_TEXT },
+  { "notes", "notes", FIELD_TEXT },
+  { NULL }
+};
+
+static const Field soa_approval_fields[] = {
+  { "version", "version", FIELD_INT },
+  { "approver", "approved_by", FIELD_PERSON },
+  { NULL }
+};
+
 static const Entity entities[] = {
   { "item", "SELECT id, ref FROM item ORDER BY id", "item LEFT JOIN corrective c ON c.item_id = item.id WHERE item.id = ?",
     "item.deleted_at IS NOT NULL", "c.item_id IS NOT NULL", "item.ref", item_fields },
@@ -215,6 +235,10 @@ static const Entity entities[] = {
     "SELECT m.id, k.ref || ' ' || m.period FROM measurement m LEFT JOIN kpi k ON k.id = m.kpi_id ORDER BY m.id",
     "measurement m LEFT JOIN kpi k ON k.id = m.kpi_id WHERE m.id = ?",
     "m.deleted_at IS NOT NULL", "0", "k.ref || ' ' || m.period", measurement_fields },
+  { "soa", "SELECT id, control_id FROM soa_entry ORDER BY id", "soa_entry WHERE id = ?", "0", "0", "control_id",
+    soa_fields },
+  { "soa_approval", "SELECT version, 'version ' || version FROM soa_approval ORDER BY version",
+    "soa_approval WHERE version = ?", "0", "0", "'version ' || version", soa_approval_fields },
 };
 
 /* A recorded value and the entry that recorded it last. */
@@ -333,6 +357,9 @@ apply_changes (Replayed   *r,
     r->deleted = TRUE;
   else if (g_str_equal (action, "restore") || g_str_equal (action, "create"))
     r->deleted = FALSE;
+  /* An approval of the SoA is its record's creation. */
+  if (g_str_equal (action, "approve"))
+    action = "create";
   if (g_str_equal (action, "create"))
     r->created = TRUE;
 
@@ -775,7 +802,9 @@ record_matches (sqlite3       *db,
     }
   else if (rc == SQLITE_DONE)
     {
-      Value *ref = g_hash_table_lookup (r->values, "ref");
+      /* Named by its reference, or a SoA line by its control. */
+      Value *ref = g_hash_table_contains (r->values, "ref") ? g_hash_table_lookup (r->values, "ref")
+                                                             : g_hash_table_lookup (r->values, "control");
       g_autofree char *name = ref && JSON_NODE_HOLDS_VALUE (ref->node) && json_node_get_string (ref->node)
                               ? g_strdup (json_node_get_string (ref->node))
                               : g_strdup_printf ("%" G_GINT64_FORMAT, r->id);

@@ -359,6 +359,30 @@ static const char migration_6[] =
   "CREATE INDEX attachment_by_entity ON attachment (entity, entity_id) WHERE removed_at IS NULL;"
   "CREATE INDEX attachment_by_sha ON attachment (sha256) WHERE removed_at IS NULL;";
 
+/* The Statement of Applicability (6.1.3 d): one row per Annex A control
+ * someone has decided about; a control with no row reads as applicable,
+ * not started and unjustified, so a workspace needs no 93 rows to start
+ * with. The reasons are the sorted set of keys joined by newlines, the
+ * way the history check compares a set. Each approval is a numbered
+ * version, who and when; never changed, only added to. */
+static const char migration_7[] =
+  "CREATE TABLE soa_entry ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  control_id    TEXT NOT NULL UNIQUE CHECK (control_id GLOB 'A.[5-8].[1-9]*'),"
+  "  applicable    INTEGER NOT NULL DEFAULT 1 CHECK (applicable IN (0, 1)),"
+  "  reasons       TEXT NOT NULL DEFAULT '',"
+  "  justification TEXT NOT NULL DEFAULT '',"
+  "  status        TEXT NOT NULL DEFAULT 'not_started'"
+  "                CHECK (status IN ('not_started', 'planned', 'partial', 'implemented')),"
+  "  notes         TEXT NOT NULL DEFAULT '',"
+  "  updated_at    TEXT NOT NULL"
+  ");"
+  "CREATE TABLE soa_approval ("
+  "  version     INTEGER PRIMARY KEY CHECK (version >= 1),"
+  "  approved_by INTEGER,"
+  "  approved_at TEXT NOT NULL"
+  ");";
+
 static const char * const migrations[STW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
@@ -366,6 +390,7 @@ static const char * const migrations[STW_SCHEMA_VERSION] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 gboolean
