@@ -13,6 +13,7 @@
 #include "stw-evidence.h"
 #include "stw-records-undo.h"
 #include "stw-risk-register.h"
+#include "stw-sample.h"
 #include "stw-workspace.h"
 #include "test-util.h"
 
@@ -647,6 +648,70 @@ test_signal (void)
   g_assert_nonnull (strstr (seen->str, "audit"));
 }
 
+/* The sample: two audits, one reported with findings and their corrective
+ * actions (one closed, the rest open), one planned that the plan's
+ * internal-audit task runs; and the whole passes the check. */
+static void
+test_sample (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "sample.steward");
+  g_autoptr(StwWorkspace) ws = stw_sample_create (path, 0, &error);
+  g_autoptr(GListModel) audits = NULL;
+  g_autoptr(StwAudit) reported = NULL;
+  g_autoptr(StwAudit) planned = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+  g_autoptr(GListModel) plan_items = NULL;
+  guint n_nc = 0, n_done = 0, n_linked = 0;
+
+  g_assert_no_error (error);
+  audits = stw_workspace_list_audits (ws, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (audits), ==, 2);
+  reported = g_list_model_get_item (audits, 0);
+  planned = g_list_model_get_item (audits, 1);
+  g_assert_cmpint (stw_audit_get_status (reported), ==, STW_AUDIT_REPORTED);
+  g_assert_cmpint (stw_audit_get_status (planned), ==, STW_AUDIT_PLANNED);
+  g_assert_cmpstr (stw_audit_get_conclusion (reported), !=, "");
+
+  findings = stw_workspace_list_findings (ws, stw_audit_get_id (reported), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (findings), >=, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(StwFinding) f = g_list_model_get_item (findings, i);
+      g_autoptr(StwItem) item = stw_workspace_load_item (ws, stw_finding_get_item_id (f), &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (stw_item_get_corrective (item)->source, ==, STW_CA_SOURCE_INTERNAL_AUDIT);
+      g_assert_cmpstr (stw_item_get_corrective (item)->source_ref, ==, stw_finding_get_ref (f));
+      n_nc += stw_finding_is_nonconformity (f);
+      n_done += stw_finding_get_ca_status (f) == STW_STATUS_DONE;
+    }
+  g_assert_cmpuint (n_nc, >=, 2);
+  g_assert_cmpuint (n_done, >=, 1);
+  /* An open nonconformity keeps the reported audit from closing. */
+  g_assert_false (stw_workspace_close_audit (ws, stw_audit_get_id (reported), &error));
+  g_assert_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  conflicts = stw_workspace_audit_independence (ws, stw_audit_get_id (reported), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (conflicts->len, ==, 1);
+
+  plan_items = stw_workspace_list_items (ws, stream_of_kind (ws, STW_WORKSTREAM_PLAN), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (plan_items); i++)
+    {
+      g_autoptr(StwItem) item = g_list_model_get_item (plan_items, i);
+
+      n_linked += stw_workspace_get_item_audit (ws, stw_item_get_id (item)) == stw_audit_get_id (planned);
+    }
+  g_assert_cmpuint (n_linked, ==, 1);
+  assert_check (ws, TRUE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -667,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/audits/plan-link-and-evidence", test_plan_link_and_evidence);
   g_test_add_func ("/audits/tamper", test_tamper);
   g_test_add_func ("/audits/signal", test_signal);
+  g_test_add_func ("/audits/sample", test_sample);
 
   ret = g_test_run ();
   g_free (tmp);
