@@ -151,7 +151,7 @@ test_help (void)
   g_auto(Result) topic = run ("help", "check", NULL);
   g_auto(Result) check = run ("check", "--help", NULL);
   g_auto(Result) short_check = run ("check", "-h", NULL);
-  const char *names[] = { "list", "new", "sample", "check", "items", "attach", "measure", "kpis", "help" };
+  const char *names[] = { "list", "new", "sample", "check", "items", "attach", "measure", "kpis", "audits", "help" };
 
   /* Every command, one line each; and the exit statuses. */
   g_assert_cmpint (help.status, ==, 0);
@@ -1036,6 +1036,92 @@ test_measure (void)
   }
 }
 
+/* `steward audits`: one line per audit in planned-date order, with its
+ * findings, their open corrective actions and the independence warnings. */
+static void
+test_audits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  {
+    g_auto(Result) r = run ("new", "Audited Ltd", "--me", "Ann Example", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    path = g_strndup (r.out->str, r.out->len - 1);
+  }
+  {
+    g_auto(Result) r = run ("audits", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out->str, ==, "");
+  }
+  {
+    g_autoptr(StwWorkspace) ws = stw_workspace_open (path, &error);
+    g_autoptr(StwAudit) later = stw_audit_new ();
+    g_autoptr(StwAudit) first = stw_audit_new ();
+    g_autoptr(StwFinding) nc = NULL;
+    g_autoptr(StwFinding) ofi = NULL;
+    g_autoptr(StwItem) owned = NULL;
+    const char *clauses[] = { "9.1", NULL };
+    GListModel *streams;
+    gint64 me;
+
+    g_assert_no_error (error);
+    me = stw_workspace_get_actor_id (ws);
+    stw_audit_set_title (later, "Operations");
+    stw_audit_set_planned_date (later, "2027-10-01");
+    g_assert_true (stw_workspace_insert_audit (ws, later, &error));
+    stw_audit_set_title (first, "Performance evaluation");
+    stw_audit_set_planned_date (first, "2027-02-15");
+    stw_audit_set_lead_id (first, me);
+    stw_audit_set_clauses (first, clauses);
+    stw_audit_set_status (first, STW_AUDIT_REPORTED);
+    g_assert_true (stw_workspace_insert_audit (ws, first, &error));
+    g_assert_no_error (error);
+    nc = stw_finding_new (stw_audit_get_id (first));
+    stw_finding_set_description (nc, "KPIs not measured in January.");
+    g_assert_true (stw_workspace_insert_finding (ws, nc, &error));
+    ofi = stw_finding_new (stw_audit_get_id (first));
+    stw_finding_set_classification (ofi, STW_CA_OPPORTUNITY);
+    stw_finding_set_description (ofi, "Chart the KPIs monthly.");
+    g_assert_true (stw_workspace_insert_finding (ws, ofi, &error));
+    g_assert_no_error (error);
+    /* The lead owns an item under 9.1: one independence warning. */
+    streams = stw_workspace_get_workstreams (ws);
+    {
+      g_autoptr(StwWorkstream) plan = g_list_model_get_item (streams, 0);
+
+      owned = stw_item_new (stw_workstream_get_id (plan));
+    }
+    stw_item_set_title (owned, "Measure the KPIs");
+    stw_item_set_owner_id (owned, me);
+    stw_item_set_clauses (owned, clauses);
+    g_assert_true (stw_workspace_insert_item (ws, owned, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_auto(Result) r = run ("audits", path, NULL);
+    g_assert_cmpstr (r.err->str, ==, "");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out->str, ==,
+                     "IA-2027-02\treported\t2027-02-15\tAnn Example\t2\t2\t1\n"
+                     "IA-2027-01\tplanned\t2027-10-01\t\t0\t0\t0\n");
+  }
+  /* Usage errors and a workspace that is not there. */
+  {
+    g_auto(Result) r = run ("audits", NULL);
+    g_assert_cmpint (r.status, ==, 2);
+  }
+  {
+    g_auto(Result) r = run ("audits", "No Such Workspace", NULL);
+    g_assert_cmpint (r.status, ==, 1);
+    g_assert_cmpstr (r.out->str, ==, "");
+  }
+  {
+    g_auto(Result) r = run ("check", path, NULL);
+    g_assert_cmpint (r.status, ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1065,6 +1151,7 @@ main (int   argc,
   g_test_add_func ("/cli/sample-sized", test_sample_sized);
   g_test_add_func ("/cli/attach", test_attach);
   g_test_add_func ("/cli/measure", test_measure);
+  g_test_add_func ("/cli/audits", test_audits);
   g_test_add_func ("/cli/headless", test_headless);
   g_test_add_func ("/cli/read-only", test_read_only);
   g_test_add_func ("/cli/messages", test_messages);

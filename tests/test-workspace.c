@@ -806,8 +806,10 @@ test_migrate_v4_reopen_withdraws_nothing (void)
   /* That completion made OP-2027-002 and linked it; back to version 4,
    * as an older Steward left it: no link. */
   raw_exec (path,
-            /* Version 7's Statement of Applicability, then version 6's
-             * records: this file goes back three versions. */
+            /* Version 8's audits, version 7's Statement of Applicability,
+             * then version 6's records: this file goes back four versions. */
+            "DROP TABLE finding; DROP TABLE audit_team; DROP TABLE audit_scope;"
+            "ALTER TABLE item DROP COLUMN audit_id; DROP TABLE audit;"
             "DROP TABLE soa_approval; DROP TABLE soa_entry;"
             "DROP TABLE measurement; DROP TABLE kpi; DROP TABLE objective;"
             "DROP INDEX item_by_completion;"
@@ -972,6 +974,7 @@ test_migrate_v5_attachments (void)
 
   ws = stw_workspace_open (path, &error);
   g_assert_no_error (error);
+  /* Opening upgrades to the newest version, past 6. */
   g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, STW_SCHEMA_VERSION);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM attachment WHERE id = 7 AND entity = 'item'"
                                         " AND file_name = 'log.txt'"), ==, 1);
@@ -979,6 +982,47 @@ test_migrate_v5_attachments (void)
   raw_exec (path, insert_measurement);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM attachment WHERE entity = 'measurement'"), ==, 1);
   g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM objective"), ==, 0);
+}
+
+/* Version 7 adds the audit programme: its tables, the plan item's link
+ * to an audit, and evidence on findings; attachments keep their rows and
+ * ids. */
+static void
+test_migrate_v6_audits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_path (tmp, "v6-audits.steward");
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autofree char *sha = g_strnfill (64, 'b');
+  g_autofree char *insert = g_strdup_printf ("INSERT INTO attachment (id, entity, entity_id, sha256, file_name, size,"
+                                             " media_type, added_at) VALUES (9, 'measurement', 1, '%s', 'm.csv', 3,"
+                                             " 'text/csv', '2026-01-01T00:00:00Z')", sha);
+  g_autofree char *insert_finding = g_strdup_printf ("INSERT INTO attachment (entity, entity_id, sha256,"
+                                                     " file_name, size, media_type, added_at) VALUES"
+                                                     " ('finding', 1, '%s', 'f.pdf', 3, 'application/pdf',"
+                                                     " '2026-01-01T00:00:00Z')", sha);
+  sqlite3 *db = NULL;
+
+  g_assert_true (_stw_workspace_create_at_version (path, 6, &error));
+  g_assert_no_error (error);
+  raw_exec (path, insert);
+  /* Version 6 knows no findings. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, insert_finding, NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT audit_id FROM item", NULL, NULL, NULL), ==, SQLITE_ERROR);
+  sqlite3_close (db);
+
+  ws = stw_workspace_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stw_workspace_peek_version (path, NULL), ==, STW_SCHEMA_VERSION);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM attachment WHERE id = 9 AND entity = 'measurement'"
+                                        " AND file_name = 'm.csv'"), ==, 1);
+  g_clear_object (&ws);
+  raw_exec (path, insert_finding);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM attachment WHERE entity = 'finding'"), ==, 1);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM audit"), ==, 0);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(*) FROM finding"), ==, 0);
+  g_assert_cmpint (query_raw_int (path, "SELECT count(audit_id) FROM item"), ==, 0);
 }
 
 int
@@ -1001,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/workspace/migrate/auto-vacuum", test_migrate_auto_vacuum);
   g_test_add_func ("/workspace/migrate/auto-vacuum-large", test_migrate_auto_vacuum_large);
   g_test_add_func ("/workspace/migrate/v5-attachments", test_migrate_v5_attachments);
+  g_test_add_func ("/workspace/migrate/v6-audits", test_migrate_v6_audits);
   g_test_add_func ("/workspace/bad-files", test_bad_files);
   g_test_add_func ("/workspace/open-mid-checkpoint", test_open_mid_checkpoint);
   g_test_add_func ("/workspace/open-while-another-writes", test_open_while_another_writes);

@@ -62,6 +62,7 @@ static int run_attach (const StwCliCall *call);
 static int run_measure (const StwCliCall *call);
 static int run_kpis   (const StwCliCall *call);
 static int run_soa    (const StwCliCall *call);
+static int run_audits (const StwCliCall *call);
 static int run_help   (const StwCliCall *call);
 
 /* Statics */
@@ -148,6 +149,16 @@ static const StwCliCommand commands[] = {
        "you approve the SoA as it stands, as its next version, and prints "
        "the version."),
     run_soa },
+  { "audits",
+    N_("List the internal audits of a workspace"),
+    N_("WORKSPACE"),
+    N_("Prints one line per internal audit in planned-date order: "
+       "reference, status (planned, in_progress, reported or closed), "
+       "planned date, lead auditor, number of findings, number of their "
+       "corrective actions still open, and number of auditors who own "
+       "something inside the audit's scope (independence warnings), with "
+       "tabs between the columns."),
+    run_audits },
   { "help",
     N_("Show the commands, or the help of one command"),
     N_("[COMMAND]"),
@@ -903,6 +914,57 @@ run_soa (const StwCliCall *call)
                                 text);
       }
   }
+  return STW_CLI_OK;
+}
+
+static int
+run_audits (const StwCliCall *call)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(StwWorkspace) ws = NULL;
+  g_autoptr(GListModel) audits = NULL;
+  g_auto(GStrv) words = NULL;
+  int status;
+
+  if ((status = parse_args (call, NULL, 1, 1, &words)) >= 0)
+    return status;
+
+  ws = open_named (words[0], TRUE, &error);
+  if (ws == NULL)
+    return fail_open (call, error);
+  audits = stw_workspace_list_audits (ws, &error);
+  if (audits == NULL)
+    return fail (call, error->message);
+  for (guint i = 0; i < g_list_model_get_n_items (audits); i++)
+    {
+      g_autoptr(StwAudit) a = g_list_model_get_item (audits, i);
+      g_autoptr(GListModel) findings = stw_workspace_list_findings (ws, stw_audit_get_id (a), &error);
+      g_autoptr(GPtrArray) conflicts = NULL;
+      g_autofree char *lead = one_line (stw_audit_get_lead_name (a) ? stw_audit_get_lead_name (a) : "");
+      guint open = 0;
+
+      if (findings == NULL)
+        return fail (call, error->message);
+      conflicts = stw_workspace_audit_independence (ws, stw_audit_get_id (a), &error);
+      if (conflicts == NULL)
+        return fail (call, error->message);
+      for (guint f = 0; f < g_list_model_get_n_items (findings); f++)
+        {
+          g_autoptr(StwFinding) finding = g_list_model_get_item (findings, f);
+          StwStatus ca = stw_finding_get_ca_status (finding);
+
+          if (ca != STW_STATUS_DONE && ca != STW_STATUS_CANCELLED)
+            open++;
+        }
+      g_string_append_printf (call->out, "%s\t%s\t%s\t%s\t%u\t%u\t%u\n",
+                              stw_audit_get_ref (a),
+                              stw_audit_status_to_key (stw_audit_get_status (a)),
+                              stw_audit_get_planned_date (a),
+                              lead,
+                              g_list_model_get_n_items (findings),
+                              open,
+                              conflicts->len);
+    }
   return STW_CLI_OK;
 }
 

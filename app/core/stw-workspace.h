@@ -14,6 +14,7 @@
  */
 #pragma once
 
+#include "stw-audit-store.h"
 #include "stw-core.h"
 #include "stw-item-store.h"
 #include "stw-kpi-chart.h"

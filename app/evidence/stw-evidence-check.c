@@ -143,7 +143,9 @@ record_label (sqlite3    *db,
   sqlite3_stmt *stmt = NULL;
   char *label = NULL;
   const char *sql = g_str_equal (entity, "item") ? "SELECT ref FROM item WHERE id = ?"
-                    : g_str_equal (entity, "risk") ? "SELECT ref FROM risk WHERE id = ?" : NULL;
+                    : g_str_equal (entity, "risk") ? "SELECT ref FROM risk WHERE id = ?"
+                    : g_str_equal (entity, "audit") ? "SELECT ref FROM audit WHERE id = ?"
+                    : g_str_equal (entity, "finding") ? "SELECT ref FROM finding WHERE id = ?" : NULL;
 
   if (sql != NULL && sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
     {

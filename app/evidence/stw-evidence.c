@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stw-audit-store.h"
 #include "stw-evidence.h"
 #include "stw-evidence-private.h"
 #include "stw-importer.h"
@@ -175,8 +176,18 @@ entity_exists (StwWorkspace  *self,
       g_autoptr(StwMeasurement) m = stw_workspace_load_measurement (self, entity_id, error);
       return m != NULL;
     }
+  if (g_strcmp0 (entity, "audit") == 0)
+    {
+      g_autoptr(StwAudit) a = stw_workspace_load_audit (self, entity_id, error);
+      return a != NULL;
+    }
+  if (g_strcmp0 (entity, "finding") == 0)
+    {
+      g_autoptr(StwFinding) f = stw_workspace_load_finding (self, entity_id, error);
+      return f != NULL;
+    }
   g_set_error (error, STW_WORKSPACE_ERROR, STW_WORKSPACE_ERROR_INVALID,
-               _("Evidence can be attached to items, risks and KPI measurements"));
+               _("Evidence can be attached to items, risks, KPI measurements, audits and findings"));
   return FALSE;
 }
 

@@ -5,9 +5,11 @@
  */
 #pragma once
 
+#include "stw-audit.h"
 #include "stw-kpi.h"
 #include "stw-measurement.h"
 #include "stw-objective.h"
+#include "stw-store.h"
 
 G_BEGIN_DECLS
 
@@ -34,5 +36,24 @@ StwMeasurement *_stw_measurement_new      (gint64               id,
                                            const char          *note,
                                            const char          *recorded_by_name,
                                            const char          *recorded_at);
+
+void            _stw_audit_set_stored     (StwAudit            *self,
+                                           gint64               id,
+                                           const char          *ref,
+                                           const char          *lead_name);
+void            _stw_finding_set_stored   (StwFinding          *self,
+                                           gint64               id,
+                                           const char          *ref,
+                                           gint64               item_id,
+                                           const char          *ca_ref,
+                                           StwStatus            ca_status,
+                                           const char          *carry_over_reason);
+/* Emits "records-changed" (@entity, @id) on @self. */
+void            _stw_records_emit_changed (StwWorkspace        *self,
+                                           const char          *entity,
+                                           gint64               id);
+/* Adds audits and findings to the store's domains; from
+ * _stw_records_init(). */
+void            _stw_audits_init          (void);
 
 G_END_DECLS

@@ -1462,4 +1462,13 @@ _stw_records_init (void)
   _stw_workspace_add_domain (&objective_domain);
   _stw_workspace_add_domain (&kpi_domain);
   _stw_workspace_add_domain (&measurement_domain);
+  _stw_audits_init ();
+}
+
+void
+_stw_records_emit_changed (StwWorkspace *self,
+                           const char   *entity,
+                           gint64        id)
+{
+  g_signal_emit (self, records_changed_signal, 0, entity, id);
 }

@@ -17,6 +17,9 @@ typedef enum {
   KPI_DELETE,
   MEASURE,
   MEASUREMENT_DELETE,
+  AUDIT_CREATE,
+  AUDIT_UPDATE,
+  FINDING_CREATE,
 } Kind;
 
 typedef struct {
@@ -100,6 +103,12 @@ undo_cb (StwWorkspace  *ws,
       return remove_current (ws, STW_MEASUREMENT (u->before), error);
     case MEASUREMENT_DELETE:
       return measure_again (ws, u->old_value, error);
+    case AUDIT_CREATE:
+      return stw_workspace_delete_audit (ws, u->id, error);
+    case AUDIT_UPDATE:
+      return stw_workspace_update_audit (ws, STW_AUDIT (u->before), error);
+    case FINDING_CREATE:
+      return stw_workspace_delete_finding (ws, u->id, error);
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -187,4 +196,28 @@ stw_undo_stack_push_measurement_delete (StwUndoStack   *self,
 {
   g_return_if_fail (STW_IS_MEASUREMENT (before));
   push (self, MEASUREMENT_DELETE, stw_kpi_get_ref (kpi), stw_measurement_get_id (before), NULL, before);
+}
+
+void
+stw_undo_stack_push_audit_create (StwUndoStack *self,
+                                  StwAudit     *created)
+{
+  g_return_if_fail (stw_audit_get_id (created) > 0);
+  push (self, AUDIT_CREATE, stw_audit_get_ref (created), stw_audit_get_id (created), NULL, NULL);
+}
+
+void
+stw_undo_stack_push_audit_update (StwUndoStack *self,
+                                  StwAudit     *before)
+{
+  push (self, AUDIT_UPDATE, stw_audit_get_ref (before), stw_audit_get_id (before),
+        G_OBJECT (stw_audit_copy (before)), NULL);
+}
+
+void
+stw_undo_stack_push_finding_create (StwUndoStack *self,
+                                    StwFinding   *created)
+{
+  g_return_if_fail (stw_finding_get_id (created) > 0);
+  push (self, FINDING_CREATE, stw_finding_get_ref (created), stw_finding_get_id (created), NULL, NULL);
 }

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * stw-records-undo.h: objectives, KPIs and measurements on the window's
+ * stw-records-undo.h: objectives, KPIs, measurements, audits and
+ * findings on the window's
  * undo stack, as items are: each push remembers what is needed to put
  * the record back, and undoing is an ordinary, recorded change.
  */
 #pragma once
 
+#include "stw-audit-store.h"
 #include "stw-records-store.h"
 #include "stw-undo.h"
 
@@ -37,5 +39,15 @@ void stw_undo_stack_push_measure          (StwUndoStack   *self,
 void stw_undo_stack_push_measurement_delete (StwUndoStack   *self,
                                              StwKpi         *kpi,
                                              StwMeasurement *before);
+/* After stw_workspace_insert_audit(): undo deletes it. */
+void stw_undo_stack_push_audit_create     (StwUndoStack   *self,
+                                           StwAudit       *created);
+/* Before an update: the audit as stored. */
+void stw_undo_stack_push_audit_update     (StwUndoStack   *self,
+                                           StwAudit       *before);
+/* After stw_workspace_insert_finding(): undo removes the finding and its
+ * corrective action together. */
+void stw_undo_stack_push_finding_create   (StwUndoStack   *self,
+                                           StwFinding     *created);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "stw-audit-store.h"
 #include "stw-controls.h"
 #include "stw-core-private.h"
 #include "stw-evidence.h"
@@ -644,6 +645,136 @@ add_soa (Sample  *s,
   }
 }
 
+/* The internal audit programme (9.2): this year's audit, reported, with
+ * its findings and their corrective actions (one closed, one under way),
+ * and the next one planned, which the plan's internal-audit task runs.
+ * The supplier review's owner is on the first audit's team while its
+ * scope covers supplier security: a real independence warning. */
+typedef struct {
+  StwCaClassification  classification;
+  const char          *clause;
+  const char          *description;
+  guint                owner;
+  int                  due_in_months;
+  /* Closed today, ahead of its due date: the sample's history is dated,
+   * and a completion is recorded on its done date. */
+  gboolean             closed;
+} SampleFinding;
+
+static const SampleFinding findings[] = {
+  { STW_CA_MINOR_NONCONFORMITY, "A.5.18",
+    N_("Two leavers kept active VPN accounts for three weeks after their last working day."), 1, 1, FALSE },
+  { STW_CA_MINOR_NONCONFORMITY, "9.1",
+    N_("The backup restore KPI was not measured for one month, and no reason was recorded."), 0, 1, TRUE },
+  { STW_CA_OBSERVATION, "8.1",
+    N_("Restore tests are well documented, but nobody reviews their results."), 1, 2, FALSE },
+  { STW_CA_OPPORTUNITY, "A.5.22",
+    N_("Supplier reviews could reuse the suppliers' own ISO 27001 certificates."), 4, 3, FALSE },
+};
+
+static gboolean
+add_audits (Sample  *s,
+            GError **error)
+{
+  g_autoptr(StwAudit) done = stw_audit_new ();
+  g_autoptr(StwAudit) next = stw_audit_new ();
+  g_autofree char *done_date = month_offset (s->today, -3, 12);
+  g_autofree char *next_date = month_offset (s->today, 4, 15);
+  const char *done_clauses[] = { "9.1", NULL };
+  const char *done_controls[] = { "A.5.18", "A.5.22", NULL };
+  const char *next_controls[] = { "A.8.13", "A.5.30", NULL };
+  const char *next_processes[] = { N_("Backup and restore"), N_("Business continuity"), NULL };
+  const char *processes[G_N_ELEMENTS (next_processes)] = { NULL };
+  gint64 done_team[] = { s->people[4] };
+  gint64 next_team[] = { s->people[2] };
+  guint audit_task = G_N_ELEMENTS (plan);
+
+  stw_audit_set_title (done, _("Performance evaluation and access control"));
+  stw_audit_set_planned_date (done, done_date);
+  stw_audit_set_lead_id (done, s->people[5]);
+  stw_audit_set_team_ids (done, done_team, G_N_ELEMENTS (done_team));
+  stw_audit_set_clauses (done, done_clauses);
+  stw_audit_set_controls (done, done_controls);
+  if (!stw_workspace_insert_audit (s->ws, done, error))
+    return FALSE;
+  stw_audit_set_status (done, STW_AUDIT_IN_PROGRESS);
+  if (!stw_workspace_update_audit (s->ws, done, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (findings); i++)
+    {
+      const SampleFinding *sf = &findings[i];
+      g_autoptr(StwFinding) f = stw_finding_new (stw_audit_get_id (done));
+      g_autofree char *due = month_offset (s->today, sf->due_in_months, 28);
+
+      stw_finding_set_classification (f, sf->classification);
+      stw_finding_set_clause (f, sf->clause);
+      stw_finding_set_description (f, _(sf->description));
+      stw_finding_set_ca_owner_id (f, s->people[sf->owner]);
+      stw_finding_set_ca_due_date (f, due);
+      if (!stw_workspace_insert_finding (s->ws, f, error))
+        return FALSE;
+      if (sf->closed)
+        {
+          g_autoptr(StwItem) item = stw_workspace_load_item (s->ws, stw_finding_get_item_id (f), error);
+          g_autoptr(StwCorrective) ca = NULL;
+
+          if (item == NULL)
+            return FALSE;
+          ca = stw_corrective_copy (stw_item_get_corrective (item));
+          stw_corrective_set_text (&ca->correction, _("The missing month was measured late and recorded."));
+          stw_corrective_set_text (&ca->root_cause_method, _("Five whys"));
+          stw_corrective_set_text (&ca->root_cause, _("Measuring depended on one person, who was on leave."));
+          stw_corrective_set_text (&ca->corrective_action, _("A deputy measures each KPI when its owner is away."));
+          ca->check_result = STW_CHECK_EFFECTIVE;
+          ca->checked_by = s->people[5];
+          stw_corrective_set_text (&ca->check_note, _("Every KPI measured on time since."));
+          stw_item_set_corrective (item, ca);
+          close_item (s, item);
+          if (!stw_workspace_update_item (s->ws, item, error))
+            return FALSE;
+        }
+      else if (i == 0)
+        {
+          g_autoptr(StwItem) item = stw_workspace_load_item (s->ws, stw_finding_get_item_id (f), error);
+
+          if (item == NULL)
+            return FALSE;
+          stw_item_set_status (item, STW_STATUS_IN_PROGRESS);
+          if (!stw_workspace_update_item (s->ws, item, error))
+            return FALSE;
+        }
+    }
+  stw_audit_set_status (done, STW_AUDIT_REPORTED);
+  stw_audit_set_conclusion (done, _("The ISMS conforms to clause 9 and is effectively implemented, "
+                                    "with two minor nonconformities in access control and measurement."));
+  stw_audit_set_report_notes (done, _("Interviews with the IT lead and the HR manager; samples of ten "
+                                      "leavers and of the last six KPI reports."));
+  if (!stw_workspace_update_audit (s->ws, done, error))
+    return FALSE;
+
+  for (guint i = 0; next_processes[i] != NULL; i++)
+    processes[i] = _(next_processes[i]);
+  stw_audit_set_title (next, _("Backup, restore and business continuity"));
+  stw_audit_set_planned_date (next, next_date);
+  stw_audit_set_lead_id (next, s->people[5]);
+  stw_audit_set_team_ids (next, next_team, G_N_ELEMENTS (next_team));
+  stw_audit_set_controls (next, next_controls);
+  stw_audit_set_processes (next, processes);
+  if (!stw_workspace_insert_audit (s->ws, next, error))
+    return FALSE;
+
+  /* The plan's internal-audit task runs the next audit. */
+  for (guint t = 0; t < G_N_ELEMENTS (plan); t++)
+    if (g_str_equal (plan[t].clause, "9.2"))
+      audit_task = t;
+  if (audit_task < G_N_ELEMENTS (plan) && s->current[audit_task] != NULL
+      && !stw_workspace_link_item_to_audit (s->ws, stw_item_get_id (s->current[audit_task]),
+                                            stw_audit_get_id (next), error))
+    return FALSE;
+  return TRUE;
+}
+
 /* @date at @minutes past midnight, as the history writes times. */
 static char *
 stamp (const char *date,
@@ -1062,6 +1193,7 @@ fill_realistic (Sample  *s,
     {
       set_clock (s, s->now);
       ok = add_records (s, error);
+      ok = ok && add_audits (s, error);
     }
   if (ok)
     ok = add_soa (s, error);

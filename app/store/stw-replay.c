@@ -99,6 +99,8 @@ static const Field item_fields[] = {
   { "recurrence", "CASE item.repeat_unit WHEN 'none' THEN NULL ELSE item.repeat_unit || '/'"
                   " || item.repeat_interval || '/' || item.repeat_anchor END", FIELD_TEXT },
   { "risk", "(SELECT r.ref FROM risk r WHERE r.id = item.risk_id)", FIELD_TEXT },
+  /* The audit a plan task runs, by its reference. */
+  { "audit", "(SELECT a.ref FROM audit a WHERE a.id = item.audit_id)", FIELD_TEXT },
   { "ca_source", "c.source", FIELD_TEXT, TRUE },
   { "ca_source_ref", "c.source_ref", FIELD_TEXT, TRUE },
   { "ca_classification", "c.classification", FIELD_TEXT, TRUE },
@@ -217,6 +219,41 @@ static const Field soa_approval_fields[] = {
   { NULL }
 };
 
+/* Internal audits and their findings (app/records/stw-audit-store.c). The
+ * scope and the team are sets; workstreams and people in them by id. A
+ * finding names its audit and its corrective action by reference. */
+#define AUDIT_SET(kind) \
+  "(SELECT group_concat (value, char (10)) FROM (SELECT value FROM audit_scope" \
+  " WHERE audit_id = audit.id AND kind = '" kind "' ORDER BY value))"
+static const Field audit_fields[] = {
+  { "ref", "ref", FIELD_TEXT },
+  { "title", "title", FIELD_NAME },
+  { "planned_date", "planned_date", FIELD_TEXT },
+  { "lead", "lead_id", FIELD_PERSON },
+  { "status", "status", FIELD_TEXT },
+  { "conclusion", "conclusion", FIELD_TEXT },
+  { "report_notes", "report_notes", FIELD_TEXT },
+  { "clauses", AUDIT_SET ("clause"), FIELD_SET },
+  { "controls", AUDIT_SET ("control"), FIELD_SET },
+  { "workstreams", AUDIT_SET ("workstream"), FIELD_SET },
+  { "processes", AUDIT_SET ("process"), FIELD_SET },
+  { "team", "(SELECT group_concat (v, char (10)) FROM (SELECT CAST (person_id AS TEXT) AS v FROM audit_team"
+            " WHERE audit_id = audit.id ORDER BY v))", FIELD_SET },
+  { NULL }
+};
+#undef AUDIT_SET
+
+static const Field finding_fields[] = {
+  { "ref", "f.ref", FIELD_TEXT },
+  { "audit", "a.ref", FIELD_TEXT },
+  { "classification", "f.classification", FIELD_TEXT },
+  { "clause", "f.clause", FIELD_TEXT },
+  { "description", "f.description", FIELD_TEXT },
+  { "corrective_action", "i.ref", FIELD_TEXT },
+  { "carry_over_reason", "f.carry_over_reason", FIELD_TEXT },
+  { NULL }
+};
+
 static const Entity entities[] = {
   { "item", "SELECT id, ref FROM item ORDER BY id", "item LEFT JOIN corrective c ON c.item_id = item.id WHERE item.id = ?",
     "item.deleted_at IS NOT NULL", "c.item_id IS NOT NULL", "item.ref", item_fields },
@@ -239,6 +276,11 @@ static const Entity entities[] = {
     soa_fields },
   { "soa_approval", "SELECT version, 'version ' || version FROM soa_approval ORDER BY version",
     "soa_approval WHERE version = ?", "0", "0", "'version ' || version", soa_approval_fields },
+  { "audit", "SELECT id, ref FROM audit ORDER BY id", "audit WHERE id = ?", "deleted_at IS NOT NULL", "0", "ref",
+    audit_fields },
+  { "finding", "SELECT id, ref FROM finding ORDER BY id",
+    "finding f LEFT JOIN audit a ON a.id = f.audit_id LEFT JOIN item i ON i.id = f.item_id WHERE f.id = ?",
+    "f.deleted_at IS NOT NULL", "0", "f.ref", finding_fields },
 };
 
 /* A recorded value and the entry that recorded it last. */

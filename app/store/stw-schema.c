@@ -383,6 +383,80 @@ static const char migration_7[] =
   "  approved_at TEXT NOT NULL"
   ");";
 
+/* Clause 9.2: the internal audit programme. An audit's scope is a set of
+ * (kind, value) pairs: clauses and controls by identifier, workstreams by
+ * id, processes as written. Each finding owns its corrective-action item
+ * (finding.item_id, one item per finding); a nonconformity may be carried
+ * over to the next audit with a recorded reason. A plan item can name the
+ * audit it runs (item.audit_id). Evidence attaches to audits and findings:
+ * the attachment table is rebuilt for the new entity, as in migration 6. */
+static const char migration_8[] =
+  "CREATE TABLE audit ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  ref          TEXT NOT NULL UNIQUE,"
+  "  title        TEXT NOT NULL CHECK (length(trim(title)) > 0),"
+  "  planned_date TEXT NOT NULL " DATE_CHECK ("planned_date") ","
+  "  lead_id      INTEGER REFERENCES person (id),"
+  "  status       TEXT NOT NULL DEFAULT 'planned'"
+  "               CHECK (status IN ('planned', 'in_progress', 'reported', 'closed')),"
+  "  conclusion   TEXT NOT NULL DEFAULT '',"
+  "  report_notes TEXT NOT NULL DEFAULT '',"
+  "  created_at   TEXT NOT NULL,"
+  "  updated_at   TEXT NOT NULL,"
+  "  deleted_at   TEXT"
+  ");"
+  "CREATE TABLE audit_scope ("
+  "  audit_id INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  kind     TEXT NOT NULL CHECK (kind IN ('clause', 'control', 'workstream', 'process')),"
+  "  value    TEXT NOT NULL CHECK (length(trim(value)) > 0),"
+  "  PRIMARY KEY (audit_id, kind, value)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE audit_team ("
+  "  audit_id  INTEGER NOT NULL REFERENCES audit (id) ON DELETE CASCADE,"
+  "  person_id INTEGER NOT NULL REFERENCES person (id),"
+  "  PRIMARY KEY (audit_id, person_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE finding ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  audit_id          INTEGER NOT NULL REFERENCES audit (id),"
+  "  ref               TEXT NOT NULL UNIQUE,"
+  "  classification    TEXT NOT NULL"
+  "                    CHECK (classification IN ('major_nc', 'minor_nc', 'observation', 'opportunity')),"
+  "  clause            TEXT NOT NULL DEFAULT '',"
+  "  description       TEXT NOT NULL CHECK (length(trim(description)) > 0),"
+  "  item_id           INTEGER NOT NULL REFERENCES item (id),"
+  "  carry_over_reason TEXT,"
+  "  created_at        TEXT NOT NULL,"
+  "  updated_at        TEXT NOT NULL,"
+  "  deleted_at        TEXT"
+  ");"
+  "CREATE INDEX finding_by_audit ON finding (audit_id) WHERE deleted_at IS NULL;"
+  "CREATE UNIQUE INDEX finding_by_item ON finding (item_id);"
+  /* Not a foreign key, as created_by_completion_of: the store checks the
+   * audit exists when it links one, and audits are only marked deleted. */
+  "ALTER TABLE item ADD COLUMN audit_id INTEGER;"
+
+  "CREATE TABLE attachment_new ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  entity         TEXT NOT NULL CHECK (entity IN ('item', 'risk', 'audit', 'review', 'measurement', 'finding')),"
+  "  entity_id      INTEGER NOT NULL,"
+  "  sha256         TEXT NOT NULL CHECK (length(sha256) = 64),"
+  "  file_name      TEXT NOT NULL CHECK (length(file_name) > 0),"
+  "  size           INTEGER NOT NULL CHECK (size > 0),"
+  "  media_type     TEXT NOT NULL,"
+  "  added_by       INTEGER,"
+  "  added_at       TEXT NOT NULL,"
+  "  note           TEXT,"
+  "  effective_date TEXT " DATE_CHECK ("effective_date") ","
+  "  expiry_date    TEXT " DATE_CHECK ("expiry_date") ","
+  "  removed_at     TEXT"
+  ");"
+  "INSERT INTO attachment_new SELECT * FROM attachment;"
+  "DROP TABLE attachment;"
+  "ALTER TABLE attachment_new RENAME TO attachment;"
+  "CREATE INDEX attachment_by_entity ON attachment (entity, entity_id) WHERE removed_at IS NULL;"
+  "CREATE INDEX attachment_by_sha ON attachment (sha256) WHERE removed_at IS NULL;";
+
 static const char * const migrations[STW_SCHEMA_VERSION] = {
   migration_1,
   migration_2,
@@ -391,6 +465,7 @@ static const char * const migrations[STW_SCHEMA_VERSION] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 gboolean

@@ -19,7 +19,7 @@
 G_BEGIN_DECLS
 
 /* Version of the schema this build writes (PRAGMA user_version). */
-#define STW_SCHEMA_VERSION 7
+#define STW_SCHEMA_VERSION 8
 /* PRAGMA application_id: "STWD". */
 #define STW_APPLICATION_ID 0x53545744
 
