@@ -345,6 +345,14 @@ test_shots (void)
           stw_records_page_open_kpi (page, stw_kpi_get_id (k001));
           run_for (800);
           save_shot (GTK_WIDGET (window), kpi_name);
+          if (!narrow)
+            {
+              /* The whole pane, below the fold too: periods and evidence. */
+              g_autofree char *whole_name = g_strdup_printf ("kpi-whole-%s", dark ? "dark" : "light");
+              GtkWidget *list = GTK_WIDGET (stw_kpi_pane_get_period_list (stw_records_page_get_kpi_pane (page)));
+
+              save_shot (gtk_widget_get_ancestor (list, ADW_TYPE_CLAMP), whole_name);
+            }
         }
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
