@@ -9,7 +9,8 @@
 # (roll forward) and the template plan question, the search results, the
 # item editor (also on an item with evidence files, and again on an item
 # of another status), the closure dialog, the risk register and the risk
-# editor, the integrity check and the people window.
+# editor, Objectives and KPIs with a KPI's pane and its "Record
+# measurement" dialog, the integrity check and the people window.
 # On each it walks the accessible tree (AT-SPI) and fails on
 #   - an element a person can act on or move to (button, toggle, switch,
 #     check box, radio button, menu item, list item, table row or cell,
@@ -352,6 +353,25 @@ def test(session):
     click(wait_find(main_window, Atspi.Role.PUSH_BUTTON, 'New risk'))
     wait_find(main_window, Atspi.Role.PUSH_BUTTON, 'Save risk')
     check('risk editor')
+
+    # Objectives and KPIs, a KPI's pane (through search) and its Record
+    # measurement dialog.
+    row = wait_find(lambda: registers, Atspi.Role.LIST_ITEM, 'Objectives and KPIs', prefix=True)
+    if not registers.select_child(row.get_index_in_parent()):
+        fail('could not open Objectives and KPIs')
+    wait_for('objectives and KPIs', lambda: find(main_window(), Atspi.Role.PUSH_BUTTON, 'New KPI'))
+    check('objectives and KPIs')
+    press(ord('f'), CONTROL_MASK)
+    press(ord('a'), CONTROL_MASK)
+    type_text('K-001')
+    found = wait_find(main_window, Atspi.Role.LIST, 'Objectives and KPIs found')
+    wait_find(lambda: found, Atspi.Role.LIST_ITEM, 'K-001', prefix=True)
+    press(KEY_RETURN)
+    wait_find(main_window, Atspi.Role.PUSH_BUTTON, 'Record measurement')
+    check('KPI pane')
+    click(wait_find(main_window, Atspi.Role.PUSH_BUTTON, 'Record measurement'))
+    check_dialog('Record measurement of K-001', 'record measurement dialog', 'Cancel')
+    click(wait_find(main_window, Atspi.Role.PUSH_BUTTON, 'Close the KPI'))
 
     # The integrity check, a dialog of its own.
     open_menu(main_window, 'Main menu')

@@ -4,9 +4,9 @@
  * opens besides it, work at 360 px, the narrowest a GNOME app is asked
  * to be (issue 9, point 19). For each page (the start page, every
  * workstream in its three views, the item editor open, the risk register
- * and its editor, search results) and each window it opens (the
+ * and its editor, Objectives and KPIs with its panes, search results) and each window it opens (the
  * workstream dialog, the closure dialog, the roll-forward window, the
- * people window and its form), two things hold:
+ * people window and its form, "Record measurement"), two things hold:
  *
  *  - the content's least width (gtk_widget_measure) is at most 360 px,
  *    so the window can be made that narrow at all;
@@ -27,6 +27,7 @@
 
 #include "stw-closure-dialog.h"
 #include "stw-people-window.h"
+#include "stw-records-store.h"
 #include "stw-roll-forward-window.h"
 #include "stw-workstream-dialog.h"
 #include "stw-workstream-page.h"
@@ -456,6 +457,48 @@ test_dialogs (void)
   close_window (window);
 }
 
+/* Objectives and KPIs: the lists, the KPI pane (as a page of its own
+ * when narrow), "Record measurement" and the objective pane. */
+static void
+test_records (void)
+{
+  StwWindow *window = open_narrow_window ();
+  StwRecordsPage *page = _stw_window_get_records_page (window);
+  StwWorkspace *workspace = stw_window_get_workspace (window);
+  g_autoptr(StwKpi) kpi = stw_workspace_find_kpi_by_ref (workspace, "K-001", NULL);
+  g_autoptr(StwObjective) objective = stw_workspace_find_objective_by_ref (workspace, "O-001", NULL);
+  GtkWindow *dialog;
+
+  g_assert_nonnull (kpi);
+  g_assert_nonnull (objective);
+  gtk_widget_activate (GTK_WIDGET (_stw_window_get_records_row (window)));
+  settle ();
+  g_assert_cmpstr (_stw_window_get_visible_page (window), ==, "records");
+  check_page (window, "records");
+
+  g_assert_true (stw_records_page_open_kpi (page, stw_kpi_get_id (kpi)));
+  settle ();
+  check_page (window, "kpi-pane");
+  assert_pane_is_page (GTK_WIDGET (stw_records_page_get_kpi_pane (page)), GTK_WIDGET (page));
+
+  dialog = stw_kpi_pane_record (stw_records_page_get_kpi_pane (page));
+  g_assert_nonnull (dialog);
+  check_dialog (GTK_WIDGET (dialog), "record-measurement");
+
+  g_assert_true (stw_records_page_open_objective (page, stw_objective_get_id (objective)));
+  settle ();
+  check_page (window, "objective-pane");
+  assert_pane_is_page (GTK_WIDGET (stw_records_page_get_objective_pane (page)), GTK_WIDGET (page));
+  g_assert_true (stw_records_page_close_pane (page));
+  settle ();
+  resize (GTK_WINDOW (window), 1280);
+  g_assert_true (stw_records_page_open_kpi (page, stw_kpi_get_id (kpi)));
+  settle ();
+  assert_pane_is_side_pane (GTK_WIDGET (stw_records_page_get_kpi_pane (page)), GTK_WIDGET (page));
+
+  close_window (window);
+}
+
 static void
 closure_answered_cb (GObject      *source,
                      GAsyncResult *result,
@@ -515,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/narrow/start-page", test_start_page);
   g_test_add_func ("/narrow/workstreams", test_workstreams);
   g_test_add_func ("/narrow/risks", test_risks);
+  g_test_add_func ("/narrow/records", test_records);
   g_test_add_func ("/narrow/search", test_search);
   g_test_add_func ("/narrow/dialogs", test_dialogs);
   g_test_add_func ("/narrow/closure-dialog", test_closure_dialog);

@@ -10,6 +10,7 @@
 
 #include "stw-a11y.h"
 #include "stw-item-row.h"
+#include "stw-records-store.h"
 #include "stw-risk-register.h"
 #include "stw-search-page.h"
 
@@ -28,6 +29,7 @@ struct _StwSearchPage
   GtkStack    *search_stack;
   GtkListView *search_results_view;
   GtkListBox  *risk_results_list;
+  GtkListBox  *records_results_list; /* objectives and KPIs found */
 };
 
 G_DEFINE_FINAL_TYPE (StwSearchPage, stw_search_page, GTK_TYPE_WIDGET)
@@ -35,6 +37,7 @@ G_DEFINE_FINAL_TYPE (StwSearchPage, stw_search_page, GTK_TYPE_WIDGET)
 enum {
   ITEM_ACTIVATED,
   RISK_ACTIVATED,
+  RECORD_ACTIVATED,
   ERROR,
   N_SIGNALS
 };
@@ -89,13 +92,70 @@ show_risks (StwSearchPage *self,
   return n;
 }
 
+static void
+add_record_row (StwSearchPage *self,
+                const char    *entity,
+                gint64         id,
+                const char    *ref,
+                const char    *name,
+                const char    *status)
+{
+  g_autofree char *title = g_strdup_printf ("%s  %s", ref, name);
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: where a search result lives and its status:
+   * "Objectives and KPIs · Not met". */
+  subtitle = g_strdup_printf (_("%s · %s"), _("Objectives and KPIs"), status);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "stw-entity", (gpointer) entity);
+  g_object_set_data_full (G_OBJECT (row), "stw-id", g_memdup2 (&id, sizeof id), g_free);
+  gtk_list_box_append (self->records_results_list, row);
+}
+
+/* The objectives and KPIs found, as rows naming their page. */
+static guint
+show_records (StwSearchPage *self,
+              GListModel    *objectives,
+              GListModel    *kpis)
+{
+  GtkWidget *child;
+  guint n_objectives = objectives != NULL ? g_list_model_get_n_items (objectives) : 0;
+  guint n_kpis = kpis != NULL ? g_list_model_get_n_items (kpis) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->records_results_list))) != NULL)
+    gtk_list_box_remove (self->records_results_list, child);
+  for (guint i = 0; i < n_kpis; i++)
+    {
+      g_autoptr(StwKpi) kpi = g_list_model_get_item (kpis, i);
+
+      add_record_row (self, "kpi", stw_kpi_get_id (kpi), stw_kpi_get_ref (kpi), stw_kpi_get_name (kpi),
+                      stw_kpi_status_label (stw_kpi_get_status (kpi)));
+    }
+  for (guint i = 0; i < n_objectives; i++)
+    {
+      g_autoptr(StwObjective) objective = g_list_model_get_item (objectives, i);
+
+      add_record_row (self, "objective", stw_objective_get_id (objective), stw_objective_get_ref (objective),
+                      stw_objective_get_title (objective),
+                      stw_objective_status_label (stw_objective_get_status (objective)));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->records_results_list), n_objectives + n_kpis > 0);
+  return n_objectives + n_kpis;
+}
+
 /* Shows what the workspace holds for the entry's text, best first: the
- * risks, then the items. */
+ * risks, the objectives and KPIs, then the items. */
 static void
 run_search (StwSearchPage *self)
 {
   g_autoptr(GListModel) results = NULL;
   g_autoptr(GListModel) risks = NULL;
+  g_autoptr(GListModel) objectives = NULL;
+  g_autoptr(GListModel) kpis = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry))));
   guint n_risks = 0;
@@ -106,7 +166,11 @@ run_search (StwSearchPage *self)
       results = stw_workspace_search_items (self->workspace, stripped, SEARCH_LIMIT, &error);
       if (results != NULL)
         risks = stw_workspace_search_risks (self->workspace, stripped, SEARCH_LIMIT, &error);
-      if (results == NULL || risks == NULL)
+      if (risks != NULL)
+        objectives = stw_workspace_search_objectives (self->workspace, stripped, SEARCH_LIMIT, &error);
+      if (objectives != NULL)
+        kpis = stw_workspace_search_kpis (self->workspace, stripped, SEARCH_LIMIT, &error);
+      if (results == NULL || risks == NULL || objectives == NULL || kpis == NULL)
         {
           g_autofree char *text = NULL;
 
@@ -116,6 +180,7 @@ run_search (StwSearchPage *self)
         }
     }
   n_risks = show_risks (self, risks);
+  n_risks += show_records (self, objectives, kpis);
 
   if (stripped[0] == '\0')
     show_results (self, results, "start");
@@ -135,6 +200,17 @@ search_changed_cb (StwSearchPage *self)
 }
 
 static void
+record_row_activated_cb (StwSearchPage *self,
+                         GtkListBoxRow *row)
+{
+  const char *entity = g_object_get_data (G_OBJECT (row), "stw-entity");
+  gint64 *id = g_object_get_data (G_OBJECT (row), "stw-id");
+
+  if (entity != NULL && id != NULL)
+    g_signal_emit (self, signals[RECORD_ACTIVATED], 0, entity, *id);
+}
+
+static void
 risk_row_activated_cb (StwSearchPage *self,
                        GtkListBoxRow *row)
 {
@@ -144,28 +220,50 @@ risk_row_activated_cb (StwSearchPage *self,
     g_signal_emit (self, signals[RISK_ACTIVATED], 0, stw_risk_get_id (risk));
 }
 
-/* Enter goes to the best match: a risk whose reference was typed in full,
- * or else the first item. */
+/* Enter goes to the best match: a risk, objective or KPI whose reference
+ * was typed in full, or else the first item. */
 static void
 search_activated_cb (StwSearchPage *self)
 {
   g_autoptr(StwItem) first = NULL;
-  GtkListBoxRow *first_risk;
+  g_autofree char *typed = NULL;
+  g_autofree char *prefix = NULL;
+  GtkListBoxRow *first_risk, *first_record;
+  StwRisk *risk = NULL;
+  gboolean no_items;
 
   /* The results may be a keystroke behind the entry's typing delay. */
   run_search (self);
+  typed = g_strstrip (g_utf8_strup (gtk_editable_get_text (GTK_EDITABLE (self->entry)), -1));
+  prefix = g_strconcat (typed, "  ", NULL);
+  no_items = self->results == NULL || g_list_model_get_n_items (self->results) == 0;
   first_risk = gtk_list_box_get_row_at_index (self->risk_results_list, 0);
+  first_record = gtk_list_box_get_row_at_index (self->records_results_list, 0);
   if (first_risk != NULL)
-    {
-      StwRisk *risk = g_object_get_data (G_OBJECT (first_risk), "stw-risk");
-      g_autofree char *typed = g_strstrip (g_utf8_strup (gtk_editable_get_text (GTK_EDITABLE (self->entry)), -1));
+    risk = g_object_get_data (G_OBJECT (first_risk), "stw-risk");
 
-      if (g_strcmp0 (stw_risk_get_ref (risk), typed) == 0 ||
-          self->results == NULL || g_list_model_get_n_items (self->results) == 0)
-        {
-          risk_row_activated_cb (self, first_risk);
-          return;
-        }
+  /* A reference typed in full first, of whichever kind; then the first
+   * risk, objective or KPI when no item was found. */
+  if (risk != NULL && g_strcmp0 (stw_risk_get_ref (risk), typed) == 0)
+    {
+      risk_row_activated_cb (self, first_risk);
+      return;
+    }
+  if (first_record != NULL
+      && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first_record)), prefix))
+    {
+      record_row_activated_cb (self, first_record);
+      return;
+    }
+  if (no_items && first_risk != NULL)
+    {
+      risk_row_activated_cb (self, first_risk);
+      return;
+    }
+  if (no_items && first_record != NULL)
+    {
+      record_row_activated_cb (self, first_record);
+      return;
     }
   if (self->results == NULL || g_list_model_get_n_items (self->results) == 0)
     return;
@@ -293,6 +391,9 @@ stw_search_page_class_init (StwSearchPageClass *klass)
   signals[RISK_ACTIVATED] =
     g_signal_new ("risk-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[RECORD_ACTIVATED] =
+    g_signal_new ("record-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
   signals[ERROR] =
     g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -313,6 +414,18 @@ stw_search_page_init (StwSearchPage *self)
   g_autoptr(GtkListItemFactory) factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Objectives and KPIs found, below the risks. */
+  self->records_results_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->records_results_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->records_results_list), "boxed-list");
+  gtk_widget_add_css_class (GTK_WIDGET (self->records_results_list), "search-risks");
+  gtk_widget_set_visible (GTK_WIDGET (self->records_results_list), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->records_results_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Objectives and KPIs found"), -1);
+  g_signal_connect_swapped (self->records_results_list, "row-activated", G_CALLBACK (record_row_activated_cb), self);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->risk_results_list))),
+                              GTK_WIDGET (self->records_results_list), GTK_WIDGET (self->risk_results_list));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect_object (factory, "setup", G_CALLBACK (row_setup_cb), self, 0);

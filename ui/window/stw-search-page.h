@@ -9,6 +9,9 @@
  * Signals:
  *   "item-activated" (gint64 item_id): a result was chosen; the window
  *     shows the item where it lives.
+ *   "risk-activated" (gint64 risk_id): a risk found was chosen.
+ *   "record-activated" (const char *entity, gint64 id): an objective
+ *     ("objective") or KPI ("kpi") found was chosen.
  *   "error" (const char *message): the search failed.
  */
 #pragma once

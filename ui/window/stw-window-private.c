@@ -59,6 +59,8 @@ _stw_window_get_visible_page (StwWindow *self)
     return "search";
   if (self->page == STW_PAGE (self->risk_page))
     return "risks";
+  if (self->page == STW_PAGE (self->records_page))
+    return "records";
 
   return stw_workstream_page_get_visible_view (self->workstream_page);
 }

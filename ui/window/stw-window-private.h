@@ -13,6 +13,8 @@
 #include "stw-item-editor.h"
 #include "stw-list-view.h"
 #include "stw-page.h"
+#include "stw-records-page.h"
+#include "stw-records-row.h"
 #include "stw-risk-page.h"
 #include "stw-risk-register-row.h"
 #include "stw-search-page.h"
@@ -56,6 +58,8 @@ struct _StwWindow
   GtkStack             *page_stack;
   StwWorkstreamPage    *workstream_page;
   StwRiskPage          *risk_page;
+  StwRecordsPage       *records_page;    /* stw-window-records.c */
+  StwRecordsRow        *records_row;
   StwSearchPage        *search_page;
   GtkWidget            *new_item_button;
   GtkWidget            *switcher_bar;
@@ -69,6 +73,9 @@ void           _stw_window_show_error             (StwWindow         *self,
                                                    const char        *what,
                                                    const GError      *error);
 void           _stw_window_update_header          (StwWindow         *self);
+/* Shows @page in the content (under the search, while it is open). */
+void           _stw_window_show_page              (StwWindow         *self,
+                                                   StwPage           *page);
 void           _stw_window_update_actor           (StwWindow         *self);
 StwWorkstream *_stw_window_find_workstream_of_kind (StwWindow        *self,
                                                    StwWorkstreamKind  kind);
@@ -88,6 +95,16 @@ void           _stw_window_class_actions_init     (StwWindowClass    *klass);
  * own). */
 void           _stw_window_update_actions         (StwWindow         *self);
 
+/* stw-window-records.c: Objectives and KPIs */
+void           _stw_window_records_init           (StwWindow         *self);
+void           _stw_window_records_set_workspace  (StwWindow         *self,
+                                                   StwWorkspace      *workspace);
+/* TRUE when @row is the page's sidebar row, which it then shows. */
+gboolean       _stw_window_records_row_selected   (StwWindow         *self,
+                                                   GtkListBoxRow     *row);
+/* Shows the page, after saving what the page shown held. */
+gboolean       _stw_window_show_records           (StwWindow         *self);
+
 /* For the UI tests */
 GtkListBox      *_stw_window_get_workstreams_list (StwWindow *self);
 StwListView     *_stw_window_get_list_view        (StwWindow *self);
@@ -97,7 +114,7 @@ StwItemEditor   *_stw_window_get_editor           (StwWindow *self);
 /* The window's one undo stack (NULL without a workspace). */
 StwUndoStack    *_stw_window_get_undo             (StwWindow *self);
 gboolean         _stw_window_get_editor_revealed  (StwWindow *self);
-/* "welcome", "search", "risks", or the view shown: "board", "calendar",
+/* "welcome", "search", "risks", "records", or the view shown: "board", "calendar",
  * "list". */
 const char      *_stw_window_get_visible_page     (StwWindow *self);
 GtkSearchEntry  *_stw_window_get_search_entry     (StwWindow *self);
@@ -110,5 +127,8 @@ const char      *_stw_window_get_toast_title      (StwWindow *self);
 StwRiskPage        *_stw_window_get_risk_page          (StwWindow *self);
 StwRiskRegisterRow *_stw_window_get_risk_register_row  (StwWindow *self);
 StwEvidenceQueue   *_stw_window_get_evidence_queue     (StwWindow *self);
+/* Objectives and KPIs ("records" is the visible page) and its row. */
+StwRecordsPage     *_stw_window_get_records_page       (StwWindow *self);
+StwRecordsRow      *_stw_window_get_records_row        (StwWindow *self);
 
 G_END_DECLS

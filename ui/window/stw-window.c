@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * stw-window.c: the main window, a router. The sidebar lists the
- * workstreams of the open workspace and, under them, the risk register;
- * choosing a row shows its page (StwPage): the workstream page (its
- * views, the item editor, evidence drops) or the risk register page. The
- * header shows the page's title, views and menu; the window's shortcuts
- * run the page's actions (stw-window-actions.c). Ctrl+F searches the
- * whole workspace and hands the item found to the workstream page. Every
- * item change goes onto one undo stack per workspace, shared by the
- * pages, so the toast's "Undo" and Ctrl+Z take back the newest change
- * wherever it was made; the register keeps an undo of its own for risks.
+ * workstreams of the open workspace and, under them, the registers (the
+ * risk register, Objectives and KPIs: stw-window-records.c); choosing a
+ * row shows its page (StwPage). The header shows the page's title, views
+ * and menu; the window's shortcuts run the page's actions
+ * (stw-window-actions.c). Ctrl+F searches the whole workspace and hands
+ * the record found to its page. Every change goes onto one undo stack per
+ * workspace, shared by the pages; the register keeps its own for risks.
  */
 #include "config.h"
 
@@ -52,17 +50,17 @@ find_workstream_row (StwWindow *self,
   return NULL;
 }
 
-/* Shows @page in the content (under the search, while it is open). */
-static void
-show_page (StwWindow *self,
-           StwPage   *page)
+void
+_stw_window_show_page (StwWindow *self,
+                       StwPage   *page)
 {
-  gboolean risks = page == STW_PAGE (self->risk_page);
-
   self->page = page;
-  /* The register is hidden while not shown, so that its fields are not
+  /* The registers are hidden while not shown, so that their fields are not
    * found twice (by screen readers too) beside the item editor's. */
-  gtk_widget_set_visible (GTK_WIDGET (self->risk_page), risks);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->page_stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != GTK_WIDGET (self->workstream_page))
+      gtk_widget_set_visible (child, child == GTK_WIDGET (page));
   if (!gtk_search_bar_get_search_mode (self->search_bar))
     gtk_stack_set_visible_child (self->page_stack, GTK_WIDGET (page));
   _stw_window_update_header (self);
@@ -92,7 +90,7 @@ show_risk_register (StwWindow *self)
   gtk_list_box_select_row (self->registers_list, GTK_LIST_BOX_ROW (self->risk_register_row));
   self->syncing--;
 
-  show_page (self, STW_PAGE (self->risk_page));
+  _stw_window_show_page (self, STW_PAGE (self->risk_page));
 
   return TRUE;
 }
@@ -102,13 +100,13 @@ show_risk_register (StwWindow *self)
 static void
 leave_risk_register (StwWindow *self)
 {
-  if (self->page != STW_PAGE (self->risk_page))
+  if (self->page == STW_PAGE (self->workstream_page))
     return;
 
   self->syncing++;
   gtk_list_box_unselect_all (self->registers_list);
   self->syncing--;
-  show_page (self, STW_PAGE (self->workstream_page));
+  _stw_window_show_page (self, STW_PAGE (self->workstream_page));
 }
 
 /* Shows @item_id where it lives: its workstream, selected in the view
@@ -290,7 +288,7 @@ static void
 register_row_selected_cb (StwWindow     *self,
                           GtkListBoxRow *row)
 {
-  if (self->syncing > 0 || row == NULL)
+  if (self->syncing > 0 || row == NULL || _stw_window_records_row_selected (self, row))
     return;
 
   show_risk_register (self);
@@ -528,6 +526,7 @@ stw_window_init (StwWindow *self)
   stw_workstream_page_set_cover (self->workstream_page, GTK_WIDGET (self->search_page));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   stw_search_page_set_entry (self->search_page, self->search_entry);
+  _stw_window_records_init (self);
 
   /* Without the schema (a build tree run without GSETTINGS_SCHEMA_DIR) the
    * window works, it just does not remember anything. */
@@ -605,6 +604,7 @@ stw_window_set_workspace (StwWindow    *self,
   stw_page_set_workspace (STW_PAGE (self->workstream_page), workspace, self->undo);
   stw_page_set_workspace (STW_PAGE (self->risk_page), workspace, self->undo);
   stw_risk_register_row_set_workspace (self->risk_register_row, workspace);
+  _stw_window_records_set_workspace (self, workspace);
   stw_search_page_set_workspace (self->search_page, workspace);
 
   if (workspace == NULL)
