@@ -246,37 +246,6 @@ load_audit (StwWorkspace  *self,
   return g_steal_pointer (&a);
 }
 
-/* Reads the ids a query with one parameter (or none, @param 0) returns. */
-static GArray *
-select_ids (StwWorkspace  *self,
-            const char    *sql,
-            gint64         param,
-            GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = _stw_workspace_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return NULL;
-  if (param != 0)
-    sqlite3_bind_int64 (stmt, 1, param);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _stw_set_sqlite_error (error, _stw_workspace_get_db (self), rc, _("Could not read the records"));
-      return NULL;
-    }
-  return g_steal_pointer (&ids);
-}
-
 StwAudit *
 stw_workspace_load_audit (StwWorkspace  *self,
                           gint64         audit_id,
@@ -305,7 +274,8 @@ stw_workspace_list_audits (StwWorkspace  *self,
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
 
-  ids = select_ids (self, "SELECT id FROM audit WHERE deleted_at IS NULL ORDER BY planned_date, ref", 0, error);
+  ids = _stw_records_select_ids (self, "SELECT id FROM audit WHERE deleted_at IS NULL ORDER BY planned_date, ref",
+                                 0, error);
   if (ids == NULL)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
@@ -394,8 +364,8 @@ stw_workspace_list_findings (StwWorkspace  *self,
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
 
-  ids = select_ids (self, "SELECT id FROM finding WHERE audit_id = ? AND deleted_at IS NULL ORDER BY id",
-                    audit_id, error);
+  ids = _stw_records_select_ids (self, "SELECT id FROM finding WHERE audit_id = ? AND deleted_at IS NULL ORDER BY id",
+                                 audit_id, error);
   if (ids == NULL)
     return NULL;
   for (guint i = 0; i < ids->len; i++)

@@ -56,4 +56,11 @@ void            _stw_records_emit_changed (StwWorkspace        *self,
  * _stw_records_init(). */
 void            _stw_audits_init          (void);
 
+/* The ids (first column) that @sql returns, its one parameter bound to
+ * @param (none when @param is 0). */
+GArray     *_stw_records_select_ids (StwWorkspace  *self,
+                                     const char    *sql,
+                                     gint64         param,
+                                     GError       **error);
+
 G_END_DECLS

@@ -412,12 +412,12 @@ stw_workspace_load_measurement (StwWorkspace  *self,
   return m;
 }
 
-/* Reads the ids of a query with no parameters but @param. */
-static GArray *
-select_ids (StwWorkspace  *self,
-            const char    *sql,
-            gint64         param,
-            GError       **error)
+/* See stw-records-private.h. */
+GArray *
+_stw_records_select_ids (StwWorkspace  *self,
+                         const char    *sql,
+                         gint64         param,
+                         GError       **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt = _stw_workspace_prepare (self, sql, error);
@@ -453,8 +453,8 @@ stw_workspace_list_kpis_of_objective (StwWorkspace  *self,
 
   g_return_val_if_fail (STW_IS_WORKSPACE (self), NULL);
 
-  ids = select_ids (self, "SELECT id FROM kpi WHERE objective_id = ? AND deleted_at IS NULL"
-                          " ORDER BY length(ref), ref", objective_id, error);
+  ids = _stw_records_select_ids (self, "SELECT id FROM kpi WHERE objective_id = ? AND deleted_at IS NULL"
+                                 " ORDER BY length(ref), ref", objective_id, error);
   if (ids == NULL)
     return NULL;
   for (guint i = 0; i < ids->len; i++)
@@ -479,7 +479,8 @@ reload (StwWorkspace *self)
   g_autoptr(GPtrArray) new_kpis = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GArray) ids = NULL;
 
-  ids = select_ids (self, "SELECT id FROM objective WHERE deleted_at IS NULL ORDER BY length(ref), ref", 0, NULL);
+  ids = _stw_records_select_ids (self, "SELECT id FROM objective WHERE deleted_at IS NULL ORDER BY length(ref), ref",
+                                 0, NULL);
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     {
       StwObjective *o = stw_workspace_load_objective (self, g_array_index (ids, gint64, i), NULL);
@@ -488,7 +489,7 @@ reload (StwWorkspace *self)
         g_ptr_array_add (new_objectives, o);
     }
   g_clear_pointer (&ids, g_array_unref);
-  ids = select_ids (self, "SELECT id FROM kpi WHERE deleted_at IS NULL ORDER BY length(ref), ref", 0, NULL);
+  ids = _stw_records_select_ids (self, "SELECT id FROM kpi WHERE deleted_at IS NULL ORDER BY length(ref), ref", 0, NULL);
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     {
       StwKpi *k = stw_workspace_load_kpi (self, g_array_index (ids, gint64, i), NULL);
